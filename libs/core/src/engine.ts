@@ -1,0 +1,34 @@
+import type { Block } from './block.ts';
+import type { HostTensor, TensorSpec } from './tensor.ts';
+
+/** Execution providers an engine can run on. Asking for one that is not available is an error, never a fallback. */
+export const EXECUTION_PROVIDERS = ['cpu', 'webgpu', 'cuda'] as const;
+export type ExecutionProvider = (typeof EXECUTION_PROVIDERS)[number];
+
+export interface EngineOptions {
+  readonly ep?: ExecutionProvider;
+  /** Intra-op threads for the CPU provider; default: all cores. */
+  readonly threads?: number;
+}
+
+/**
+ * Runs chains of consecutive blocks (execution units). `prepare` lowers a unit to one fused graph and creates one
+ * session; the prepared unit is then run on batches. Only `libs/engine` implements this with ONNX Runtime.
+ */
+export interface Engine {
+  readonly ep: ExecutionProvider;
+  prepare(unit: readonly Block[], options?: { readonly label?: string }): Promise<PreparedUnit>;
+  dispose(): Promise<void>;
+}
+
+export interface PreparedUnit {
+  readonly label: string;
+  /** Per-item input specs of the first block and output specs of the last. */
+  readonly inputs: readonly TensorSpec[];
+  readonly outputs: readonly TensorSpec[];
+  /** Bytes of weights this unit holds (for the block cache's budget). */
+  readonly weightBytes: number;
+  /** Runs one batch: tensors in the order of `inputs`, batch-major; returns tensors in the order of `outputs`. */
+  run(inputs: readonly HostTensor[]): Promise<HostTensor[]>;
+  dispose(): Promise<void>;
+}

@@ -1,0 +1,40 @@
+/**
+ * Error kinds. A user mistake (bad option, bad file, unknown name) is an `AlsatianError`: the CLI prints its
+ * message without a stack trace and exits non-zero. Anything else is a bug and keeps its stack.
+ */
+export class AlsatianError extends Error {
+  override readonly name: string = 'AlsatianError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** A bad option, argument or name given by the user. */
+export class InvalidArgumentError extends AlsatianError {
+  override readonly name = 'InvalidArgumentError';
+}
+
+/** A file that is missing, unreadable or malformed. The message names the file. */
+export class BadInputError extends AlsatianError {
+  override readonly name = 'BadInputError';
+}
+
+/** Stored data that does not match its recorded size or hash. */
+export class IntegrityError extends AlsatianError {
+  override readonly name = 'IntegrityError';
+}
+
+/** A requested capability (an execution provider, a native library) that this machine does not have. */
+export class UnavailableError extends AlsatianError {
+  override readonly name = 'UnavailableError';
+}
+
+/** A resource budget that cannot be met (e.g. a cache budget smaller than one item needs). */
+export class BudgetError extends AlsatianError {
+  override readonly name = 'BudgetError';
+}
+
+/** Throws an InvalidArgumentError naming `what` and listing the known names. */
+export function unknownName(what: string, name: string, known: Iterable<string>): never {
+  throw new InvalidArgumentError(`Unknown ${what} '${name}'. Known: ${[...known].join(', ')}.`);
+}
