@@ -1,0 +1,1 @@
+// Registers every family's block kinds and architectures (imported once by the lib's index).
