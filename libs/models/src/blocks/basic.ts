@@ -25,10 +25,10 @@ export const Conv2d = defineBlockKind<ConvA>({
     if (a.bias) ws.push({ name: 'bias', shape: [a.out], role: 'parameter', init: { kind: 'zeros' } });
     return ws;
   },
-  flops(inputs, a) {
-    const [c] = single(inputs, 3, 'conv2d').shape;
-    const out = Conv2d.outputs(inputs, a)[0].shape;
-    return 2 * numel(out) * (c / (a.groups ?? 1)) * a.kernel * a.kernel;
+  flops(inputs, a): number {
+    const [c, h, w] = single(inputs, 3, 'conv2d').shape;
+    const outItems = a.out * convOut(h, a.kernel, a.stride, a.padding) * convOut(w, a.kernel, a.stride, a.padding);
+    return 2 * outItems * (c / (a.groups ?? 1)) * a.kernel * a.kernel;
   },
   lower: (g, [x], a, w) => [conv(g, x, w, '', a)],
 });
@@ -85,7 +85,10 @@ export const MaxPool2d = defineBlockKind<PoolA>({
     return [spec([c, convOut(h, a.kernel, a.stride, a.padding), convOut(w, a.kernel, a.stride, a.padding)])];
   },
   weights: () => [],
-  flops: (inputs, a) => numel(MaxPool2d.outputs(inputs, a)[0].shape) * a.kernel * a.kernel,
+  flops(inputs, a): number {
+    const [c, h, w] = single(inputs, 3, 'maxpool2d').shape;
+    return c * convOut(h, a.kernel, a.stride, a.padding) * convOut(w, a.kernel, a.stride, a.padding) * a.kernel * a.kernel;
+  },
   lower: (g, [x], a) => [g.op('MaxPool', [x], { kernel_shape: [a.kernel, a.kernel], strides: [a.stride, a.stride], pads: [a.padding, a.padding, a.padding, a.padding] })],
 });
 
