@@ -47,7 +47,8 @@ export function parseSafetensors(bytes: Uint8Array, source = 'safetensors data')
     if (end - begin !== count * size || dataStart + end > bytes.byteLength) {
       throw new BadInputError(`${source}: tensor '${name}' (${dtype} [${shape.join(', ')}]) has ${end - begin} bytes at [${begin}, ${end}); expected ${count * size} within the file's ${bytes.byteLength - dataStart} data bytes.`);
     }
-    const raw = bytes.slice(dataStart + begin, dataStart + end);
+    // A copy (Buffer.slice would alias the file buffer): aligned for typed arrays and owned by the tensor.
+    const raw = Uint8Array.prototype.slice.call(bytes, dataStart + begin, dataStart + end);
     tensors.set(name, decode(dtype, shape, raw));
   }
   return { tensors, metadata };
