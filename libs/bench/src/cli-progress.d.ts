@@ -1,0 +1,19 @@
+// Types for the part of cli-progress 3.12 the terminal progress display uses (the package ships none).
+declare module 'cli-progress' {
+  export interface Options {
+    format?: string;
+    stream?: NodeJS.WritableStream;
+    hideCursor?: boolean;
+    clearOnComplete?: boolean;
+    noTTYOutput?: boolean;
+    notTTYSchedule?: number;
+    fps?: number;
+  }
+  export class SingleBar {
+    constructor(options: Options, preset?: unknown);
+    start(total: number, startValue: number, payload?: Record<string, unknown>): void;
+    update(value: number, payload?: Record<string, unknown>): void;
+    stop(): void;
+  }
+  export const Presets: { readonly shades_classic: unknown; readonly legacy: unknown };
+}

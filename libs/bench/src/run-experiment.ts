@@ -1,0 +1,223 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { InvalidArgumentError, silentLogger } from '@alsatian/core';
+import type { Json, Logger } from '@alsatian/core';
+import { executeCell } from './cell-execution.ts';
+import type { CellRequest } from './cell-execution.ts';
+import { CELL_PROCESS_ENV, runInFreshProcess } from './cell-process.ts';
+import { DROP_PAGE_CACHE_METHOD, dropPageCache } from './cold-cache.ts';
+import type { CacheDropper, CacheDropResult } from './cold-cache.ts';
+import { CsvLog } from './csv-log.ts';
+import { cellIdOf, RUNNER_COLUMNS } from './experiment.ts';
+import type { Cell, ExperimentDefinition, RowValue } from './experiment.ts';
+import { checkSameConfig, gitRecord, readMeta, writeMeta } from './meta.ts';
+import type { RunMeta, RunSession } from './meta.ts';
+import { ProgressClock } from './progress.ts';
+import type { RunProgressListener } from './progress.ts';
+import type { Scale } from './scale.ts';
+import { findRepoRoot, sourceInfo, systemInfo } from './system-info.ts';
+
+export interface RunOptions {
+  readonly scale: Scale;
+  /** Results root; the run lives in `<resultsDir>/<experiment>/<runId>/`. */
+  readonly resultsDir: string;
+  /** Default: the scale, so re-running the same command resumes a killed run. */
+  readonly runId?: string;
+  /** Default 42, the seed of the paper's data sampling. */
+  readonly seed?: number;
+  /** Run every unit in its own Node process (default true); false runs in this process (tests). */
+  readonly freshProcess?: boolean;
+  /** Drop the OS page cache before each unit (default: same as freshProcess). */
+  readonly dropPageCache?: boolean;
+  /** Recorded in meta.json (the runner does not choose it; the experiment's cells do). Default 'cpu'. */
+  readonly executionProvider?: string;
+  readonly logger?: Logger;
+  readonly onProgress?: RunProgressListener;
+  /** Replaces the page-cache dropper (tests). */
+  readonly cacheDropper?: CacheDropper;
+  /** Where git and node_modules are looked up. Default: the monorepo root above this file. */
+  readonly repoRoot?: string;
+}
+
+export interface RunResult {
+  readonly runDir: string;
+  readonly csvPath: string;
+  readonly metaPath: string;
+  readonly unitsRun: number;
+  readonly unitsSkipped: number;
+}
+
+export const CSV_FILE = 'results.csv';
+export const META_FILE = 'meta.json';
+
+/**
+ * Runs every cell of the experiment's grid `repetitions` times (repetition-major, so one full pass exists early),
+ * appending each unit's tidy rows to the run's CSV as soon as it finishes. Units already in the CSV are skipped,
+ * so re-running a killed run finishes it without redoing or duplicating anything.
+ */
+export async function runExperiment<C extends Cell>(definition: ExperimentDefinition<C>, options: RunOptions): Promise<RunResult> {
+  if (process.env[CELL_PROCESS_ENV] === '1') {
+    throw new Error(`Experiment '${definition.name}' was started inside a cell process: its module runs an experiment on import.`);
+  }
+  const logger = options.logger ?? silentLogger;
+  const freshProcess = options.freshProcess ?? true;
+  if (freshProcess && definition.moduleUrl === undefined) {
+    throw new InvalidArgumentError(`Experiment '${definition.name}' has no moduleUrl; set moduleUrl: import.meta.url to run cells in fresh processes.`);
+  }
+  const seed = options.seed ?? 42;
+  const runId = options.runId ?? options.scale;
+  const runDir = join(options.resultsDir, definition.name, runId);
+  const csvPath = join(runDir, CSV_FILE);
+  const metaPath = join(runDir, META_FILE);
+  const cells = definition.grid(options.scale);
+  const repetitions = definition.repetitions(options.scale);
+  if (!Number.isInteger(repetitions) || repetitions < 1) {
+    throw new InvalidArgumentError(`Experiment '${definition.name}': repetitions(${options.scale}) is ${repetitions}; it must be a positive integer.`);
+  }
+  const header = csvHeader(definition, cells);
+  const cellIds = cells.map(cellIdOf);
+  const dropPages = options.dropPageCache ?? freshProcess;
+  const config = {
+    cells: cells as unknown as Json,
+    repetitions,
+    header,
+    experimentConfig: (definition.config?.(options.scale) ?? {}) as Json,
+    freshProcess,
+    dropPageCache: dropPages,
+  } satisfies Json;
+
+  await mkdir(runDir, { recursive: true });
+  const meta = await startMeta(definition, options, { runId, seed, metaPath, config, freshProcess, dropPages });
+  const session = meta.sessions[meta.sessions.length - 1];
+  const log = await CsvLog.open(csvPath, header);
+  const clock = new ProgressClock(cells.length * repetitions, log.doneCount);
+  const dropper = options.cacheDropper ?? dropPageCache;
+
+  try {
+    for (let repetition = 0; repetition < repetitions; repetition++) {
+      for (const [index, cell] of cells.entries()) {
+        const cellId = cellIds[index];
+        const unit = { experiment: definition.name, cell, cellId, repetition, repetitions };
+        if (log.isDone(cellId, repetition)) {
+          session.unitsSkipped++;
+          options.onProgress?.(clock.event('unit-skipped', unit));
+          continue;
+        }
+        if (dropPages) recordDrop(meta, await dropper());
+        options.onProgress?.(clock.event('unit-start', unit));
+        const request: CellRequest = {
+          experiment: definition.name,
+          moduleUrl: definition.moduleUrl ?? '',
+          cell,
+          cellId,
+          repetition,
+          scale: options.scale,
+          seed,
+          runDir,
+          outPath: join(runDir, `.unit-${cellId}-${repetition}.json`),
+        };
+        const started = performance.now();
+        const rows = freshProcess ? await runInFreshProcess(request, logger) : await executeCell(definition as ExperimentDefinition, request, logger);
+        const base: Record<string, RowValue> = { experiment: definition.name, figure: definition.figure, scale: options.scale, cellId, repetition, ...cell };
+        const records = rows.map((row) => {
+          const full: Record<string, RowValue> = { ...base, ...row };
+          return header.map((column) => full[column] ?? null);
+        });
+        await log.appendUnit({ cellId, repetition }, records);
+        session.unitsRun++;
+        clock.unitFinished((performance.now() - started) / 1000);
+        options.onProgress?.(clock.event('unit-done', unit));
+        await writeMeta(metaPath, meta);
+      }
+    }
+    finishSession(meta, session, 'complete');
+  } catch (error) {
+    finishSession(meta, session, 'failed', error instanceof Error ? error.message : String(error));
+    await writeMeta(metaPath, meta);
+    throw error;
+  }
+  await writeMeta(metaPath, meta);
+  logger.info(`${definition.name}: ${session.unitsRun} units run, ${session.unitsSkipped} already done; results in ${csvPath}`);
+  return { runDir, csvPath, metaPath, unitsRun: session.unitsRun, unitsSkipped: session.unitsSkipped };
+}
+
+/** Runner columns, then every grid parameter (first appearance order), then the definition's measured columns. */
+function csvHeader(definition: ExperimentDefinition<Cell>, cells: readonly Cell[]): string[] {
+  const parameters: string[] = [];
+  const seen = new Set<string>();
+  for (const cell of cells) {
+    const id = cellIdOf(cell);
+    if (seen.has(id)) throw new InvalidArgumentError(`Experiment '${definition.name}': the grid lists cell ${JSON.stringify(cell)} twice.`);
+    seen.add(id);
+    for (const key of Object.keys(cell)) {
+      if (parameters.includes(key)) continue;
+      if ((RUNNER_COLUMNS as readonly string[]).includes(key) || definition.columns.includes(key)) {
+        throw new InvalidArgumentError(`Experiment '${definition.name}': grid parameter '${key}' clashes with a runner or measured column.`);
+      }
+      parameters.push(key);
+    }
+  }
+  return [...RUNNER_COLUMNS, ...parameters, ...definition.columns];
+}
+
+interface MetaInputs {
+  runId: string;
+  seed: number;
+  metaPath: string;
+  config: Json;
+  freshProcess: boolean;
+  dropPages: boolean;
+}
+
+async function startMeta(definition: ExperimentDefinition<Cell>, options: RunOptions, inputs: MetaInputs): Promise<RunMeta> {
+  const source = await sourceInfo(options.repoRoot ?? (await findRepoRoot()));
+  const now = new Date().toISOString();
+  const session: RunSession = { startedAt: now, endedAt: null, status: 'running', unitsRun: 0, unitsSkipped: 0, gitCommit: source.gitCommit };
+  const previous = await readMeta(inputs.metaPath);
+  if (previous !== undefined) checkSameConfig(inputs.metaPath, previous.config, inputs.config);
+  const meta: RunMeta = {
+    experiment: definition.name,
+    figure: definition.figure,
+    description: definition.description,
+    runId: inputs.runId,
+    scale: options.scale,
+    seed: inputs.seed,
+    executionProvider: options.executionProvider ?? 'cpu',
+    status: 'running',
+    startedAt: previous?.startedAt ?? now,
+    endedAt: null,
+    git: gitRecord(source),
+    node: process.version,
+    packages: source.packages,
+    system: systemInfo(),
+    coldCache: previous?.coldCache ?? {
+      freshProcessPerUnit: inputs.freshProcess,
+      pageCache: inputs.dropPages
+        ? { requested: true, method: DROP_PAGE_CACHE_METHOD, dropped: 0, notDropped: 0 }
+        : { requested: false, method: DROP_PAGE_CACHE_METHOD, dropped: 0, notDropped: 0, reason: 'disabled by the dropPageCache option' },
+    },
+    reductions: definition.reductions?.(options.scale) ?? [],
+    files: { csv: CSV_FILE },
+    config: inputs.config,
+    sessions: [...(previous?.sessions ?? []), session],
+  };
+  await writeMeta(inputs.metaPath, meta);
+  return meta;
+}
+
+function recordDrop(meta: RunMeta, result: CacheDropResult): void {
+  if (result.dropped) meta.coldCache.pageCache.dropped++;
+  else {
+    meta.coldCache.pageCache.notDropped++;
+    meta.coldCache.pageCache.reason = result.reason;
+  }
+}
+
+function finishSession(meta: RunMeta, session: RunSession, status: 'complete' | 'failed', error?: string): void {
+  const now = new Date().toISOString();
+  session.endedAt = now;
+  session.status = status;
+  if (error !== undefined) session.error = error;
+  meta.status = status;
+  meta.endedAt = now;
+}
