@@ -1,0 +1,44 @@
+import type { Dataset, TensorSpec } from '@alsatian/core';
+import type { ResolvedOptions } from '../options.ts';
+import { itemOrder } from '../order.ts';
+import { createTaskRunner } from '../pool.ts';
+import { SkipList } from '../skipped.ts';
+import type { SyntheticImageSpec } from '../spec.ts';
+import { createSplit } from '../split.ts';
+import { classStyles, syntheticClassNames, syntheticItemParams, syntheticLabel } from './synthetic-style.ts';
+
+/** In-memory synthetic images: nothing is written; each item is rendered (in the worker pool) when a batch needs it. */
+export function openSyntheticImages(id: string, spec: SyntheticImageSpec, options: ResolvedOptions): Dataset {
+  const classes = syntheticClassNames(spec.classes);
+  const styles = classStyles(spec.seed, spec.classes);
+  const inputs: TensorSpec[] = [{ name: 'pixels', dtype: 'float32', shape: [3, spec.size, spec.size] }];
+  const runner = createTaskRunner(options.workers);
+  const skipList = new SkipList(options.logger);
+  const split = (name: 'train' | 'test', count: number) => {
+    const naturalLabels = Int32Array.from({ length: count }, (_, i) => syntheticLabel(i, spec.classes));
+    return createSplit({
+      name,
+      inputs,
+      naturalLabels,
+      order: itemOrder(naturalLabels, name, options.seed, options.perClass, options.logger, classes),
+      prefetch: options.prefetch,
+      skipBad: options.skipBad,
+      skip: (item) => skipList.add(item),
+      async loadItem(natural, signal) {
+        const params = syntheticItemParams(spec.seed, name, natural, spec.size, styles);
+        const result = await runner.run({ kind: 'synthetic', params }, signal);
+        if (!(result instanceof Float32Array)) throw new Error(`synthetic render of ${name}[${natural}] returned no pixels`);
+        return { ok: true, tensors: [result] };
+      },
+    });
+  };
+  return {
+    id,
+    classes,
+    inputs,
+    train: split('train', spec.train),
+    test: split('test', spec.test),
+    skipped: () => skipList.list(),
+    close: () => runner.close(),
+  };
+}

@@ -1,0 +1,13 @@
+// Piscina worker entry: runs one data task and hands pixel buffers back without a copy.
+// Plain JavaScript because worker threads do not get the TypeScript loader.
+import { move } from 'piscina';
+import sharp from 'sharp';
+import { runDataTask } from './data-tasks.mjs';
+
+// Parallelism comes from the pool's threads; one libvips thread each avoids oversubscribing the cores.
+sharp.concurrency(1);
+
+export default async function handle(task) {
+  const result = await runDataTask(task);
+  return result instanceof Float32Array ? move(result) : result;
+}
