@@ -78,6 +78,9 @@ export async function runExperiment<C extends Cell>(definition: ExperimentDefini
   const cellIds = cells.map(cellIdOf);
   const dropPages = options.dropPageCache ?? freshProcess;
   const config = {
+    scale: options.scale,
+    seed,
+    executionProvider: options.executionProvider ?? 'cpu',
     cells: cells as unknown as Json,
     repetitions,
     header,
