@@ -30,9 +30,9 @@ export function engineContract(name: string, makeEngine: () => Promise<Engine>):
       expect(out.dtype).toBe('float32');
       expect(out.shape).toEqual([3, ...unit.outputs[0].shape]);
       const [again] = await unit.run(batch);
-      expect(Array.from(again.data)).toEqual(Array.from(out.data));
+      expect(Array.from(again.data as Float32Array)).toEqual(Array.from(out.data as Float32Array));
       const row = out.data.length / 3;
-      expect(Array.from(out.data.subarray(0, row))).not.toEqual(Array.from(out.data.subarray(row, 2 * row)));
+      expect(Array.from((out.data as Float32Array).subarray(0, row))).not.toEqual(Array.from((out.data as Float32Array).subarray(row, 2 * row)));
       await engine.dispose();
     });
 
