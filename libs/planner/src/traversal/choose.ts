@@ -1,0 +1,41 @@
+/** Picks the traversal order an iteration runs, by the caller's strategy. */
+import { unknownName } from '@alsatian/core';
+import { peakOf } from './cost.ts';
+import { dfsPlus, insertionOrder } from './dfs-plus.ts';
+import { countStates, exactOrder } from './exact.ts';
+import type { TreeShape } from './shape.ts';
+
+export const ORDER_STRATEGIES = ['dfs+', 'exact', 'auto', 'insertion'] as const;
+export type OrderStrategy = (typeof ORDER_STRATEGIES)[number];
+export type OrderUsed = 'dfs+' | 'exact' | 'insertion';
+
+/**
+ * `auto` searches exactly while the tree has at most this many states (downward-closed unit sets, e.g. a
+ * 16-unit star or any smaller tree); the search then stays in the low milliseconds. Beyond it, DFS+.
+ */
+export const AUTO_EXACT_MAX_STATES = 2 ** 16;
+/** `exact` refuses trees beyond this many states (seconds of search and a large memo). */
+export const EXACT_MAX_STATES = 2 ** 21;
+
+export interface ChosenOrder {
+  readonly order: number[];
+  readonly used: OrderUsed;
+  /** Cache requirement of `order`, bytes per item. */
+  readonly peak: number;
+  /** Requirement of the DFS+ order, for comparison. */
+  readonly dfsPlusPeak: number;
+}
+
+export function chooseOrder(shape: TreeShape, strategy: OrderStrategy): ChosenOrder {
+  if (!ORDER_STRATEGIES.includes(strategy)) unknownName('order', strategy, ORDER_STRATEGIES);
+  const dfs = dfsPlus(shape).order;
+  const dfsPlusPeak = peakOf(shape, dfs);
+  if (strategy === 'insertion') {
+    const order = insertionOrder(shape);
+    return { order, used: 'insertion', peak: peakOf(shape, order), dfsPlusPeak };
+  }
+  const searchExact = strategy === 'exact' || (strategy === 'auto' && shape.bytes.length <= 52 && countStates(shape) <= AUTO_EXACT_MAX_STATES);
+  if (!searchExact) return { order: dfs, used: 'dfs+', peak: dfsPlusPeak, dfsPlusPeak };
+  const exact = exactOrder(shape, EXACT_MAX_STATES);
+  return { order: exact.order, used: 'exact', peak: exact.peak, dfsPlusPeak };
+}

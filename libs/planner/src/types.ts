@@ -1,0 +1,33 @@
+/** The planner's input vocabulary: models as block lists, node ids, item ranges. */
+import type { BlockId, ModelId } from '@alsatian/core';
+
+/** One feature-extractor block as the planner sees it: its content id and the size of its output per item. */
+export interface PlanBlock {
+  readonly id: BlockId;
+  /** Bytes of this block's output for one data item (from static shapes). */
+  readonly outputBytesPerItem: number;
+}
+
+/** A candidate model: its feature-extractor blocks in execution order. */
+export interface PlanModel {
+  readonly id: ModelId;
+  readonly blocks: readonly PlanBlock[];
+}
+
+/**
+ * Id of a prefix-tree node: the hash of the block prefix that ends there (see `prefixNodeId`). Stable across
+ * successive-halving iterations, so it is also the cache key of the node's intermediate and features.
+ */
+export type NodeId = string;
+
+/** A half-open range of item indices `[start, end)` of one split. */
+export interface ItemRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+export type Split = 'train' | 'test';
+
+export function rangeLength(range: ItemRange): number {
+  return range.end - range.start;
+}
