@@ -1,6 +1,15 @@
 /**
  * @alsatian/store: the content-addressed block store on disk, model manifests, importers of real weights
  * (safetensors, torchvision, Hugging Face, ONNX) and synthetic snapshot sets. It stores and reads; it never runs
- * a model.
+ * a model and never writes to the console (progress goes to callbacks, diagnostics to an injected Logger).
  */
 export * from './safetensors.ts';
+export { blockIdOf, descriptorHash, encodeWeights, splitBlockId, BLOCK_ID_PATTERN } from './block-id.ts';
+export { storeLayout, STORE_FORMAT } from './layout.ts';
+export type { StoreLayout } from './layout.ts';
+export { contentModelId } from './model-id.ts';
+export { tokenBucket } from './rate-limit.ts';
+export type { RateLimiter } from './rate-limit.ts';
+export { openStore } from './store.ts';
+export type { ModelFilter, ModelInput, ModelStore, StoreOptions, StoreStats, StoredBlockInfo } from './store.ts';
+export type { StoreProblem, VerifyReport } from './verify.ts';
