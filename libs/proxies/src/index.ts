@@ -8,6 +8,8 @@ export { PROXIES, PROXY_NAMES, createProxy, isProxyName, type ProxyDefinition, t
 export { LinearProxy, type LinearProxyOptions } from './linear/linear-proxy.ts';
 export { initLinear, linearInitRng, type LinearParams } from './linear/init.ts';
 export { trainLinearProbe, evaluateLinearProbe } from './linear/probe.ts';
+export { trainLinearProbeWasm, evaluateLinearProbeWasm } from './linear/wasm-probe.ts';
+export { PROBE_BACKENDS, resolveProbeBackend, tsProbe, wasmProbe, type ProbeBackend, type ProbeBackendName } from './linear/backends.ts';
 export { KnnProxy, nearestTrainItems, KNN_METRICS, type KnnMetric, type KnnProxyOptions } from './knn.ts';
 export { LogMeProxy, logMe } from './logme.ts';
 export { symmetricEigenProject } from './symmetric-eigen.ts';
