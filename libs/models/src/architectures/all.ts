@@ -1,1 +1,3 @@
 // Registers every family's block kinds and architectures (imported once by the lib's index).
+import '../families/vit.ts';
+import '../families/bert.ts';
