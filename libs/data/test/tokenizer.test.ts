@@ -63,6 +63,8 @@ describe('text datasets', () => {
     const byLabel = new Map(Array.from(batch.labels, (label, i) => [label, Array.from(batch.inputs[0].data.subarray(i * 8, i * 8 + 8), Number)]));
     expect(byLabel.get(1)).toEqual([2, 5, 6, 7, 8, 9, 3, 0]);
     expect(byLabel.get(0)).toEqual([2, 5, 6, 7, 10, 11, 12, 3]); // truncated: [SEP] replaces the final '.'
-    expect(Array.from(batch.inputs[1].data.subarray(0, 8), Number)).toEqual(Array.from(batch.inputs[0].data.subarray(0, 8), (v) => (v === 0n ? 0 : 1)));
+    const ids = batch.inputs[0].data as BigInt64Array;
+    const mask = batch.inputs[1].data as BigInt64Array;
+    expect(Array.from(mask, Number)).toEqual(Array.from(ids, (v) => (v === 0n ? 0 : 1)));
   });
 });
