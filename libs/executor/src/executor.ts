@@ -1,0 +1,70 @@
+import type { Dataset, Engine, Logger, Meter, ModelId, ProgressListener, Proxy, ProxyScore } from '@alsatian/core';
+import { silentLogger } from '@alsatian/core';
+import type { IntermediateCache } from '@alsatian/cache';
+import type { PlanStep } from '@alsatian/planner';
+import { runInferStep } from './run-infer.ts';
+import { runScoreStep } from './run-score.ts';
+import type { ExecutorSettings } from './settings.ts';
+import { UnitPreparer, type BlockSource } from './unit-preparer.ts';
+
+export interface ExecutorDeps {
+  readonly store: BlockSource;
+  readonly engine: Engine;
+  readonly dataset: Dataset;
+  readonly proxy: Proxy;
+  readonly cache: IntermediateCache;
+  /** Every second the executor spends is charged to one category of this meter. */
+  readonly meter: Meter;
+  readonly logger?: Logger;
+  readonly onProgress?: ProgressListener;
+}
+
+/**
+ * The one executor behind every strategy: it runs a plan's steps in order (infer a unit over a range, release an
+ * intermediate, evict pruned features, score a node's models) and owns sessions, block loading and the cache.
+ * It decides nothing about what to run; the planner did.
+ */
+export class Executor {
+  private readonly units: UnitPreparer;
+  private readonly logger: Logger;
+
+  constructor(private readonly deps: ExecutorDeps, private readonly settings: ExecutorSettings) {
+    this.units = new UnitPreparer(deps.store, deps.engine, deps.meter, settings);
+    this.logger = deps.logger ?? silentLogger;
+  }
+
+  /** Runs `steps`; returns the proxy score of every model scored, by model id. */
+  async run(steps: readonly PlanStep[], task = 'steps'): Promise<Map<ModelId, ProxyScore>> {
+    const { cache, meter } = this.deps;
+    const scores = new Map<ModelId, ProxyScore>();
+    let done = 0;
+    for (const step of steps) {
+      switch (step.kind) {
+        case 'infer':
+          await this.units.withSession(step.unit, (session) => runInferStep(step, session, { ...this.deps, ...this.settings }));
+          break;
+        case 'release':
+        case 'evict':
+          await meter.measure('cache', () => cache.evictNode(step.node));
+          break;
+        case 'score': {
+          const score = await runScoreStep(step, { ...this.deps, ...this.settings });
+          for (const model of step.models) scores.set(model, score);
+          this.logger.debug(`score ${score.score.toFixed(4)} for ${step.models.join(', ')}`);
+          break;
+        }
+      }
+      this.deps.onProgress?.({ task, done: ++done, total: steps.length, detail: step.kind });
+    }
+    return scores;
+  }
+
+  /** Sessions and block-cache counters, for reports. */
+  cacheStats() {
+    return { sessions: this.units.sessions.stats(), blocks: this.units.blocks.stats() };
+  }
+
+  async dispose(): Promise<void> {
+    await this.units.dispose();
+  }
+}

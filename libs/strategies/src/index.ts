@@ -1,0 +1,10 @@
+/**
+ * @alsatian/strategies: Base, SHiFT and Alsatian as settings of the one planner + executor, and the successive
+ * halving driver that loops over iterations, ranks and prunes. It returns a ranking and measurements; it does not
+ * print (the CLI does) and does not run steps itself (the executor does).
+ */
+export { search } from './search.ts';
+export type { SearchOptions } from './search.ts';
+export { STRATEGIES, STRATEGY_NAMES, strategy } from './strategies.ts';
+export type { StrategyDef, StrategyName } from './strategies.ts';
+export type { IterationReport, RankingEntry, SearchResult } from './result.ts';

@@ -1,0 +1,34 @@
+import type { Measurements, ModelId } from '@alsatian/core';
+
+export interface RankingEntry {
+  readonly model: ModelId;
+  readonly score: number;
+  /** The last SH iteration (0-based) that scored this model; later = survived longer. */
+  readonly iteration: number;
+}
+
+export interface IterationReport {
+  readonly iteration: number;
+  readonly models: number;
+  readonly trainRange: { readonly start: number; readonly end: number };
+  readonly trainItemsSoFar: number;
+  /** Runs the data was split into to fit the cache budget. */
+  readonly runs: number;
+  readonly units: number;
+  readonly requirementBytesPerItem: number;
+  readonly orderUsed: string;
+  readonly measurements: Measurements;
+  readonly ranking: readonly { readonly model: ModelId; readonly score: number }[];
+}
+
+export interface SearchResult {
+  readonly strategy: string;
+  /** Best first: the last iteration's ranking, then models pruned earlier, latest-pruned first. */
+  readonly ranking: readonly RankingEntry[];
+  readonly measurements: Measurements;
+  readonly iterations: readonly IterationReport[];
+  /** Largest RAM the intermediate cache held (bytes); never above the budget. */
+  readonly peakCacheBytes: number;
+  readonly cacheBudgetBytes: number;
+  readonly blockCache: { readonly hits: number; readonly misses: number };
+}

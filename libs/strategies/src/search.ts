@@ -1,0 +1,145 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Dataset, Engine, Logger, Measurements, ModelId, ProgressListener, Proxy } from '@alsatian/core';
+import { addMeasurements, emptyMeasurements, InvalidArgumentError, itemBytes, Meter, silentLogger } from '@alsatian/core';
+import { IntermediateCache } from '@alsatian/cache';
+import { Executor } from '@alsatian/executor';
+import { keepBetterHalf, planIteration, rankModels, shSchedule, type PersistedFeatures, type PlanModel } from '@alsatian/planner';
+import type { ModelStore } from '@alsatian/store';
+import type { IterationReport, RankingEntry, SearchResult } from './result.ts';
+import { strategy as strategyDef } from './strategies.ts';
+
+export interface SearchOptions {
+  readonly store: ModelStore;
+  /** Candidate models (default: every model in the store), in a stable order. */
+  readonly models?: readonly ModelId[];
+  readonly dataset: Dataset;
+  readonly strategy: string;
+  readonly engine: Engine;
+  readonly proxy: Proxy;
+  /** Intermediate-cache budget in bytes (Alsatian splits data into runs to respect it). Default 2 GiB. */
+  readonly cacheBudgetBytes?: number;
+  /** Budget of loaded blocks and of prepared sessions kept between steps (each). Default 2 GiB. */
+  readonly blockCacheBytes?: number;
+  readonly batchSize?: number;
+  readonly seed?: number;
+  readonly deterministic?: boolean;
+  /** Directory for features written to disk (Base, SHiFT); default a fresh temp directory, removed after. */
+  readonly workDir?: string;
+  readonly logger?: Logger;
+  readonly onProgress?: ProgressListener;
+}
+
+const GiB = 2 ** 30;
+
+/**
+ * Runs one model search: plans each successive-halving iteration over the alive models, executes it with the one
+ * executor, ranks by proxy score and keeps the better half. Base is one iteration over all data with no pruning.
+ */
+export async function search(options: SearchOptions): Promise<SearchResult> {
+  const def = strategyDef(options.strategy);
+  const logger = options.logger ?? silentLogger;
+  const meter = new Meter('planning');
+  const batchSize = options.batchSize ?? 32;
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new InvalidArgumentError(`--batch-size must be a positive integer, got ${batchSize}.`);
+  const budget = options.cacheBudgetBytes ?? 2 * GiB;
+  const blockCacheBytes = def.cacheBlocks ? options.blockCacheBytes ?? 2 * GiB : 0;
+  const ids = options.models ?? options.store.listModels().map((m) => m.id);
+  if (ids.length === 0) throw new InvalidArgumentError(`The store ${options.store.dir} has no models to search.`);
+  const candidates = await planModels(options.store, ids);
+
+  const workDir = options.workDir ?? (await mkdtemp(join(tmpdir(), 'alsatian-search-')));
+  const cache = new IntermediateCache({
+    ramBudgetBytes: def.budgeted ? budget : Number.POSITIVE_INFINITY,
+    disk: { dir: join(workDir, 'features'), budgetBytes: Number.POSITIVE_INFINITY },
+    overflow: 'refuse',
+  });
+  const executor = new Executor(
+    { store: options.store, engine: options.engine, dataset: options.dataset, proxy: options.proxy, cache, meter, logger, onProgress: options.onProgress },
+    { batchSize, featuresOnDisk: def.featuresOnDisk, blockCacheBytes, sessionCacheBytes: blockCacheBytes, seed: options.seed ?? 42, deterministic: options.deterministic ?? false },
+  );
+
+  const trainLength = options.dataset.train.length;
+  const testLength = options.dataset.test.length;
+  const chunks = def.successiveHalving ? shSchedule(candidates.length, trainLength) : [{ start: 0, end: trainLength }];
+  let alive = candidates;
+  let persisted: readonly PersistedFeatures[] = [];
+  const lastScore = new Map<ModelId, { score: number; iteration: number }>();
+  const iterations: IterationReport[] = [];
+  let before = meter.snapshot();
+  try {
+    for (const [i, trainRange] of chunks.entries()) {
+      const plan = meter.measureSync('planning', () =>
+        planIteration({
+          models: alive, share: def.share, order: def.order, budgetBytes: def.budgeted ? budget : Number.POSITIVE_INFINITY, batchSize,
+          trainRange, testRange: i === 0 ? { start: 0, end: testLength } : undefined, persisted,
+        }),
+      );
+      const scores = await executor.run(plan.steps, `iteration ${i + 1}/${chunks.length}`);
+      const ranking = meter.measureSync('planning', () => rankModels(new Map([...scores].map(([m, s]) => [m, s.score]))));
+      for (const r of ranking) lastScore.set(r.model, { score: r.score, iteration: i });
+      const now = meter.snapshot();
+      iterations.push({
+        iteration: i, models: alive.length, trainRange, trainItemsSoFar: trainRange.end, runs: plan.runs.length, units: plan.tree.units.size,
+        requirementBytesPerItem: plan.requirementBytesPerItem, orderUsed: plan.orderUsed, measurements: diff(now, before), ranking,
+      });
+      before = now;
+      logger.info(`${options.strategy}: iteration ${i + 1}/${chunks.length}: ${alive.length} models, train [0, ${trainRange.end}), ${plan.runs.length} run(s), best ${ranking[0]?.model} (${ranking[0]?.score.toFixed(4)})`);
+      persisted = plan.persisted;
+      if (def.successiveHalving && i < chunks.length - 1) {
+        const { kept } = keepBetterHalf(ranking);
+        const keep = new Set(kept);
+        alive = alive.filter((m) => keep.has(m.id));
+      }
+    }
+  } finally {
+    await executor.dispose();
+    await cache.clear();
+    if (!options.workDir) await rm(workDir, { recursive: true, force: true });
+  }
+  const stats = executor.cacheStats();
+  return {
+    strategy: options.strategy,
+    ranking: finalRanking(lastScore),
+    measurements: meter.snapshot(),
+    iterations,
+    peakCacheBytes: cache.usage().ram.peak,
+    cacheBudgetBytes: budget,
+    blockCache: { hits: stats.sessions.hits + stats.blocks.hits, misses: stats.sessions.misses + stats.blocks.misses },
+  };
+}
+
+/** The planner's view of each candidate: block ids and output bytes per item from the stored descriptors. */
+async function planModels(store: ModelStore, ids: readonly ModelId[]): Promise<PlanModel[]> {
+  const sizes = new Map<string, number>();
+  const out: PlanModel[] = [];
+  for (const id of ids) {
+    const manifest = store.getModel(id);
+    const blocks = [];
+    for (const block of manifest.blocks) {
+      let bytes = sizes.get(block);
+      if (bytes === undefined) {
+        const info = await store.blockInfo(block);
+        bytes = info.descriptor.outputs.reduce((s, o) => s + itemBytes(o), 0);
+        sizes.set(block, bytes);
+      }
+      blocks.push({ id: block, outputBytesPerItem: bytes });
+    }
+    out.push({ id, blocks });
+  }
+  return out;
+}
+
+/** Latest iteration first (survivors rank above models pruned earlier), then by score, then id (descending). */
+function finalRanking(last: ReadonlyMap<ModelId, { score: number; iteration: number }>): RankingEntry[] {
+  return [...last]
+    .map(([model, s]) => ({ model, score: s.score, iteration: s.iteration }))
+    .sort((a, b) => b.iteration - a.iteration || b.score - a.score || (a.model < b.model ? 1 : a.model > b.model ? -1 : 0));
+}
+
+function diff(a: Measurements, b: Measurements): Measurements {
+  const negB = emptyMeasurements();
+  for (const k of Object.keys(negB) as (keyof Measurements)[]) negB[k] = -b[k];
+  return addMeasurements(a, negB);
+}

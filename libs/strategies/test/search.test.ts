@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { openDataset } from '@alsatian/data';
+import { createEngine } from '@alsatian/engine';
+import { createProxy } from '@alsatian/proxies';
+import { search } from '../src/index.ts';
+import { snapshotStore } from './fixtures.ts';
+
+const SPEC = 'synthetic:classes=4,train=96,test=32,size=32,seed=3';
+
+async function run(strategy: string, extra: { cacheBudgetBytes?: number; ks?: number[] } = {}) {
+  const { store, ids } = await snapshotStore('tiny_resnet', extra.ks ?? [1, 2, 1, 3, 2, 1, 4], { chained: true });
+  const dataset = await openDataset(SPEC, { workers: 0 });
+  const engine = await createEngine({ threads: 1 });
+  try {
+    const result = await search({ store, dataset, strategy, engine, proxy: createProxy('linear', { epochs: 10 }), batchSize: 8, deterministic: true, seed: 7, cacheBudgetBytes: extra.cacheBudgetBytes });
+    return { result, ids };
+  } finally {
+    await engine.dispose();
+    await dataset.close();
+  }
+}
+
+describe('search', () => {
+  it('SHiFT and Alsatian return identical rankings and scores (deterministic, no splitting)', async () => {
+    const shift = await run('shift');
+    const alsatian = await run('alsatian');
+    expect(alsatian.result.ranking).toEqual(shift.result.ranking);
+    expect(alsatian.result.iterations.map((i) => i.ranking)).toEqual(shift.result.iterations.map((i) => i.ranking));
+    expect(shift.result.iterations.map((i) => i.models)).toEqual([8, 4, 2]);
+    // Sharing means fewer units than models in the first iteration; no sharing means one unit per model.
+    expect(alsatian.result.iterations[0].units).toBeGreaterThan(8);
+    expect(shift.result.iterations[0].units).toBe(8);
+  });
+
+  it('gives the same scores when a small cache budget forces Alsatian to split the data into runs', async () => {
+    const unlimited = await run('alsatian');
+    const perItem = unlimited.result.iterations[0].requirementBytesPerItem;
+    const budget = perItem * 24 + 64 * 1024;
+    const split = await run('alsatian', { cacheBudgetBytes: budget });
+    expect(split.result.iterations[0].runs).toBeGreaterThan(1);
+    expect(split.result.peakCacheBytes).toBeLessThanOrEqual(budget);
+    expect(split.result.ranking).toEqual(unlimited.result.ranking);
+  });
+
+  it('Base scores every model on all data once', async () => {
+    const base = await run('baseline');
+    expect(base.result.iterations).toHaveLength(1);
+    expect(base.result.ranking.map((r) => r.model).sort()).toEqual([...base.ids].sort());
+    const m = base.result.measurements;
+    expect(m.inference).toBeGreaterThan(0);
+    expect(m.proxy).toBeGreaterThan(0);
+    expect(Math.abs(m.prepareData + m.prepareModel + m.inference + m.proxy + m.cache + m.planning - m.total)).toBeLessThan(1e-9);
+  });
+});
