@@ -7,9 +7,11 @@
  *  - the iteration count is an exact integer ceil-log2 (the float log made 2^29 models take 30 iterations);
  *  - n = 1 (no iteration at all there) and n = 2 (a crash there) get one iteration over all L items;
  *  - where ceil(L / 2^it) overshoots, the last chunk came out smaller than its predecessor or negative (e.g.
- *    35 models and 65 or 30 items). Then the L items are distributed instead: iteration i ends at
- *    ceil(L * (2^(i+1) - 1) / (2^it - 1)), which keeps chunks roughly doubling, gives every chunk at least one
- *    item when L >= iterations, and always ends at L.
+ *    35 models and 65 or 30 items). Then the items are distributed instead: every chunk first gets one item,
+ *    the other L - it items are shared in proportion 1 : 2 : 4 : ..., rounding cumulative ends down, so
+ *    iteration i ends at (i + 1) + floor((L - it) * (2^(i+1) - 1) / (2^it - 1)) and the last one at L. Chunks
+ *    stay roughly doubling, none is empty, and rounding leftovers go to the last chunk. With fewer items than iterations the first L chunks get one item each and
+ *    the later ones none: those iterations re-score the survivors on the same cumulative data.
  */
 import { InvalidArgumentError } from '@alsatian/core';
 import { messages } from '../messages.ts';
@@ -44,7 +46,10 @@ export function shSchedule(numModels: number, trainLength: number): ItemRange[] 
 
 function distributedEnds(iterations: number, trainLength: number): number[] {
   const parts = 2 ** iterations - 1;
-  return Array.from({ length: iterations }, (_, i) => Math.ceil((trainLength * (2 ** (i + 1) - 1)) / parts));
+  const shared = Math.max(0, trainLength - iterations);
+  const ends = Array.from({ length: iterations }, (_, i) => Math.min(i + 1, trainLength) + Math.floor((shared * (2 ** (i + 1) - 1)) / parts));
+  ends[iterations - 1] = trainLength;
+  return ends;
 }
 
 /** Models scored in each SH iteration: n, then the kept half of the previous count (at least one). */
