@@ -6,15 +6,15 @@
  * caching tensors and timing belong to the executor; choosing models and looping over iterations to strategies.
  *
  * One planner serves the three strategies: Base = no SH, share: false; SHiFT = SH, share: false;
- * Alsatian = SH, share: true, order 'auto' or 'dfs+'.
+ * Alsatian = SH, share: true, order 'auto' (or 'dfs+', the paper's).
  *
  * Phases (each takes data and returns new data; `planIteration` calls them once, in order):
  *
  *   candidate set (PlanModel[])
  *     -> buildPrefixTree    merge common block prefixes; node id = hash(parent id, block id)
  *     -> buildTaskTree      execution units = maximal chains between branch points / model ends
- *     -> chooseOrder        traversal: DFS+ (three passes), exact search, or insertion-order DFS,
- *                           and its exact cache requirement in bytes per item (peakOf)
+ *     -> chooseOrder        traversal: DFS+ (three passes), exact search, best depth-first order, or
+ *                           insertion-order DFS, and its exact cache requirement per item (peakOf)
  *     -> splitIntoRuns      budget -> runs of whole batches that fit, persisted features counted
  *     -> emitRunSteps       plan: evict | infer | release | score steps
  *
@@ -35,7 +35,8 @@ export type { TreeShape, ShapeUnit } from './traversal/shape.ts';
 export { peakOf, simulate } from './traversal/cost.ts';
 export { dfsPlus, insertionOrder } from './traversal/dfs-plus.ts';
 export type { DfsPlus } from './traversal/dfs-plus.ts';
-export { exactOrder, countStates } from './traversal/exact.ts';
+export { exactOrder, countStates, EXACT_MAX_UNITS } from './traversal/exact.ts';
+export { bestDfsOrder } from './traversal/best-dfs.ts';
 export type { ExactResult } from './traversal/exact.ts';
 export { chooseOrder, ORDER_STRATEGIES, AUTO_EXACT_MAX_STATES, EXACT_MAX_STATES } from './traversal/choose.ts';
 export type { OrderStrategy, OrderUsed, ChosenOrder } from './traversal/choose.ts';

@@ -14,9 +14,8 @@ export const messages = {
   badRange: (what: string, start: number, end: number) =>
     `Invalid ${what} [${start}, ${end}): expected integers with 0 <= start <= end.`,
   badNumber: (what: string, value: number, valid: string) => `Invalid ${what} ${value}: expected ${valid}.`,
-  unknownOrder: (order: string) => `Unknown order '${order}'. Known: dfs+, exact, auto, insertion.`,
-  exactTooLarge: (states: number, limit: number) =>
-    `The exact planner would visit ${states} states (more than ${limit}); use order 'auto' or 'dfs+' for a tree this size.`,
+    exactTooLarge: (states: number, limit: number) =>
+    `The exact planner would visit ${states} states (more than ${limit}); use order 'auto' or 'best-dfs' for a tree this size.`,
   budgetTooSmall: (budget: number, needed: number, perItem: number, held: number) =>
     `Cache budget ${formatBytes(budget)} is too small: one item needs ${formatBytes(perItem)} on top of ` +
     `${formatBytes(held)} already held (persisted features and reserved bytes); the smallest budget that runs this ` +

@@ -1,7 +1,7 @@
 /** The exact planner against exhaustive search on random trees, and against DFS+. */
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError, Rng } from '@alsatian/core';
-import { AUTO_EXACT_MAX_STATES, chooseOrder, countStates, dfsPlus, exactOrder, makeShape, messages, peakOf, ROOT } from '../src/index.ts';
+import { AUTO_EXACT_MAX_STATES, bestDfsOrder, chooseOrder, countStates, dfsPlus, exactOrder, makeShape, messages, peakOf, ROOT } from '../src/index.ts';
 import { allOrders, bruteForceMinimum, peakByDefinition } from './helpers/brute-force.ts';
 import { randomShape } from './helpers/random-tree.ts';
 
@@ -38,6 +38,28 @@ describe('exact planner on random trees', () => {
   });
 });
 
+/** True when every subtree's units form one contiguous block of the order. */
+function isDepthFirst(shape: ReturnType<typeof randomShape>, order: readonly number[]): boolean {
+  const pos = new Map(order.map((u, i) => [u, i]));
+  const size = (u: number): number => 1 + shape.children[u].reduce((s, c) => s + size(c), 0);
+  const last = (u: number): number => Math.max(pos.get(u)!, ...shape.children[u].map(last));
+  return order.every((u) => last(u) - pos.get(u)! === size(u) - 1);
+}
+
+describe('best depth-first order', () => {
+  it('is the minimum over all depth-first orders, never worse than DFS+, never better than exact', () => {
+    for (const shape of trees) {
+      const best = bestDfsOrder(shape);
+      expect(isDepthFirst(shape, best.order)).toBe(true);
+      expect(peakOf(shape, best.order)).toBe(best.peak);
+      const depthFirst = allOrders(shape).filter((o) => isDepthFirst(shape, o));
+      expect(best.peak).toBe(Math.min(...depthFirst.map((o) => peakByDefinition(shape, o))));
+      expect(best.peak).toBeLessThanOrEqual(peakOf(shape, dfsPlus(shape).order));
+      expect(best.peak).toBeGreaterThanOrEqual(exactOrder(shape, 1e6).peak);
+    }
+  });
+});
+
 describe('cost model', () => {
   it('incremental simulation equals the definition on random valid orders', () => {
     for (const [i, shape] of trees.entries()) {
@@ -66,6 +88,8 @@ describe('where DFS+ is not minimal (the paper appendix, scenario 1: children sm
     const exact = exactOrder(shape, 1e6);
     expect(exact.peak).toBe(12);
     expect(exact.order.slice(0, 3).sort()).toEqual([0, 1, 2]);
+    expect(isDepthFirst(shape, exact.order)).toBe(false);
+    expect(bestDfsOrder(shape).peak).toBe(13); // no depth-first order does better here
   });
 });
 
@@ -74,12 +98,12 @@ describe('choosing an order', () => {
   it('auto searches exactly up to the state limit and uses DFS+ beyond', () => {
     expect(countStates(star(16))).toBeLessThanOrEqual(AUTO_EXACT_MAX_STATES + 1);
     expect(chooseOrder(star(15), 'auto').used).toBe('exact');
-    expect(chooseOrder(star(20), 'auto').used).toBe('dfs+');
+    expect(chooseOrder(star(20), 'auto').used).toBe('best-dfs');
   });
   it('exact refuses trees beyond its limit with the catalog message', () => {
     expect(() => exactOrder(star(12), 100)).toThrow(new InvalidArgumentError(messages.exactTooLarge(countStates(star(12)), 100)));
   });
   it('rejects an unknown strategy, naming the known ones', () => {
-    expect(() => chooseOrder(star(2), 'bfs' as never)).toThrow(/Unknown order 'bfs'.*dfs\+, exact, auto, insertion/);
+    expect(() => chooseOrder(star(2), 'bfs' as never)).toThrow(/Unknown order 'bfs'.*dfs\+, exact, auto, best-dfs, insertion/);
   });
 });

@@ -17,7 +17,7 @@ export interface PlanIterationOptions {
   readonly models: readonly PlanModel[];
   /** Merge common block prefixes (Alsatian) or give every model its own chain (Base, SHiFT). */
   readonly share: boolean;
-  /** 'auto': exact search on small trees, DFS+ beyond. 'insertion': plain DFS in insertion order. */
+  /** 'auto': exact search on small trees, else the best depth-first order; 'dfs+': the paper's; 'insertion': plain DFS. */
   readonly order: OrderStrategy;
   /** Cache budget in bytes (Infinity: no limit). Persisted features and `reservedBytes` count against it. */
   readonly budgetBytes: number;

@@ -11,8 +11,8 @@ import { InvalidArgumentError } from '@alsatian/core';
 import { messages } from '../messages.ts';
 import { bytesOf, ROOT, type TreeShape } from './shape.ts';
 
-/** Set keys are sums of powers of two; exact in a double up to 2^53. */
-const MAX_UNITS = 52;
+/** Set keys are sums of powers of two, exact in a double up to 2^53: at most this many units. */
+export const EXACT_MAX_UNITS = 52;
 
 /** Number of states the exact search visits: the downward-closed sets of units. */
 export function countStates(shape: TreeShape): number {
@@ -29,7 +29,7 @@ export interface ExactResult {
 export function exactOrder(shape: TreeShape, maxStates: number): ExactResult {
   const n = shape.bytes.length;
   const states = countStates(shape);
-  if (states > maxStates || n > MAX_UNITS) throw new InvalidArgumentError(messages.exactTooLarge(states, maxStates));
+  if (states > maxStates || n > EXACT_MAX_UNITS) throw new InvalidArgumentError(messages.exactTooLarge(states, maxStates));
   const pow2 = Array.from({ length: n }, (_, i) => 2 ** i);
   const done = new Uint8Array(n);
   const remaining = shape.children.map((c) => c.length);
