@@ -1,4 +1,127 @@
+/**
+ * `alsatian search`: rank the models of a store for a dataset with Base, SHiFT or Alsatian. Results go to stdout
+ * (a table, or JSON with --json); progress to stderr.
+ */
 import type { Command } from 'commander';
+import { EXECUTION_PROVIDERS, formatBytes, InvalidArgumentError, parseBytes, parseRate, type TensorSpec } from '@alsatian/core';
+import { openDataset } from '@alsatian/data';
+import { createEngine } from '@alsatian/engine';
+import { createProxy, PROXY_NAMES } from '@alsatian/proxies';
+import { openStore, type ModelStore } from '@alsatian/store';
+import { search, STRATEGY_NAMES, type SearchResult } from '@alsatian/strategies';
+import { choiceOption, intOption, optionalInt } from '../util/options.ts';
+import { progressBar } from '../util/progress.ts';
 
-/** Registers the 'search' verbs (filled in by the issue that owns them). */
-export function registerSearchCommand(_program: Command): void {}
+interface SearchCliOptions {
+  store: string;
+  dataset: string;
+  strategy: string;
+  cacheBudget: string;
+  blockCache: string;
+  proxy: string;
+  ep: string;
+  batchSize: string;
+  seed: string;
+  deterministic?: boolean;
+  json?: boolean;
+  models?: string;
+  workers?: string;
+  skipBad?: boolean;
+  vocab?: string;
+  storeReadLimit?: string;
+}
+
+export function registerSearchCommand(program: Command): void {
+  program
+    .command('search')
+    .description('Rank the models of a store by how well they transfer to a dataset')
+    .requiredOption('--store <dir>', 'model store directory')
+    .requiredOption('--dataset <spec>', 'dataset directory, or synthetic:classes=10,train=2000,test=500,size=224,seed=1')
+    .option('--strategy <name>', `search strategy: ${STRATEGY_NAMES.join(' | ')}`, 'alsatian')
+    .option('--cache-budget <bytes>', 'intermediate-cache budget (Alsatian), e.g. 2GiB', '2GiB')
+    .option('--block-cache <bytes>', 'budget for loaded blocks and for prepared sessions (Alsatian), each', '2GiB')
+    .option('--proxy <name>', `proxy: ${PROXY_NAMES.join(' | ')}`, 'linear')
+    .option('--ep <provider>', `execution provider: ${EXECUTION_PROVIDERS.join(' | ')}`, 'cpu')
+    .option('--batch-size <n>', 'items per batch', '32')
+    .option('--seed <n>', 'seed of the proxy initialisation', '42')
+    .option('--deterministic', 'same proxy initialisation for every model (SHiFT and Alsatian then return identical scores)')
+    .option('--models <ids>', 'comma-separated model ids (default: all models in the store)')
+    .option('--workers <n>', 'image decoding worker threads (default: cores)')
+    .option('--skip-bad', 'skip unreadable dataset items (listed in the output) instead of failing')
+    .option('--vocab <file>', 'WordPiece vocab.txt for text datasets')
+    .option('--store-read-limit <rate>', 'throttle block reads, e.g. 200MB/s (the paper\'s I/O-limited store)')
+    .option('--json', 'print the result as JSON')
+    .action(async (options: SearchCliOptions) => {
+      const strategy = choiceOption('--strategy', options.strategy, STRATEGY_NAMES);
+      const proxyName = choiceOption('--proxy', options.proxy, PROXY_NAMES);
+      const ep = choiceOption('--ep', options.ep, EXECUTION_PROVIDERS);
+      const batchSize = intOption('--batch-size', options.batchSize);
+      const seed = intOption('--seed', options.seed, 0);
+      const cacheBudgetBytes = parseBytes(options.cacheBudget, '--cache-budget');
+      const blockCacheBytes = parseBytes(options.blockCache, '--block-cache');
+      const store = await openStore(options.store, { readLimitBytesPerSec: options.storeReadLimit ? parseRate(options.storeReadLimit, '--store-read-limit') : undefined });
+      const models = selectModels(store, options.models);
+      const inputs = (await store.blockInfo(store.getModel(models[0]).blocks[0])).descriptor.inputs;
+      const dataset = await openDataset(options.dataset, { ...datasetShape(inputs), workers: optionalInt('--workers', options.workers, 0), skipBad: options.skipBad === true, vocabFile: options.vocab });
+      const engine = await createEngine({ ep });
+      const progress = progressBar();
+      let result: SearchResult;
+      try {
+        result = await search({
+          store, models, dataset, strategy, engine, proxy: createProxy(proxyName), cacheBudgetBytes, blockCacheBytes, batchSize, seed,
+          deterministic: options.deterministic === true, onProgress: progress.update,
+        });
+      } finally {
+        progress.stop();
+        await engine.dispose();
+        await dataset.close();
+      }
+      const skipped = dataset.skipped();
+      if (options.json) process.stdout.write(`${JSON.stringify({ ...toJson(result), skipped }, null, 2)}\n`);
+      else process.stdout.write(formatResult(result, skipped.length));
+    });
+}
+
+function selectModels(store: ModelStore, list: string | undefined): string[] {
+  if (!list) {
+    const all = store.listModels().map((m) => m.id);
+    if (all.length === 0) throw new InvalidArgumentError(`The store ${store.dir} has no models; add some with 'alsatian snapshots generate' or 'alsatian store import'.`);
+    return all;
+  }
+  const ids = list.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const id of ids) if (!store.hasModel(id)) throw new InvalidArgumentError(`--models: the store ${store.dir} has no model '${id}'.`);
+  return ids;
+}
+
+/** The dataset must produce what the models take: image side or token count from the first block's inputs. */
+function datasetShape(inputs: readonly TensorSpec[]): { imageSize?: number; maxLength?: number } {
+  const [first] = inputs;
+  if (first.dtype === 'float32' && first.shape.length === 3) return { imageSize: first.shape[2] };
+  if (first.dtype === 'int64' && first.shape.length === 1) return { maxLength: first.shape[0] };
+  return {};
+}
+
+function toJson(result: SearchResult) {
+  return {
+    strategy: result.strategy,
+    ranking: result.ranking.map((r) => ({ model: r.model, score: r.score, iteration: r.iteration })),
+    measurements: result.measurements,
+    iterations: result.iterations,
+    peakCacheBytes: result.peakCacheBytes,
+    cacheBudgetBytes: result.cacheBudgetBytes,
+    blockCache: result.blockCache,
+  };
+}
+
+function formatResult(result: SearchResult, skipped: number): string {
+  const lines = [`strategy: ${result.strategy}`, '', 'rank  score    iteration  model'];
+  result.ranking.forEach((r, i) => lines.push(`${String(i + 1).padStart(4)}  ${r.score.toFixed(4)}   ${String(r.iteration + 1).padStart(9)}  ${r.model}`));
+  const m = result.measurements;
+  lines.push('', 'seconds by category:');
+  for (const k of ['prepareData', 'prepareModel', 'inference', 'proxy', 'cache', 'planning', 'total'] as const) lines.push(`  ${k.padEnd(13)}${m[k].toFixed(3).padStart(10)}`);
+  lines.push('', 'iteration  models  train items  runs  seconds');
+  for (const it of result.iterations) lines.push(`${String(it.iteration + 1).padStart(9)}  ${String(it.models).padStart(6)}  ${String(it.trainItemsSoFar).padStart(11)}  ${String(it.runs).padStart(4)}  ${it.measurements.total.toFixed(3).padStart(7)}`);
+  lines.push('', `peak cache: ${formatBytes(result.peakCacheBytes)} of ${formatBytes(result.cacheBudgetBytes)} budget`);
+  if (skipped > 0) lines.push(`skipped ${skipped} bad dataset items (see --json)`);
+  return `${lines.join('\n')}\n`;
+}
