@@ -22,7 +22,7 @@ export class CellProcessError extends Error {
 
 /**
  * Runs one unit in a fresh Node process so module, session and allocator caches start cold, as each run did in
- * the paper. The child's stderr is forwarded line by line to `logger.debug`; its last lines go into the error.
+ * the paper. The child's log lines are forwarded to `logger` at their level; its last stderr lines go into the error.
  */
 export async function runInFreshProcess(request: CellRequest, logger: Logger): Promise<Row[]> {
   const tail: string[] = [];
@@ -39,7 +39,7 @@ export async function runInFreshProcess(request: CellRequest, logger: Logger): P
     const lines = (pending + chunk).split('\n');
     pending = lines.pop() ?? '';
     for (const line of lines) {
-      logger.debug(line);
+      forward(logger, line);
       tail.push(line);
       if (tail.length > STDERR_TAIL_LINES) tail.shift();
     }
@@ -56,6 +56,13 @@ export async function runInFreshProcess(request: CellRequest, logger: Logger): P
   }
   const how = result.signal ? `was killed by ${result.signal}` : `exited with code ${result.exitCode}`;
   throw new CellProcessError(`${unit}: the cell process ${how} without writing its rows.\n${tail.join('\n')}`);
+}
+
+/** The cell runner prefixes its log lines with their level; anything else (Node warnings) is debug output. */
+function forward(logger: Logger, line: string): void {
+  const match = /^(debug|info|warn): (.*)$/.exec(line);
+  if (match === null) logger.debug(line);
+  else logger[match[1] as 'debug' | 'info' | 'warn'](match[2]);
 }
 
 async function readOutcome(path: string): Promise<CellOutcome | undefined> {

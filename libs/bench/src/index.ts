@@ -6,13 +6,13 @@
  */
 export * from './scale.ts';
 export * from './experiment.ts';
-export { runExperiment, CSV_FILE, META_FILE } from './run-experiment.ts';
+export { runExperiment } from './run-experiment.ts';
 export type { RunOptions, RunResult } from './run-experiment.ts';
 export type { RunProgressEvent, RunProgressListener } from './progress.ts';
 export { CellProcessError, CELL_PROCESS_ENV } from './cell-process.ts';
 export { dropPageCache, DROP_PAGE_CACHE_METHOD } from './cold-cache.ts';
 export type { CacheDropper, CacheDropResult } from './cold-cache.ts';
-export { readMeta } from './meta.ts';
+export { readMeta, CSV_FILE, META_FILE } from './meta.ts';
 export type { RunMeta, RunSession, ColdCacheRecord } from './meta.ts';
 export { readCsvRows, castField } from './csv-read.ts';
 export type { RowSchema } from './csv-read.ts';

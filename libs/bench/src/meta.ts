@@ -4,6 +4,10 @@ import type { Json } from '@alsatian/core';
 import type { Scale } from './scale.ts';
 import type { SourceInfo, SystemInfo } from './system-info.ts';
 
+/** File names inside a run directory. */
+export const CSV_FILE = 'results.csv';
+export const META_FILE = 'meta.json';
+
 /** One invocation of runExperiment on a run directory; a resumed run has several. */
 export interface RunSession {
   readonly startedAt: string;

@@ -5,17 +5,19 @@ import type { Json, Logger } from '@alsatian/core';
 import { executeCell } from './cell-execution.ts';
 import type { CellRequest } from './cell-execution.ts';
 import { CELL_PROCESS_ENV, runInFreshProcess } from './cell-process.ts';
-import { DROP_PAGE_CACHE_METHOD, dropPageCache } from './cold-cache.ts';
-import type { CacheDropper, CacheDropResult } from './cold-cache.ts';
+import { dropPageCache } from './cold-cache.ts';
+import type { CacheDropper } from './cold-cache.ts';
 import { CsvLog } from './csv-log.ts';
-import { cellIdOf, RUNNER_COLUMNS } from './experiment.ts';
+import { cellIdOf } from './experiment.ts';
 import type { Cell, ExperimentDefinition, RowValue } from './experiment.ts';
-import { checkSameConfig, gitRecord, readMeta, writeMeta } from './meta.ts';
-import type { RunMeta, RunSession } from './meta.ts';
+import { CSV_FILE, META_FILE, writeMeta } from './meta.ts';
+import { csvHeader } from './run-plan.ts';
+import type { RunPlan } from './run-plan.ts';
+import { finishSession, recordDrop, startMeta } from './session-meta.ts';
 import { ProgressClock } from './progress.ts';
 import type { RunProgressListener } from './progress.ts';
 import type { Scale } from './scale.ts';
-import { findRepoRoot, sourceInfo, systemInfo } from './system-info.ts';
+import { acquireRunLock } from './run-lock.ts';
 
 export interface RunOptions {
   readonly scale: Scale;
@@ -47,8 +49,7 @@ export interface RunResult {
   readonly unitsSkipped: number;
 }
 
-export const CSV_FILE = 'results.csv';
-export const META_FILE = 'meta.json';
+const LOCK_FILE = 'run.lock';
 
 /**
  * Runs every cell of the experiment's grid `repetitions` times (repetition-major, so one full pass exists early),
@@ -90,6 +91,16 @@ export async function runExperiment<C extends Cell>(definition: ExperimentDefini
   } satisfies Json;
 
   await mkdir(runDir, { recursive: true });
+  const releaseLock = await acquireRunLock(join(runDir, LOCK_FILE));
+  try {
+    return await runUnits(definition, options, { runDir, csvPath, metaPath, runId, seed, config, header, cells, cellIds, repetitions, freshProcess, dropPages, logger });
+  } finally {
+    await releaseLock();
+  }
+}
+
+async function runUnits<C extends Cell>(definition: ExperimentDefinition<C>, options: RunOptions, plan: RunPlan): Promise<RunResult> {
+  const { runDir, csvPath, metaPath, runId, seed, config, header, cells, cellIds, repetitions, freshProcess, dropPages, logger } = plan;
   const meta = await startMeta(definition, options, { runId, seed, metaPath, config, freshProcess, dropPages });
   const session = meta.sessions[meta.sessions.length - 1];
   const log = await CsvLog.open(csvPath, header);
@@ -120,7 +131,7 @@ export async function runExperiment<C extends Cell>(definition: ExperimentDefini
           outPath: join(runDir, `.unit-${cellId}-${repetition}.json`),
         };
         const started = performance.now();
-        const rows = freshProcess ? await runInFreshProcess(request, logger) : await executeCell(definition as ExperimentDefinition, request, logger);
+        const rows = freshProcess ? await runInFreshProcess(request, logger) : await executeCell(definition as unknown as ExperimentDefinition, request, logger);
         const base: Record<string, RowValue> = { experiment: definition.name, figure: definition.figure, scale: options.scale, cellId, repetition, ...cell };
         const records = rows.map((row) => {
           const full: Record<string, RowValue> = { ...base, ...row };
@@ -144,83 +155,3 @@ export async function runExperiment<C extends Cell>(definition: ExperimentDefini
   return { runDir, csvPath, metaPath, unitsRun: session.unitsRun, unitsSkipped: session.unitsSkipped };
 }
 
-/** Runner columns, then every grid parameter (first appearance order), then the definition's measured columns. */
-function csvHeader(definition: ExperimentDefinition<Cell>, cells: readonly Cell[]): string[] {
-  const parameters: string[] = [];
-  const seen = new Set<string>();
-  for (const cell of cells) {
-    const id = cellIdOf(cell);
-    if (seen.has(id)) throw new InvalidArgumentError(`Experiment '${definition.name}': the grid lists cell ${JSON.stringify(cell)} twice.`);
-    seen.add(id);
-    for (const key of Object.keys(cell)) {
-      if (parameters.includes(key)) continue;
-      if ((RUNNER_COLUMNS as readonly string[]).includes(key) || definition.columns.includes(key)) {
-        throw new InvalidArgumentError(`Experiment '${definition.name}': grid parameter '${key}' clashes with a runner or measured column.`);
-      }
-      parameters.push(key);
-    }
-  }
-  return [...RUNNER_COLUMNS, ...parameters, ...definition.columns];
-}
-
-interface MetaInputs {
-  runId: string;
-  seed: number;
-  metaPath: string;
-  config: Json;
-  freshProcess: boolean;
-  dropPages: boolean;
-}
-
-async function startMeta(definition: ExperimentDefinition<Cell>, options: RunOptions, inputs: MetaInputs): Promise<RunMeta> {
-  const source = await sourceInfo(options.repoRoot ?? (await findRepoRoot()));
-  const now = new Date().toISOString();
-  const session: RunSession = { startedAt: now, endedAt: null, status: 'running', unitsRun: 0, unitsSkipped: 0, gitCommit: source.gitCommit };
-  const previous = await readMeta(inputs.metaPath);
-  if (previous !== undefined) checkSameConfig(inputs.metaPath, previous.config, inputs.config);
-  const meta: RunMeta = {
-    experiment: definition.name,
-    figure: definition.figure,
-    description: definition.description,
-    runId: inputs.runId,
-    scale: options.scale,
-    seed: inputs.seed,
-    executionProvider: options.executionProvider ?? 'cpu',
-    status: 'running',
-    startedAt: previous?.startedAt ?? now,
-    endedAt: null,
-    git: gitRecord(source),
-    node: process.version,
-    packages: source.packages,
-    system: systemInfo(),
-    coldCache: previous?.coldCache ?? {
-      freshProcessPerUnit: inputs.freshProcess,
-      pageCache: inputs.dropPages
-        ? { requested: true, method: DROP_PAGE_CACHE_METHOD, dropped: 0, notDropped: 0 }
-        : { requested: false, method: DROP_PAGE_CACHE_METHOD, dropped: 0, notDropped: 0, reason: 'disabled by the dropPageCache option' },
-    },
-    reductions: definition.reductions?.(options.scale) ?? [],
-    files: { csv: CSV_FILE },
-    config: inputs.config,
-    sessions: [...(previous?.sessions ?? []), session],
-  };
-  await writeMeta(inputs.metaPath, meta);
-  return meta;
-}
-
-function recordDrop(meta: RunMeta, result: CacheDropResult): void {
-  if (result.dropped) meta.coldCache.pageCache.dropped++;
-  else {
-    meta.coldCache.pageCache.notDropped++;
-    meta.coldCache.pageCache.reason = result.reason;
-  }
-}
-
-function finishSession(meta: RunMeta, session: RunSession, status: 'complete' | 'failed', error?: string): void {
-  const now = new Date().toISOString();
-  session.endedAt = now;
-  session.status = status;
-  if (error !== undefined) session.error = error;
-  meta.status = status;
-  meta.endedAt = now;
-}

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -67,5 +67,20 @@ describe('meta.json', () => {
     await runExperiment(toyExperiment, options({ seed: 1 }));
     await expect(runExperiment(toyExperiment, options({ seed: 2 }))).rejects.toThrow(BadInputError);
     await expect(runExperiment(toyExperiment, options({ seed: 2 }))).rejects.toThrow(/differs in: .*seed/);
+  });
+});
+
+describe('run directory lock', () => {
+  it('refuses a run directory another live runner holds, and takes over a dead runner\'s lock', async () => {
+    const runDir = join(root, 'toy', 'quick');
+    await mkdir(runDir, { recursive: true });
+    await writeFile(join(runDir, 'run.lock'), `${process.ppid}\n`);
+    await expect(runExperiment(toyExperiment, options())).rejects.toThrow(/held by running process/);
+
+    const exited = execa(process.execPath, ['-e', '0']);
+    await exited;
+    await writeFile(join(runDir, 'run.lock'), `${exited.pid}\n`);
+    await expect(runExperiment(toyExperiment, options())).resolves.toMatchObject({ unitsRun: 4 });
+    await expect(readFile(join(runDir, 'run.lock'))).rejects.toThrow(/ENOENT/);
   });
 });
