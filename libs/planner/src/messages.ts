@@ -26,4 +26,5 @@ export const messages = {
   badScore: (model: string, score: number) => `Score of model '${model}' is ${score}; expected a finite number.`,
   emptyTrainSet: (length: number) => `Invalid train length ${length}: successive halving needs at least one training item.`,
   noModels: () => `Successive halving needs at least one model.`,
+  noModelsToPlan: () => `planIteration got no models; pass at least one alive model.`,
 };

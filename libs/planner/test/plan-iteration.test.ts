@@ -148,6 +148,9 @@ describe('bad input', () => {
   it('asks for persisted features when an iteration extracts no test set', () => {
     expect(() => planIteration({ ...first, testRange: undefined })).toThrow(new InvalidArgumentError(messages.missingFeatures('M1', L1)));
   });
+  it('rejects an empty model list', () => {
+    expect(() => planIteration({ ...first, models: [] })).toThrow(new InvalidArgumentError(messages.noModelsToPlan()));
+  });
   it('names a bad range, budget or batch size', () => {
     expect(() => planIteration({ ...first, trainRange: { start: 5, end: 2 } })).toThrow(messages.badRange('trainRange', 5, 2));
     expect(() => planIteration({ ...first, batchSize: 1.5 })).toThrow(/batchSize/);

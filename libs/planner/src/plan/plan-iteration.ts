@@ -1,5 +1,15 @@
 /**
  * One SH iteration's plan, end to end: candidate set -> prefix tree -> task tree -> traversal -> runs -> steps.
+ *
+ * The test set is extracted once, in the iteration that passes `testRange` (the first), and it SHARES passes
+ * with that iteration's train chunk: a run carries test pieces first, then train pieces, and every unit runs
+ * over all pieces of the run before the traversal moves on. With a budget that holds both, iteration 0 is one
+ * pass that loads each unit once, where the reference made a test pass and then a train pass (loading every
+ * block twice). With a smaller budget the test set fills the first runs and the train chunk the later ones; a
+ * run may hold the end of one and the start of the other. Pieces are cut at whole batches of their own split,
+ * so neither split's batches change.
+ * Features of alive models persist across iterations (listed in `persisted`, fed back by the caller); those
+ * of pruned models are evicted first thing, so the budget counts only what is still needed.
  */
 import { InvalidArgumentError } from '@alsatian/core';
 import { splitIntoRuns, type Run, type RunPiece } from '../budget/runs.ts';
@@ -61,6 +71,7 @@ export function planIteration(options: PlanIterationOptions): IterationPlan {
   const reserved = options.reservedBytes ?? 0;
   if (!Number.isFinite(reserved) || reserved < 0) throw new InvalidArgumentError(messages.badNumber('reservedBytes', reserved, 'a finite number of bytes >= 0'));
 
+  if (options.models.length === 0) throw new InvalidArgumentError(messages.noModelsToPlan());
   const prefixTree = buildPrefixTree(options.models, { share: options.share });
   const tree = buildTaskTree(prefixTree, { inputBytesPerItem: options.inputBytesPerItem });
   const modelNodes = [...tree.nodes.values()].filter((n) => n.persists);
