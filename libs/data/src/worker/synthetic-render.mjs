@@ -38,16 +38,19 @@ export function renderSyntheticRgb(params) {
     cosY[i] = Math.cos(2 * Math.PI * freqY * u);
   }
   const seed = noiseSeed >>> 0;
+  const amplitude = (2 * noise) / 1023;
   for (let y = 0; y < size; y++) {
     const dy = (y + 0.5) / size - centerY;
     for (let x = 0; x < size; x++) {
       const p = y * size + x;
       const inShape = insideShape(shape, (x + 0.5) / size - centerX, dy, radius);
       const wave = sinX[x] * cosY[y] + cosX[x] * sinY[y];
+      // one hash per pixel, 10 bits of noise per channel (more than the 8-bit output resolves)
+      const h = hash32(seed ^ Math.imul(p + 1, 0x9e3779b1));
       for (let c = 0; c < 3; c++) {
         const clean = inShape ? shapeColour[c] : background[c] + stripe[c] * wave;
-        const jitter = (hash32(seed ^ Math.imul(p * 3 + c, 0x9e3779b1)) / 4294967296 - 0.5) * 2 * noise;
-        const v = Math.round((clean + jitter) * 255);
+        const jitter = (((h >>> (10 * c)) & 1023) - 511.5) * amplitude;
+        const v = ((clean + jitter) * 255 + 0.5) | 0;
         out[p * 3 + c] = v < 0 ? 0 : v > 255 ? 255 : v;
       }
     }
