@@ -25,6 +25,11 @@ export interface InferStep {
   readonly split: Split;
   readonly range: ItemRange;
   readonly readsRawInput: boolean;
+  /**
+   * Store this piece's labels (shared by every model, read by the score steps). Set on the first unit of the
+   * traversal, which always reads raw data, so each piece's labels are stored exactly once.
+   */
+  readonly storesLabels: boolean;
   /** The output is model features: keep it after the run (for this and later iterations' scoring). */
   readonly persistsOutput: boolean;
 }

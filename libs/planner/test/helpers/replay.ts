@@ -23,6 +23,9 @@ export function replay(plan: IterationPlan, persisted: readonly PersistedFeature
   const drop = (node: string) => {
     for (const [k, e] of cache) if (e.node === node) cache.delete(k);
   };
+  // Labels are tiny and outside the budget here; they are tracked only to check each piece gets them once.
+  const labels = new Set<string>();
+  for (const p of persisted) for (const split of ['train', 'test'] as const) for (const r of p[split]) labels.add(key('labels', split, r));
   let peak = held();
   const scored: string[] = [];
   for (const step of plan.steps) {
@@ -39,6 +42,10 @@ export function replay(plan: IterationPlan, persisted: readonly PersistedFeature
         } else if (!cache.has(key(step.unit.input, step.split, step.range))) {
           throw new Error(`infer ${step.unit.output} ${step.split} ${step.range.start}-${step.range.end}: input ${step.unit.input} is not cached`);
         }
+        if (step.storesLabels) {
+          if (!step.readsRawInput || labels.has(key('labels', step.split, step.range))) throw new Error(`labels of ${step.split} ${step.range.start}-${step.range.end} stored twice or not from raw data`);
+          labels.add(key('labels', step.split, step.range));
+        }
         cache.set(key(step.unit.output, step.split, step.range), { node: step.unit.output, bytes: step.unit.bytesPerItem * items });
         peak = Math.max(peak, held());
         break;
@@ -48,6 +55,8 @@ export function replay(plan: IterationPlan, persisted: readonly PersistedFeature
         break;
       case 'score':
         for (const r of step.train) if (!cache.has(key(step.node, 'train', r))) throw new Error(`score ${step.node}: train ${r.start}-${r.end} missing`);
+        for (const r of step.train) if (!labels.has(key('labels', 'train', r))) throw new Error(`score ${step.node}: labels of train ${r.start}-${r.end} missing`);
+        for (const r of step.test) if (!labels.has(key('labels', 'test', r))) throw new Error(`score ${step.node}: labels of test ${r.start}-${r.end} missing`);
         for (const r of step.test) if (!cache.has(key(step.node, 'test', r))) throw new Error(`score ${step.node}: test ${r.start}-${r.end} missing`);
         scored.push(...step.models);
         break;
