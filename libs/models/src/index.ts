@@ -9,7 +9,7 @@ import './blocks/basic.ts';
 import './architectures/all.ts';
 
 export type { ArchitectureDef, BlockSpec, Family } from './architectures/architecture.ts';
-export { architecture, architectureNames } from './architectures/registry.ts';
+export { architecture, architectureAt, architectureNames } from './architectures/registry.ts';
 export type { BlockKind, InitRule, WeightSpec } from './blocks/kind.ts';
 export { blockKind, blockKindNames } from './blocks/catalog.ts';
 export { GraphBuilder, OPSET } from './graph/builder.ts';
