@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Dataset } from '@alsatian/core';
 import { scanFolder } from './folder-scan.ts';
 import { openImageFolder } from './images/image-folder.ts';
 import { openSyntheticImages } from './images/synthetic-dataset.ts';
 import { resolveOptions, type OpenDatasetOptions, type ResolvedOptions } from './options.ts';
 import { SkipList } from './skipped.ts';
+import type { OpenedDataset } from './split.ts';
 import { formatSyntheticSpec, parseSyntheticSpec, specScheme } from './spec.ts';
 import { openSyntheticText, openTextFolder } from './text/text-datasets.ts';
 import { readVocabulary, syntheticVocabulary } from './text/vocab.ts';
@@ -19,7 +19,7 @@ import { WordPieceEncoder } from './text/wordpiece.ts';
  *   (`*.txt`, e.g. IMDB's aclImdb), told apart by the files it holds.
  * Opening reads only the folder listing (and file sizes); items are decoded when a batch asks for them.
  */
-export async function openDataset(spec: string, options: OpenDatasetOptions = {}): Promise<Dataset> {
+export async function openDataset(spec: string, options: OpenDatasetOptions = {}): Promise<OpenedDataset> {
   const resolved = resolveOptions(options);
   const scheme = specScheme(spec);
   if (scheme !== undefined && !existsSync(spec)) {

@@ -4,6 +4,7 @@ import {
   InvalidArgumentError,
   type Batch,
   type BatchOptions,
+  type Dataset,
   type DatasetSplit,
   type HostTensor,
   type ItemRange,
@@ -14,6 +15,14 @@ import {
 
 /** One loaded item: one data array per input spec, or why it could not be loaded. */
 export type ItemResult = { readonly ok: true; readonly tensors: readonly TensorData[] } | { readonly ok: false; readonly file: string; readonly reason: string };
+
+/**
+ * A batch plus the split positions of its items. Under skip-bad a decode failure drops its item, so `batch.start + i`
+ * is no longer item i's position; `items[i]` always is.
+ */
+export interface DataBatch extends Batch {
+  readonly items: Uint32Array;
+}
 
 /** What a dataset kind supplies; the split adds ordering, ranges, batching, prefetch and skip-bad. */
 export interface SplitSource {
@@ -30,19 +39,32 @@ export interface SplitSource {
   skip(item: SkippedItem): void;
 }
 
-export function createSplit(source: SplitSource): DatasetSplit {
+/** A split whose batches are `DataBatch`es (a `Batch` with item positions). */
+export interface DataSplit extends DatasetSplit {
+  batches(range: ItemRange, options: BatchOptions): AsyncIterable<DataBatch>;
+}
+
+/** What `openDataset` returns: a core `Dataset` whose splits yield `DataBatch`es. */
+export interface OpenedDataset extends Dataset {
+  readonly train: DataSplit;
+  readonly test: DataSplit;
+}
+
+export function createSplit(source: SplitSource): DataSplit {
   const { order, naturalLabels } = source;
   const labels = new Int32Array(order.length);
   for (let i = 0; i < order.length; i++) labels[i] = naturalLabels[order[i]];
 
-  async function loadBatch(start: number, end: number, signal: AbortSignal): Promise<Batch> {
+  async function loadBatch(start: number, end: number, signal: AbortSignal): Promise<DataBatch> {
     const results = await Promise.all(Array.from({ length: end - start }, (_, k) => source.loadItem(order[start + k], signal)));
     const kept: TensorData[][] = [];
     const keptLabels: number[] = [];
+    const keptItems: number[] = [];
     results.forEach((result, k) => {
       if (result.ok) {
         kept.push([...result.tensors]);
         keptLabels.push(labels[start + k]);
+        keptItems.push(start + k);
       } else if (source.skipBad) {
         source.skip({ file: result.file, reason: result.reason });
       } else {
@@ -50,19 +72,19 @@ export function createSplit(source: SplitSource): DatasetSplit {
       }
     });
     const inputs: HostTensor[] = source.inputs.map((spec, i) => stack(spec, kept.map((item) => item[i])));
-    return { inputs, labels: Int32Array.from(keptLabels), start };
+    return { inputs, labels: Int32Array.from(keptLabels), start, items: Uint32Array.from(keptItems) };
   }
 
   return {
     length: order.length,
     labels: () => labels.slice(),
-    async *batches(range: ItemRange, options: BatchOptions): AsyncIterable<Batch> {
+    async *batches(range: ItemRange, options: BatchOptions): AsyncIterable<DataBatch> {
       checkRange(source.name, range, order.length, options.batchSize);
       const controller = new AbortController();
       setMaxListeners(Infinity, controller.signal); // one listener per in-flight item task
       const onAbort = () => controller.abort(options.signal?.reason);
       options.signal?.addEventListener('abort', onAbort, { once: true });
-      const pending: Promise<Batch>[] = [];
+      const pending: Promise<DataBatch>[] = [];
       let next = range.start;
       const launch = () => {
         while (pending.length <= source.prefetch && next < range.end) {

@@ -2,8 +2,8 @@ import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { BadInputError, InvalidArgumentError, type Dataset } from '@alsatian/core';
-import { openDataset } from '../src/index.ts';
+import { BadInputError, InvalidArgumentError } from '@alsatian/core';
+import { openDataset, type OpenedDataset as Dataset } from '../src/index.ts';
 import { writeCodedFolder, writeText } from './fixtures.ts';
 import { collect, tempDir } from './helpers.ts';
 

@@ -2,7 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import type { Batch, DatasetSplit, ItemRange } from '@alsatian/core';
+import type { Batch, ItemRange } from '@alsatian/core';
+import type { DataBatch, DataSplit } from '../src/index.ts';
 
 const made: string[] = [];
 afterEach(async () => {
@@ -16,8 +17,8 @@ export async function tempDir(): Promise<string> {
   return dir;
 }
 
-export async function collect(split: DatasetSplit, range: ItemRange, batchSize: number): Promise<Batch[]> {
-  const out: Batch[] = [];
+export async function collect(split: DataSplit, range: ItemRange, batchSize: number): Promise<DataBatch[]> {
+  const out: DataBatch[] = [];
   for await (const batch of split.batches(range, { batchSize })) out.push(batch);
   return out;
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Dataset } from '@alsatian/core';
-import { openDataset, writeSyntheticImageFolder, writeSyntheticTextFolder } from '../src/index.ts';
+import { openDataset, writeSyntheticImageFolder, writeSyntheticTextFolder, type OpenedDataset as Dataset } from '../src/index.ts';
 import { collect, tempDir } from './helpers.ts';
 
 /** Features of every item of a split, one row per item, and their labels. */

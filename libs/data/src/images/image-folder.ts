@@ -1,13 +1,13 @@
-import type { Dataset, TensorSpec } from '@alsatian/core';
+import type { TensorSpec } from '@alsatian/core';
 import type { ScannedFolder } from '../folder-scan.ts';
 import type { ResolvedOptions } from '../options.ts';
 import { itemOrder } from '../order.ts';
 import { createTaskRunner } from '../pool.ts';
 import type { SkipList } from '../skipped.ts';
-import { createSplit, type ItemResult } from '../split.ts';
+import { createSplit, type OpenedDataset, type ItemResult } from '../split.ts';
 
 /** An image folder: files are decoded and transformed in the worker pool, only for the items of a range. */
-export function openImageFolder(id: string, scan: ScannedFolder, options: ResolvedOptions, skipList: SkipList): Dataset {
+export function openImageFolder(id: string, scan: ScannedFolder, options: ResolvedOptions, skipList: SkipList): OpenedDataset {
   const inputs: TensorSpec[] = [{ name: 'pixels', dtype: 'float32', shape: [3, options.imageSize, options.imageSize] }];
   const runner = createTaskRunner(options.workers);
   const split = (name: 'train' | 'test', scanned: ScannedFolder['train']) =>

@@ -1,14 +1,14 @@
-import type { Dataset, TensorSpec } from '@alsatian/core';
+import type { TensorSpec } from '@alsatian/core';
 import type { ResolvedOptions } from '../options.ts';
 import { itemOrder } from '../order.ts';
 import { createTaskRunner } from '../pool.ts';
 import { SkipList } from '../skipped.ts';
 import type { SyntheticImageSpec } from '../spec.ts';
-import { createSplit } from '../split.ts';
+import { createSplit, type OpenedDataset } from '../split.ts';
 import { classStyles, syntheticClassNames, syntheticItemParams, syntheticLabel } from './synthetic-style.ts';
 
 /** In-memory synthetic images: nothing is written; each item is rendered (in the worker pool) when a batch needs it. */
-export function openSyntheticImages(id: string, spec: SyntheticImageSpec, options: ResolvedOptions): Dataset {
+export function openSyntheticImages(id: string, spec: SyntheticImageSpec, options: ResolvedOptions): OpenedDataset {
   const classes = syntheticClassNames(spec.classes);
   const styles = classStyles(spec.seed, spec.classes);
   const inputs: TensorSpec[] = [{ name: 'pixels', dtype: 'float32', shape: [3, spec.size, spec.size] }];

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { BadInputError, type Dataset, type TensorSpec } from '@alsatian/core';
+import { BadInputError, type TensorSpec } from '@alsatian/core';
 import type { ScannedFolder } from '../folder-scan.ts';
 import type { ResolvedOptions } from '../options.ts';
 import { itemOrder } from '../order.ts';
 import { SkipList } from '../skipped.ts';
 import type { SyntheticTextSpec } from '../spec.ts';
-import { createSplit, type ItemResult } from '../split.ts';
+import { createSplit, type OpenedDataset, type ItemResult } from '../split.ts';
 import { reviewGenerator, syntheticTextClassNames } from './synthetic-text.ts';
 import { decodeUtf8 } from './utf8.ts';
 import type { WordPieceEncoder } from './wordpiece.ts';
@@ -29,7 +29,7 @@ interface TextSplitSource {
  * inference). Unlike the reference, which sliced the unshuffled tensors (all pos before all neg), ranges index
  * the seeded permutation, so early successive-halving chunks hold both classes.
  */
-function textDataset(id: string, classes: string[], sources: Record<'train' | 'test', TextSplitSource>, encoder: WordPieceEncoder, length: number, options: ResolvedOptions, skipList: SkipList): Dataset {
+function textDataset(id: string, classes: string[], sources: Record<'train' | 'test', TextSplitSource>, encoder: WordPieceEncoder, length: number, options: ResolvedOptions, skipList: SkipList): OpenedDataset {
   const inputs = textInputs(length);
   const split = (name: 'train' | 'test') => {
     const source = sources[name];
@@ -55,7 +55,7 @@ function textDataset(id: string, classes: string[], sources: Record<'train' | 't
   return { id, classes, inputs, train: split('train'), test: split('test'), skipped: () => skipList.list(), close: async () => {} };
 }
 
-export function openSyntheticText(id: string, spec: SyntheticTextSpec, encoder: WordPieceEncoder, options: ResolvedOptions): Dataset {
+export function openSyntheticText(id: string, spec: SyntheticTextSpec, encoder: WordPieceEncoder, options: ResolvedOptions): OpenedDataset {
   const generator = reviewGenerator(spec.seed, spec.classes);
   const source = (name: 'train' | 'test', count: number): TextSplitSource => ({
     labels: Int32Array.from({ length: count }, (_, i) => i % spec.classes),
@@ -77,7 +77,7 @@ async function readText(file: string): Promise<string> {
 }
 
 /** A text folder (IMDB's aclImdb layout, or any ROOT/{train,test}/<class>/*.txt). */
-export function openTextFolder(id: string, scan: ScannedFolder, encoder: WordPieceEncoder, options: ResolvedOptions, skipList: SkipList): Dataset {
+export function openTextFolder(id: string, scan: ScannedFolder, encoder: WordPieceEncoder, options: ResolvedOptions, skipList: SkipList): OpenedDataset {
   const source = (scanned: ScannedFolder['train']): TextSplitSource => ({
     labels: scanned.labels,
     text: (index) => readText(scanned.files[index]),
