@@ -10,7 +10,7 @@ export { initLinear, linearInitRng, type LinearParams } from './linear/init.ts';
 export { trainLinearProbe, evaluateLinearProbe } from './linear/probe.ts';
 export { trainLinearProbeWasm, evaluateLinearProbeWasm } from './linear/wasm-probe.ts';
 export { PROBE_BACKENDS, resolveProbeBackend, tsProbe, wasmProbe, type ProbeBackend, type ProbeBackendName } from './linear/backends.ts';
-export { KnnProxy, nearestTrainItems, KNN_METRICS, type KnnMetric, type KnnProxyOptions } from './knn.ts';
+export { KnnProxy, nearestTrainItems, KNN_METRICS, KNN_BACKENDS, type KnnMetric, type KnnBackend, type KnnProxyOptions } from './knn.ts';
 export { LogMeProxy, logMe } from './logme.ts';
 export { symmetricEigenProject } from './symmetric-eigen.ts';
 export { checkProxyInput } from './features.ts';

@@ -1,39 +1,47 @@
-import type { FeatureBatch, Proxy, ProxyInput, ProxyScore } from '@alsatian/core';
+import { UnavailableError, type FeatureBatch, type Proxy, type ProxyInput, type ProxyScore } from '@alsatian/core';
 import { checkProxyInput } from './features.ts';
-import { forwardLogits } from './linear/ts-kernels.ts';
+import { tsChunkDots, wasmChunkDots, type ChunkDots } from './knn-dots.ts';
+import { messages } from './messages.ts';
 import { oneOf, rejectUnknownOptions } from './options.ts';
 
 export const KNN_METRICS = ['cosine', 'euclidean'] as const;
 export type KnnMetric = (typeof KNN_METRICS)[number];
 
+export const KNN_BACKENDS = ['auto', 'wasm-simd', 'ts'] as const;
+export type KnnBackend = (typeof KNN_BACKENDS)[number];
+
 export interface KnnProxyOptions {
   /** Similarity of a test item to a train item (default cosine, as SHiFT's CosineNN). */
   readonly metric?: KnnMetric;
+  /** Dot-product kernels (default 'auto': WebAssembly SIMD float32 where available, else TypeScript float64). */
+  readonly backend?: KnnBackend;
 }
 
-/** Train items compared per pass: 32 rows of 2048 floats (256 KiB) stay in L2 while all test rows stream by. */
+/** Train items compared per pass: 32 rows of 2048 floats (256 KiB) stay in L2 while the test rows stream by. */
 const TRAIN_CHUNK = 32;
 
 /**
  * 1-nearest-neighbour proxy (SHiFT's NN query): each test item takes the label of its nearest train item;
  * score = top-1 accuracy. Cosine treats a zero vector as similarity 0 to everything. Ties go to the train item
  * that comes first. Euclidean ranks by |t|^2 + |x|^2 - 2 t.x (as Faiss does) and drops |t|^2, constant per test
- * item; the dot products reuse the linear probe's blocked forward kernel.
+ * item. The dot products reuse the linear probe's forward kernels (test rows as inputs, train rows as weights).
  */
 export class KnnProxy implements Proxy {
   readonly name = 'knn';
   readonly metric: KnnMetric;
+  readonly backend: KnnBackend;
 
   constructor(options: KnnProxyOptions = {}) {
-    rejectUnknownOptions(this.name, options, ['metric']);
+    rejectUnknownOptions(this.name, options, ['metric', 'backend']);
     this.metric = oneOf(this.name, 'metric', options.metric ?? 'cosine', KNN_METRICS);
+    this.backend = oneOf(this.name, 'backend', options.backend ?? 'auto', KNN_BACKENDS);
   }
 
   async score(input: ProxyInput): Promise<ProxyScore> {
     const { dim } = checkProxyInput(this.name, input);
     const train = stack(input.train, dim, this.metric === 'cosine');
     const test = stack(input.test, dim, this.metric === 'cosine');
-    const nearest = nearestIndices(train, test, dim, this.metric);
+    const nearest = nearestIndices(train, test, dim, this.metric, this.backend);
     let correct = 0;
     for (let t = 0; t < test.rows; t++) if (train.labels[nearest[t]] === test.labels[t]) correct++;
     return { score: correct / test.rows };
@@ -41,20 +49,29 @@ export class KnnProxy implements Proxy {
 }
 
 /** For each test item, the index (in train order over all batches) of its nearest train item. */
-export function nearestTrainItems(train: readonly FeatureBatch[], test: readonly FeatureBatch[], dim: number, metric: KnnMetric): Int32Array {
-  return nearestIndices(stack(train, dim, metric === 'cosine'), stack(test, dim, metric === 'cosine'), dim, metric);
+export function nearestTrainItems(
+  train: readonly FeatureBatch[], test: readonly FeatureBatch[], dim: number, metric: KnnMetric, backend: KnnBackend = 'auto',
+): Int32Array {
+  return nearestIndices(stack(train, dim, metric === 'cosine'), stack(test, dim, metric === 'cosine'), dim, metric, backend);
 }
 
-function nearestIndices(train: Stacked, test: Stacked, dim: number, metric: KnnMetric): Int32Array {
+function chunkDots(train: Stacked, test: Stacked, dim: number, backend: KnnBackend): ChunkDots {
+  const wasm = backend === 'ts' ? undefined : wasmChunkDots(train.x, train.rows, test.x, test.rows, dim, TRAIN_CHUNK);
+  if (backend === 'wasm-simd' && wasm === undefined) {
+    throw new UnavailableError(messages.backendUnavailable('knn', backend));
+  }
+  return wasm ?? tsChunkDots(train.x, test.x, test.rows, dim, TRAIN_CHUNK);
+}
+
+function nearestIndices(train: Stacked, test: Stacked, dim: number, metric: KnnMetric, backend: KnnBackend): Int32Array {
   const cosine = metric === 'cosine';
   const best = new Float64Array(test.rows).fill(-Infinity);
   const nearest = new Int32Array(test.rows);
-  const dots = new Float64Array(test.rows * TRAIN_CHUNK);
-  const noBias = new Float32Array(TRAIN_CHUNK);
+  const provider = chunkDots(train, test, dim, backend);
+  const dots = provider.out;
   for (let start = 0; start < train.rows; start += TRAIN_CHUNK) {
     const count = Math.min(TRAIN_CHUNK, train.rows - start);
-    const chunk = train.x.subarray(start * dim, (start + count) * dim);
-    forwardLogits(test.x, test.rows, dim, chunk, noBias, count, dots);
+    provider.compute(start, count);
     for (let t = 0; t < test.rows; t++) {
       for (let j = 0; j < count; j++) {
         // Higher is nearer: cosine similarity, or minus the squared distance without the constant |t|^2.

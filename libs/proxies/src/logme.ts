@@ -1,6 +1,7 @@
 import type { Proxy, ProxyInput, ProxyScore } from '@alsatian/core';
 import { checkProxyInput, concatBatches } from './features.ts';
 import { rejectUnknownOptions } from './options.ts';
+import { gramOfColumns, gramOfRows } from './gram.ts';
 import { symmetricEigenProject } from './symmetric-eigen.ts';
 
 /** Fixed-point schedule of LogME's JMLR version: at most 11 updates, stop when alpha/beta moves by <= 1e-3. */
@@ -101,33 +102,4 @@ function classEvidence(s: Float64Array, coeffs: Float64Array, byFeatures: boolea
   const evidence = (d / 2) * Math.log(alpha) + (n / 2) * Math.log(beta) - logDet / 2
     - (beta / 2) * resid - (alpha / 2) * mNorm - (n / 2) * Math.log(2 * Math.PI);
   return evidence / n;
-}
-
-/** F^T F for F rows x dim (symmetric; upper triangle computed, then mirrored). */
-function gramOfColumns(x: Float64Array, rows: number, dim: number): Float64Array {
-  const g = new Float64Array(dim * dim);
-  for (let r = 0; r < rows; r++) {
-    const o = r * dim;
-    for (let i = 0; i < dim; i++) {
-      const xi = x[o + i];
-      if (xi === 0) continue;
-      const gi = i * dim;
-      for (let j = i; j < dim; j++) g[gi + j] += xi * x[o + j];
-    }
-  }
-  for (let i = 0; i < dim; i++) for (let j = 0; j < i; j++) g[i * dim + j] = g[j * dim + i];
-  return g;
-}
-
-/** F F^T for F rows x dim. */
-function gramOfRows(x: Float64Array, rows: number, dim: number): Float64Array {
-  const g = new Float64Array(rows * rows);
-  for (let i = 0; i < rows; i++) {
-    for (let j = i; j < rows; j++) {
-      let s = 0;
-      for (let d = 0; d < dim; d++) s += x[i * dim + d] * x[j * dim + d];
-      g[i * rows + j] = g[j * rows + i] = s;
-    }
-  }
-  return g;
 }

@@ -19,4 +19,7 @@ export const messages = {
     `Proxy '${proxy}': option '${option}' is ${JSON.stringify(value)}; ${valid}.`,
   unknownOption: (proxy: string, option: string, known: readonly string[]) =>
     `Proxy '${proxy}': unknown option '${option}'. Known options: ${known.length > 0 ? known.join(', ') : '(none)'}.`,
+  backendUnavailable: (proxy: string, backend: string) =>
+    `Proxy '${proxy}': backend '${backend}' is unavailable here (no WebAssembly SIMD, or the features need more ` +
+    `than 3.5 GiB of wasm memory); use backend 'auto' or 'ts'.`,
 } as const;

@@ -1,4 +1,5 @@
-import type { FeatureBatch } from '@alsatian/core';
+import { UnavailableError, type FeatureBatch } from '@alsatian/core';
+import { messages } from '../messages.ts';
 import type { LinearParams } from './init.ts';
 import { evaluateLinearProbe, trainLinearProbe } from './probe.ts';
 import { evaluateLinearProbeWasm, trainLinearProbeWasm, wasmProbeUsable } from './wasm-probe.ts';
@@ -25,10 +26,11 @@ export const wasmProbe: ProbeBackend = { name: 'wasm-simd', train: trainLinearPr
 
 /**
  * 'auto' takes the SIMD kernels when this runtime compiles them and the features fit in one wasm memory
- * (3.5 GiB), else the TypeScript kernels. An explicit choice is honoured as given.
+ * (3.5 GiB), else the TypeScript kernels. An explicit 'wasm-simd' that cannot run throws UnavailableError.
  */
 export function resolveProbeBackend(name: ProbeBackendName, batches: readonly FeatureBatch[], dim: number, classes: number): ProbeBackend {
   if (name === 'ts') return tsProbe;
-  if (name === 'wasm-simd') return wasmProbe;
-  return wasmProbeUsable(batches, dim, classes) ? wasmProbe : tsProbe;
+  const usable = wasmProbeUsable(batches, dim, classes);
+  if (name === 'wasm-simd' && !usable) throw new UnavailableError(messages.backendUnavailable('linear', name));
+  return usable ? wasmProbe : tsProbe;
 }
