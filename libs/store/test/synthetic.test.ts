@@ -134,3 +134,31 @@ describe('Hugging-Face-like families', () => {
     }
   });
 });
+
+describe('synthetic snapshot sets at another image size', () => {
+  it('imageSize builds every block for that input side, names the set after it and records it in the metadata', async () => {
+    const store = await openStore(await tempDir());
+    const spec = { architecture: 'tiny_vit', count: 3, retrainIndices: [1, 2], structure: 'from-base' as const, seed: 5 };
+    const at48 = await generateSnapshotSet(store, { ...spec, imageSize: 48 });
+    const plain = await generateSnapshotSet(store, spec);
+    expect(at48.name).toBe('tiny_vit-custom-from-base-s5-48px');
+    expect(plain.name).toBe('tiny_vit-custom-from-base-s5');
+    const first = await store.getBlock(at48.models[0].blocks[0]);
+    expect(first.descriptor.inputs[0].shape).toEqual([3, 48, 48]);
+    const firstPlain = await store.getBlock(plain.models[0].blocks[0]);
+    expect(firstPlain.descriptor.inputs[0].shape).toEqual([3, 32, 32]);
+    // Different inputs, different blocks: no block id is shared between the two sizes.
+    const ids48 = new Set(at48.models.flatMap((m) => m.blocks));
+    expect(plain.models.flatMap((m) => m.blocks).some((b) => ids48.has(b))).toBe(false);
+    for (const m of at48.models) expect(m.metadata.imageSize).toBe(48);
+    expect(plain.models[0].metadata.imageSize).toBe(null);
+    // A ViT's position embedding grows with the token count, so its parameter count does too.
+    expect(at48.models[0].params).toBeGreaterThan(plain.models[0].params);
+    expect(plain.models[0].params).toBe(describeArchitecture('tiny_vit').featureParams);
+  });
+
+  it('an image size for a text architecture is rejected with the architecture named', async () => {
+    const store = await openStore(await tempDir());
+    await expect(generateSnapshotSet(store, { architecture: 'tiny_bert', count: 2, retrainIndices: [1], seed: 1, imageSize: 48 })).rejects.toThrow(/tiny_bert/);
+  });
+});

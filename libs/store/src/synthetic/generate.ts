@@ -12,7 +12,7 @@
  */
 import type { BlockId, JsonObject, ModelManifest, ProgressListener } from '@alsatian/core';
 import { InvalidArgumentError, Rng } from '@alsatian/core';
-import { architecture, describeArchitecture, describeBlocks, initBlock, initBlockAt } from '@alsatian/models';
+import { architectureAt, blockInfo, describeBlocks, initBlock, initBlockAt } from '@alsatian/models';
 import type { ModelStore } from '../store.ts';
 import type { DistributionName } from './distributions.ts';
 import { checkRetrainIndices, drawRetrainIndices } from './distributions.ts';
@@ -31,7 +31,12 @@ export interface SnapshotSetSpec {
   /** Use the reference's exact 35-model list for (architecture, distribution). */
   readonly paperIndices?: boolean;
   readonly structure?: SetStructure;
-  /** Prefix of the model ids; default `<arch>-<distribution>-<structure>-s<seed>`. */
+  /**
+   * Square input side for image architectures (architectureAt), e.g. 64 for quick experiments; default: the
+   * architecture's own (224). The dataset's image size must equal it. Recorded in every manifest's metadata.
+   */
+  readonly imageSize?: number;
+  /** Prefix of the model ids; default `<arch>-<distribution>-<structure>-s<seed>` (+ `-<imageSize>px` if given). */
   readonly name?: string;
 }
 
@@ -43,13 +48,15 @@ export interface SnapshotSet {
 }
 
 export async function generateSnapshotSet(store: ModelStore, spec: SnapshotSetSpec, progress?: ProgressListener): Promise<SnapshotSet> {
-  const def = architecture(spec.architecture);
+  const def = architectureAt(spec.architecture, spec.imageSize);
   if (!Number.isInteger(spec.count) || spec.count < 1) throw new InvalidArgumentError(`--count must be a positive integer, got ${spec.count}.`);
   const structure = spec.structure ?? 'chained';
   const retrainIndices = chooseRetrainIndices(spec, def.splitIndexes.length);
-  const setName = spec.name ?? `${spec.architecture}-${spec.retrainIndices ? 'custom' : spec.distribution}-${structure}-s${spec.seed}`;
-  const info = describeArchitecture(spec.architecture);
+  const sizeSuffix = spec.imageSize === undefined ? '' : `-${spec.imageSize}px`;
+  const setName = spec.name ?? `${spec.architecture}-${spec.retrainIndices ? 'custom' : spec.distribution}-${structure}-s${spec.seed}${sizeSuffix}`;
   const { features } = describeBlocks(def);
+  // Counted from the descriptors at this image size: a ViT's position embedding grows with its token count.
+  const featureParams = features.reduce((sum, d, j) => sum + blockInfo(d, j, def.features[j].label).params, 0);
   const task = `generate ${setName}`;
   const parentRng = Rng.derive(spec.seed, 'snapshot-parents', spec.architecture);
   const models: ModelManifest[] = [];
@@ -66,10 +73,10 @@ export async function generateSnapshotSet(store: ModelStore, spec: SnapshotSetSp
         id: `${setName}-${String(i).padStart(3, '0')}`,
         architecture: spec.architecture,
         blocks,
-        featureDim: info.featureDim,
-        params: info.featureParams,
+        featureDim: def.featureDim,
+        params: featureParams,
         source: 'synthetic',
-        metadata: { generator: 'synthetic', set: setName, index: i, seed: spec.seed, structure, distribution: spec.distribution ?? null, ...metadata },
+        metadata: { generator: 'synthetic', set: setName, index: i, seed: spec.seed, structure, distribution: spec.distribution ?? null, imageSize: spec.imageSize ?? null, ...metadata },
       });
       models.push(manifest);
       blockLists.push(blocks);
