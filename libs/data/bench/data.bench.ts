@@ -1,18 +1,18 @@
 /**
  * Data preparation throughput: decode alone vs decode + transform (Resize 256, CenterCrop 224, Normalize), on one
  * worker thread vs the pool, and synthetic in-memory rendering. Reference in the same run: torchvision's PIL
- * pipeline (the original's), single process, when /usr/bin/python3 has torchvision. Prints a table; the last line is
- * one JSON object.
+ * pipeline (the original's), single process, when /usr/bin/python3 has torchvision, which also gives the value
+ * difference between our transform and torchvision's. Prints a table; the last line is one JSON object.
  *
  *   npx tsx libs/data/bench/data.bench.ts [--images 400] [--size 448] [--repeats 3]
  */
 import { setMaxListeners } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { execa } from 'execa';
-import { openDataset, writeSyntheticImageFolder } from '../src/index.ts';
+import { openDataset, transformImage, writeSyntheticImageFolder } from '../src/index.ts';
 import { createTaskRunner } from '../src/pool.ts';
 
 const { values } = parseArgs({ options: { images: { type: 'string', default: '400' }, size: { type: 'string', default: '448' }, repeats: { type: 'string', default: '3' } } });
@@ -80,6 +80,35 @@ print(len(files) / sorted(times)[len(times) // 2])
   return result.exitCode === 0 ? Number(result.stdout.trim()) : undefined;
 }
 
+/** Largest and mean difference, in 8-bit levels, between our transform and torchvision's on the first files. */
+async function parityWithTorchvision(files: readonly string[]): Promise<{ files: number; maxLevels: number; meanLevels: number } | undefined> {
+  const sample = files.slice(0, 16);
+  const out = join(root, 'torchvision.f32');
+  const script = `
+import sys, numpy as np, torchvision.transforms as T
+from PIL import Image
+t = T.Compose([T.Resize(256), T.CenterCrop(224), T.ToTensor(), T.Normalize([0.485, 0.456, 0.406], [0.229, 0.224, 0.225])])
+np.concatenate([t(Image.open(f).convert('RGB')).numpy().ravel() for f in sys.argv[2:]]).astype(np.float32).tofile(sys.argv[1])
+`;
+  const result = await execa('/usr/bin/python3', ['-c', script, out, ...sample], { reject: false });
+  if (result.exitCode !== 0) return undefined;
+  const reference = new Float32Array((await readFile(out)).buffer.slice(0));
+  const std = [0.229, 0.224, 0.225];
+  const plane = 224 * 224;
+  let max = 0;
+  let sum = 0;
+  for (const [k, file] of sample.entries()) {
+    const ours = await transformImage(await readFile(file), 224, 256);
+    if (!ours.ok) throw new Error(`${file}: ${ours.reason}`);
+    for (let i = 0; i < 3 * plane; i++) {
+      const levels = Math.abs(ours.data[i] - reference[k * 3 * plane + i]) * std[Math.floor(i / plane)] * 255;
+      max = Math.max(max, levels);
+      sum += levels;
+    }
+  }
+  return { files: sample.length, maxLevels: max, meanLevels: sum / (sample.length * 3 * plane) };
+}
+
 const root = await mkdtemp(join(tmpdir(), 'alsatian-data-bench-'));
 try {
   process.stderr.write(`writing ${images} synthetic ${size}x${size} JPEGs to ${root}\n`);
@@ -99,6 +128,7 @@ try {
     synthetic224: { oneWorker: await datasetPass(`synthetic:classes=10,train=${images},test=10,size=224`, 1), pool: await datasetPass(`synthetic:classes=10,train=${images},test=10,size=224`, cores) },
     torchvisionPil: await torchvisionReference(root),
   };
+  const parity = await parityWithTorchvision(files);
   const rows: [string, number | undefined][] = [
     ['decode only, 1 worker', results.decodeOnly.oneWorker],
     [`decode only, pool of ${cores}`, results.decodeOnly.pool],
@@ -117,7 +147,8 @@ try {
     oneWorkerVsTorchvision: results.torchvisionPil === undefined ? undefined : results.decodeTransform.oneWorker / results.torchvisionPil,
   };
   process.stdout.write(`pool vs 1 worker: ${ratios.poolVsOneWorker.toFixed(2)}x; 1 worker vs torchvision: ${ratios.oneWorkerVsTorchvision?.toFixed(2) ?? 'n/a'}x; pool vs torchvision: ${ratios.poolVsTorchvision?.toFixed(2) ?? 'n/a'}x\n`);
-  process.stdout.write(`${JSON.stringify({ benchmark: 'data', images, size, cores, repeats, imagesPerSecond: results, ratios })}\n`);
+  if (parity) process.stdout.write(`values vs torchvision on ${parity.files} files: max ${parity.maxLevels.toFixed(2)} / mean ${parity.meanLevels.toFixed(3)} 8-bit levels\n`);
+  process.stdout.write(`${JSON.stringify({ benchmark: 'data', images, size, cores, repeats, imagesPerSecond: results, ratios, parityWithTorchvision: parity })}\n`);
 } finally {
   await rm(root, { recursive: true, force: true });
 }
