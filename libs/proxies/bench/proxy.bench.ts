@@ -113,9 +113,18 @@ if (logme) line('logme', logme, `evidence ${logme.value.score.toFixed(4)}`);
 
 const best = Object.entries(results).filter(([name]) => !name.startsWith('torch')).sort((a, b) => a[1].seconds - b[1].seconds)[0];
 const extractionSeconds = TRAIN / RESNET50_IMAGES_PER_SECOND;
-const torchSeconds = results['torch-cpu (original)']?.seconds;
-console.log(`fastest: ${best[0]}; ${(100 * best[1].seconds / extractionSeconds).toFixed(1)}% of resnet50 extraction of ${TRAIN} items (${extractionSeconds.toFixed(0)} s); target < 5%` +
-  (torchSeconds ? `; ${(torchSeconds / best[1].seconds).toFixed(2)}x faster than the original's torch proxy` : ''));
+const torch = results['torch-cpu (original)'];
+// Our kernels run on one thread, so on an idle machine wall ~ CPU seconds; on a shared one CPU seconds are the
+// fairer number, and both are printed.
+console.log(`fastest: ${best[0]}; ${pct(best[1].seconds)} (wall) / ${pct(best[1].cpuSeconds)} (cpu) of resnet50 extraction of ` +
+  `${TRAIN} items (${extractionSeconds.toFixed(0)} s at ${RESNET50_IMAGES_PER_SECOND} img/s); target < 5%`);
+if (torch) {
+  console.log(`vs the original's torch proxy: ${(torch.seconds / best[1].seconds).toFixed(2)}x (wall), ` +
+    `${(torch.cpuSeconds / best[1].cpuSeconds).toFixed(2)}x (cpu)`);
+}
+function pct(seconds: number): string {
+  return `${((100 * seconds) / extractionSeconds).toFixed(1)}%`;
+}
 console.log(JSON.stringify({
   linearProxySeconds: best[1].seconds,
   backend: best[0],
@@ -128,5 +137,7 @@ console.log(JSON.stringify({
   logmeCpuSeconds: logme?.cpuSeconds ?? null,
   resnet50ExtractionSeconds: extractionSeconds,
   shareOfExtraction: best[1].seconds / extractionSeconds,
-  speedupVsTorch: torchSeconds ? torchSeconds / best[1].seconds : null,
+  shareOfExtractionCpu: best[1].cpuSeconds / extractionSeconds,
+  speedupVsTorch: torch ? torch.seconds / best[1].seconds : null,
+  speedupVsTorchCpu: torch ? torch.cpuSeconds / best[1].cpuSeconds : null,
 }));

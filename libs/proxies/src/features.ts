@@ -56,3 +56,10 @@ export function concatBatches(batches: readonly FeatureBatch[], dim: number): { 
   }
   return { x, labels, rows };
 }
+
+/** Rows of the largest batch (at least 1), without spreading: a spread of 100k+ batches overflows the stack. */
+export function largestBatch(batches: readonly FeatureBatch[]): number {
+  let most = 1;
+  for (const b of batches) if (b.rows > most) most = b.rows;
+  return most;
+}

@@ -5,7 +5,7 @@
  * with Wilkinson shifts on T. Cost: about n^3 multiply-adds for the reduction plus O(n^2 k) for the rotations,
  * instead of the 3n^3 that accumulating V would add.
  *
- * `a` and `b` are overwritten (a ends up holding the Householder-reduced matrix).
+ * Reads only the lower triangle of `a`. `a` and `b` are overwritten.
  */
 export function symmetricEigenProject(a: Float64Array, n: number, b: Float64Array, k: number): Float64Array {
   const diag = new Float64Array(n);
@@ -35,23 +35,29 @@ function tridiagonalise(a: Float64Array, n: number, b: Float64Array, k: number, 
     if (vnorm === 0) continue;
     for (let i = s; i < n; i++) v[i] /= vnorm;
     // H A H with H = I - 2vv^T equals A - v w^T - w v^T for w = 2(p - (v.p) v), p = A v (trailing block).
-    let vp = 0;
+    // Only the lower triangle is read and written: half the memory traffic of the full-matrix loops.
+    for (let i = s; i < n; i++) w[i] = 0;
     for (let i = s; i < n; i++) {
-      let p = 0;
       const row = i * n;
-      for (let j = s; j < n; j++) p += a[row + j] * v[j];
-      w[i] = p;
-      vp += v[i] * p;
+      const vi = v[i];
+      let sum = a[row + i] * vi;
+      for (let j = s; j < i; j++) {
+        const aij = a[row + j];
+        sum += aij * v[j];
+        w[j] += aij * vi;
+      }
+      w[i] += sum;
     }
+    let vp = 0;
+    for (let i = s; i < n; i++) vp += v[i] * w[i];
     for (let i = s; i < n; i++) w[i] = 2 * (w[i] - vp * v[i]);
     for (let i = s; i < n; i++) {
       const row = i * n;
       const vi = v[i], wi = w[i];
-      for (let j = s; j < n; j++) a[row + j] -= vi * w[j] + wi * v[j];
+      for (let j = s; j <= i; j++) a[row + j] -= vi * w[j] + wi * v[j];
     }
     a[s * n + col] = alpha;
-    a[col * n + s] = alpha;
-    for (let i = s + 1; i < n; i++) a[i * n + col] = a[col * n + i] = 0;
+    for (let i = s + 1; i < n; i++) a[i * n + col] = 0;
     // b <- H b.
     for (let c = 0; c < k; c++) {
       let dot = 0;

@@ -54,3 +54,14 @@ describe.each(['wasm-simd', 'ts'] as KnnBackend[])('KnnProxy on the %s kernels, 
     expect(() => new KnnProxy({ backend: 'faiss' as never })).toThrow(/option 'backend' is "faiss"; valid: auto, wasm-simd, ts/);
   });
 });
+
+describe('KnnProxy bad input', () => {
+  it('names the batch with too few labels and rejects an empty test set', async () => {
+    const good = batch([[1, 0], [0, 1]], [0, 1]);
+    const short = { ...good, labels: Int32Array.from([0]) };
+    await expect(new KnnProxy().score({ train: [good], test: [short], numClasses: 2, seed: 0, deterministic: true }))
+      .rejects.toThrow(/Proxy 'knn': test batch 0 has 2 rows but 1 labels/);
+    await expect(new KnnProxy().score({ train: [good], test: [], numClasses: 2, seed: 0, deterministic: true }))
+      .rejects.toThrow(/Proxy 'knn': the test set has no items/);
+  });
+});

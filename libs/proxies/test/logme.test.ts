@@ -61,3 +61,20 @@ describe('logMe', () => {
     expect(() => new LogMeProxy({ alpha: 1 })).toThrow(/unknown option 'alpha'. Known options: \(none\)/);
   });
 });
+
+describe('LogMeProxy bad input', () => {
+  const features = (rows: number, dim: number): FeatureBatch => ({
+    rows, dim, features: Rng.derive(1, 'bad').fillNormal(new Float32Array(rows * dim)), labels: new Int32Array(rows),
+  });
+  it('needs train items but no test items', async () => {
+    await expect(new LogMeProxy().score({ train: [], test: [features(3, 2)], numClasses: 1, seed: 0, deterministic: true }))
+      .rejects.toThrow(/Proxy 'logme': the train set has no items/);
+    const { score } = await new LogMeProxy().score({ train: [features(5, 2)], test: [], numClasses: 1, seed: 0, deterministic: true });
+    expect(Number.isFinite(score)).toBe(true);
+  });
+  it('names the batch whose features and shape disagree', async () => {
+    const broken = { ...features(3, 2), rows: 4, labels: new Int32Array(4) };
+    await expect(new LogMeProxy().score({ train: [features(3, 2), broken], test: [], numClasses: 1, seed: 0, deterministic: true }))
+      .rejects.toThrow(/train batch 1 claims 4 x 2 features but holds 6 numbers/);
+  });
+});

@@ -5,12 +5,16 @@ import { evaluateLinearProbe, trainLinearProbe } from './probe.ts';
 import { evaluateLinearProbeWasm, trainLinearProbeWasm, wasmProbeUsable } from './wasm-probe.ts';
 
 /**
- * Where the probe's arithmetic runs. Measured by bench/proxy.bench.ts (8000 x 2048 features as 250 batches of 32,
- * 10 classes, 100 epochs, 2-core CPU, Node 20.20, 2026-11-28; see the report for the exact numbers):
- *   wasm-simd  our f32x4 WebAssembly kernels (wasm/kernels.ts)          ~ 8-11 s   <- default
- *   ts         plain TypeScript, float64 sums, register-blocked loops   ~ 21 s
- *   tfjs-wasm  @tensorflow/tfjs on its SIMD wasm backend, 1 thread     ~ 23 s (bench only; not shipped)
- * tfjs pays per-op dispatch on 25,000 tiny steps and gains nothing on arithmetic, so it is not a backend here.
+ * Where the probe's arithmetic runs. Measured by bench/proxy.bench.ts on 2026-11-28 (8000 x 2048 features as 250
+ * batches of 32, 2000 test items, 10 classes, 100 epochs; the 2-core dev machine, Node 20.20, shared with other
+ * jobs at load ~14, so CPU seconds are the comparable number; all from the same initial weights, all reaching
+ * test accuracy 0.943-0.946):
+ *   wasm-simd   our f32x4 WebAssembly kernels (wasm/kernels.ts), 1 thread   3.7-3.8 s cpu   <- default
+ *   torch 1.13  the original's proxy, CPU, 1 thread (reference)             5.9-6.4 s cpu
+ *   tfjs-wasm   @tensorflow/tfjs 4.22 wasm backend, SIMD, 1 thread          25.1 s cpu (bench only, not shipped)
+ *   ts          plain TypeScript, float64 sums, register-blocked loops     27.1 s cpu   (fallback)
+ * tfjs pays a dispatch per op on 25,000 tiny steps (32 x 2048 x 10) and gains nothing on arithmetic; its wasm
+ * threads need a patch under Node 20 (DESIGN.md section 2), so it is not a backend here.
  */
 export const PROBE_BACKENDS = ['auto', 'wasm-simd', 'ts'] as const;
 export type ProbeBackendName = (typeof PROBE_BACKENDS)[number];

@@ -1,4 +1,5 @@
 import type { FeatureBatch } from '@alsatian/core';
+import { largestBatch } from '../features.ts';
 import type { LinearParams } from './init.ts';
 import { applySgdUpdate, crossEntropyGradInPlace, evaluateLogits, forwardLogits } from './ts-kernels.ts';
 
@@ -10,7 +11,7 @@ import { applySgdUpdate, crossEntropyGradInPlace, evaluateLogits, forwardLogits 
 export function trainLinearProbe(
   train: readonly FeatureBatch[], classes: number, params: LinearParams, epochs: number, lr: number,
 ): void {
-  const maxRows = Math.max(...train.map((b) => b.rows));
+  const maxRows = largestBatch(train);
   const grad = new Float64Array(maxRows * classes);
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (const b of train) {
@@ -26,7 +27,7 @@ export function trainLinearProbe(
 export function evaluateLinearProbe(
   test: readonly FeatureBatch[], classes: number, params: LinearParams,
 ): { accuracy: number; loss: number } {
-  const maxRows = Math.max(...test.map((b) => b.rows));
+  const maxRows = largestBatch(test);
   const logits = new Float64Array(maxRows * classes);
   let lossSum = 0, batches = 0, correct = 0, total = 0;
   for (const b of test) {

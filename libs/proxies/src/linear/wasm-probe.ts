@@ -1,4 +1,5 @@
 import type { FeatureBatch } from '@alsatian/core';
+import { largestBatch } from '../features.ts';
 import type { LinearParams } from './init.ts';
 import { crossEntropyGradInPlace, evaluateLogits } from './ts-kernels.ts';
 import { instantiateProbeKernels, probeKernelModule, type ProbeKernels } from './wasm/kernels.ts';
@@ -24,7 +25,7 @@ function layoutBytes(batches: readonly FeatureBatch[], dim: number, classes: num
   const dimPad = paddedDim(dim);
   const weight = 0;
   const bias = align16(weight + classes * dimPad * 4);
-  const maxRows = Math.max(1, ...batches.map((b) => b.rows));
+  const maxRows = largestBatch(batches);
   const logits = align16(bias + classes * 4);
   const features = align16(logits + maxRows * classes * 4);
   const rows = batches.reduce((n, b) => n + b.rows, 0);
@@ -95,7 +96,7 @@ export function trainLinearProbeWasm(train: readonly FeatureBatch[], classes: nu
   const batches = train.filter((b) => b.rows > 0);
   const dim = params.weight.length / classes;
   const probe = new WasmProbe(batches, dim, classes, params);
-  const grad = new Float64Array(Math.max(...batches.map((b) => b.rows)) * classes);
+  const grad = new Float64Array(largestBatch(batches) * classes);
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (let i = 0; i < batches.length; i++) {
       probe.forward(i);
@@ -112,7 +113,7 @@ export function evaluateLinearProbeWasm(test: readonly FeatureBatch[], classes: 
   const batches = test.filter((b) => b.rows > 0);
   const dim = params.weight.length / classes;
   const probe = new WasmProbe(batches, dim, classes, params);
-  const logits = new Float64Array(Math.max(...batches.map((b) => b.rows)) * classes);
+  const logits = new Float64Array(largestBatch(batches) * classes);
   let lossSum = 0, correct = 0, total = 0;
   for (let i = 0; i < batches.length; i++) {
     probe.forward(i);
