@@ -19,3 +19,4 @@ export type { WinnerRank } from './regret.ts';
 export { APPROACH_OF, STRATEGY_OF, DISTRIBUTION_LABELS, DISTRIBUTION_ORDER, MB } from './approaches.ts';
 export { markdownTable, formatSpeedup, formatSeconds, imagePath } from './markdown.ts';
 export * from './paper.ts';
+export { writeFixtureCsv } from './fixture-csv.ts';

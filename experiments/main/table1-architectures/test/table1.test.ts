@@ -1,0 +1,48 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CSV_FILE } from '@alsatian/bench';
+import type { CellContext } from '@alsatian/bench';
+import { silentLogger, Rng } from '@alsatian/core';
+import { writeFixtureCsv } from '@alsatian/exp-shared';
+import { plotTable1 } from '../src/charts.ts';
+import experiment from '../src/experiment.ts';
+import { report } from '../src/report.ts';
+
+const ctx = { experiment: 'table1-architectures', scale: 'quick', seed: 42, repetition: 0, cellId: 'c0', runDir: tmpdir(), rng: Rng.derive(1, 'test'), logger: silentLogger } as CellContext;
+
+describe('table1-architectures', () => {
+  it('counts the paper architectures exactly as Table 1 and sizes them as params * 4 / 1e6', async () => {
+    const rows = await experiment.runCell({ architecture: 'resnet18' }, ctx);
+    const get = (m: string) => rows.find((r) => r.metric === m)?.value;
+    expect(get('params')).toBe(11_689_512);
+    expect(get('sizeMB')).toBeCloseTo(46.758, 3);
+    expect(experiment.grid('quick').map((c) => c.architecture).slice(0, 5)).toEqual(['resnet18', 'resnet152', 'efficientnet_v2_l', 'vit_l_32', 'bert_base']);
+  });
+
+  it('renders the chart and the report section from a fixture CSV', async () => {
+    const runDir = join(await mkdtemp(join(tmpdir(), 'table1-')), 'table1-architectures', 'quick');
+    const fixture = [
+      ['resnet18', 11_689_512],
+      ['vit_l_32', 306_000_000],
+      ['mobilenet_v2', 3_504_872],
+    ].flatMap(([architecture, params]) => [
+      { experiment: 'table1-architectures', architecture, metric: 'params', value: params, inPaper: true },
+      { experiment: 'table1-architectures', architecture, metric: 'sizeMB', value: (Number(params) * 4) / 1e6, inPaper: true },
+      { experiment: 'table1-architectures', architecture, metric: 'blocks', value: 10, inPaper: true },
+    ]);
+    await writeFixtureCsv(join(runDir, CSV_FILE), fixture);
+    const images = await plotTable1(runDir);
+    expect(existsSync(join(runDir, images[0]))).toBe(true);
+    const svg = await readFile(join(runDir, 'table1-sizes.svg'), 'utf8');
+    for (const label of ['resnet18', 'vit_l_32', 'mobilenet_v2', 'ours', 'paper', '1226']) expect(svg).toContain(label);
+
+    const section = await report(runDir);
+    expect(section.images).toEqual(['table1-architectures/quick/table1-sizes.png']);
+    expect(section.markdown).toContain('| resnet18 | 11,689,512 | 11,689,512 | 46.8 | 46.8 | 10 |');
+    // The fixture's ViT count is off, so the report must say so.
+    expect(section.markdown).toMatch(/Where ours differ: vit_l_32 \(ours 306,000,000, paper 306,535,400\)/);
+  });
+});
