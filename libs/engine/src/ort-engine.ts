@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import type { Block, Engine, ExecutionProvider, HostTensor, Logger, PreparedUnit, TensorSpec } from '@alsatian/core';
 import { InvalidArgumentError, silentLogger, UnavailableError } from '@alsatian/core';
 import { lowerUnit } from '@alsatian/models';
-import { InferenceSession } from 'onnxruntime-node';
+import { env, InferenceSession } from 'onnxruntime-node';
 import { cpuFallbackRefused, noWebGpuAdapter, sessionFailed } from './messages.ts';
 import { checkProviderAvailable, parseExecutionProvider, providerConfig } from './providers.ts';
 import { checkBatch, fromOrt, toOrt } from './tensors.ts';
@@ -41,6 +41,8 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<O
   if (!Number.isInteger(threads) || threads < 1) throw new InvalidArgumentError(`Engine option 'threads' must be a positive integer, got ${threads}.`);
   const logger = options.logger ?? silentLogger;
   checkProviderAvailable(ep);
+  // ORT's process-wide logger prints session failures to stderr; they reach the caller as errors instead.
+  env.logLevel = 'fatal';
   const open = new Set<OrtPreparedUnit>();
   let units = 0;
 

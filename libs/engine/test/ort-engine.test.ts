@@ -80,3 +80,15 @@ describe('ORT engine', () => {
     });
   });
 });
+
+describe('ORT engine outputs', () => {
+  it('stay valid after the unit and the engine are disposed (they are host copies)', async () => {
+    const engine = await createEngine();
+    const unit = await engine.prepare(smallCnnChain());
+    const [y] = await unit.run(sampleBatch(unit.inputs, 2));
+    const copy = Float32Array.from(y.data as Float32Array);
+    await engine.dispose();
+    expect(Array.from(y.data as Float32Array)).toEqual(Array.from(copy));
+    await expect(unit.run(sampleBatch(unit.inputs, 1))).rejects.toThrow(/was disposed/);
+  });
+});
