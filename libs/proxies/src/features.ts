@@ -42,7 +42,7 @@ function checkBatches(proxy: string, part: 'train' | 'test', batches: readonly F
   return rows;
 }
 
-/** All rows of `batches` as one `rows x dim` float64 matrix plus labels (for kNN and LogME, which see the set whole). */
+/** All rows of `batches` as one `rows x dim` float64 matrix plus labels (LogME sees the set whole, in float64). */
 export function concatBatches(batches: readonly FeatureBatch[], dim: number): { x: Float64Array; labels: Int32Array; rows: number } {
   const rows = batches.reduce((n, b) => n + b.rows, 0);
   const x = new Float64Array(rows * dim);
