@@ -101,7 +101,9 @@ export function createSplit(source: SplitSource): DataSplit {
           options.signal?.throwIfAborted();
           const batch = await pending.shift()!;
           launch();
-          if (batch.labels.length > 0) yield batch;
+          // Empty batches (every item skipped as bad) are yielded too: batch i of a range is always items
+          // [start + i*batchSize, ...), so consumers that key batches by index stay aligned.
+          yield batch;
         }
       } finally {
         options.signal?.removeEventListener('abort', onAbort);

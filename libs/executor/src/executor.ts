@@ -4,6 +4,7 @@ import type { IntermediateCache } from '@alsatian/cache';
 import type { PlanStep } from '@alsatian/planner';
 import { runInferStep } from './run-infer.ts';
 import { runScoreStep } from './run-score.ts';
+import { LabelBook } from './label-book.ts';
 import type { ExecutorSettings } from './settings.ts';
 import { UnitPreparer, type BlockSource } from './unit-preparer.ts';
 
@@ -27,6 +28,7 @@ export interface ExecutorDeps {
 export class Executor {
   private readonly units: UnitPreparer;
   private readonly logger: Logger;
+  private readonly labels = new LabelBook();
 
   constructor(private readonly deps: ExecutorDeps, private readonly settings: ExecutorSettings) {
     this.units = new UnitPreparer(deps.store, deps.engine, deps.meter, settings);
@@ -41,14 +43,14 @@ export class Executor {
     for (const step of steps) {
       switch (step.kind) {
         case 'infer':
-          await this.units.withSession(step.unit, (session) => runInferStep(step, session, { ...this.deps, ...this.settings }));
+          await this.units.withSession(step.unit, (session) => runInferStep(step, session, { ...this.deps, ...this.settings, labels: this.labels }));
           break;
         case 'release':
         case 'evict':
           await meter.measure('cache', () => cache.evictNode(step.node));
           break;
         case 'score': {
-          const score = await runScoreStep(step, { ...this.deps, ...this.settings });
+          const score = await runScoreStep(step, { ...this.deps, ...this.settings, labels: this.labels });
           for (const model of step.models) scores.set(model, score);
           this.logger.debug(`score ${score.score.toFixed(4)} for ${step.models.join(', ')}`);
           break;

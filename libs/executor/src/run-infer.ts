@@ -1,6 +1,7 @@
-import type { Batch, Dataset, HostTensor, Meter, PreparedUnit } from '@alsatian/core';
+import type { Batch, Dataset, HostTensor, Meter, PreparedUnit, TensorSpec } from '@alsatian/core';
 import type { IntermediateCache } from '@alsatian/cache';
 import type { InferStep } from '@alsatian/planner';
+import type { LabelBook } from './label-book.ts';
 
 export interface InferContext {
   readonly dataset: Dataset;
@@ -8,6 +9,7 @@ export interface InferContext {
   readonly meter: Meter;
   readonly batchSize: number;
   readonly featuresOnDisk: boolean;
+  readonly labels: LabelBook;
 }
 
 /**
@@ -20,7 +22,8 @@ export async function runInferStep(step: InferStep, session: PreparedUnit, ctx: 
   const tier = step.persistsOutput && ctx.featuresOnDisk ? ('disk' as const) : undefined;
   let batch = 0;
   for await (const inputs of inputBatches(step, ctx)) {
-    const outputs = await meter.measure('inference', () => session.run(inputs));
+    // A batch whose items were all skipped as bad (--skip-bad) has no rows: keep its slot with empty outputs.
+    const outputs = inputs[0].shape[0] === 0 ? session.outputs.map((o) => emptyRows(o)) : await meter.measure('inference', () => session.run(inputs));
     await meter.measure('cache', () => cache.put({ node: step.unit.output, split: step.split, chunkStart: step.range.start, batch }, outputs, { tier }));
     batch++;
   }
@@ -32,9 +35,11 @@ async function* inputBatches(step: InferStep, ctx: InferContext): AsyncGenerator
   if (step.readsRawInput) {
     const split = step.split === 'train' ? ctx.dataset.train : ctx.dataset.test;
     const it = split.batches(step.range, { batchSize: ctx.batchSize })[Symbol.asyncIterator]();
+    let batch = 0;
     for (;;) {
       const next: IteratorResult<Batch> = await meter.measure('prepareData', () => it.next());
       if (next.done) return;
+      ctx.labels.record(step.split, step.range.start, batch++, next.value.labels);
       yield next.value.inputs;
     }
   }
@@ -43,4 +48,8 @@ async function* inputBatches(step: InferStep, ctx: InferContext): AsyncGenerator
     const key = { node: step.unit.input, split: step.split, chunkStart: step.range.start, batch };
     yield await meter.measure('cache', () => ctx.cache.get(key));
   }
+}
+
+function emptyRows(spec: TensorSpec): HostTensor {
+  return { dtype: spec.dtype, shape: [0, ...spec.shape], data: spec.dtype === 'float32' ? new Float32Array(0) : new BigInt64Array(0) };
 }

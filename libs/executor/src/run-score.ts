@@ -1,6 +1,7 @@
 import type { Dataset, FeatureBatch, ItemRange, Meter, Proxy, ProxyScore } from '@alsatian/core';
 import type { IntermediateCache } from '@alsatian/cache';
 import type { ScoreStep } from '@alsatian/planner';
+import type { LabelBook } from './label-book.ts';
 
 export interface ScoreContext {
   readonly dataset: Dataset;
@@ -10,6 +11,7 @@ export interface ScoreContext {
   readonly batchSize: number;
   readonly seed: number;
   readonly deterministic: boolean;
+  readonly labels: LabelBook;
 }
 
 /**
@@ -26,15 +28,14 @@ export async function runScoreStep(step: ScoreStep, ctx: ScoreContext): Promise<
 }
 
 async function featureBatches(node: string, split: 'train' | 'test', pieces: readonly ItemRange[], ctx: ScoreContext): Promise<FeatureBatch[]> {
-  const labels = (split === 'train' ? ctx.dataset.train : ctx.dataset.test).labels();
   const out: FeatureBatch[] = [];
   for (const piece of pieces) {
-    for (let start = piece.start, batch = 0; start < piece.end; start += ctx.batchSize, batch++) {
-      const end = Math.min(start + ctx.batchSize, piece.end);
+    for (let batch = 0; batch < ctx.labels.batchesOf(split, piece, ctx.batchSize); batch++) {
       const [features] = await ctx.meter.measure('cache', () => ctx.cache.get({ node, split, chunkStart: piece.start, batch }));
+      const labels = ctx.labels.get(split, piece.start, batch);
       const rows = features.shape[0];
-      if (rows !== end - start) throw new Error(`cached features of node ${node} (${split}, chunk ${piece.start}, batch ${batch}) have ${rows} rows; expected ${end - start}`);
-      out.push({ features: features.data as Float32Array, rows, dim: features.data.length / rows, labels: labels.subarray(start, end) });
+      if (rows !== labels.length) throw new Error(`cached features of node ${node} (${split}, chunk ${piece.start}, batch ${batch}) have ${rows} rows but ${labels.length} labels`);
+      if (rows > 0) out.push({ features: features.data as Float32Array, rows, dim: features.data.length / rows, labels });
     }
   }
   return out;

@@ -1,0 +1,31 @@
+import type { ItemRange } from '@alsatian/core';
+
+type Split = 'train' | 'test';
+
+/**
+ * Labels of every cached batch, keyed like the cache's batches (split, chunk start, batch index). Raw-input units
+ * record them as they read data; scoring reads them back. A batch may hold fewer rows than its range when bad items
+ * were skipped (--skip-bad), so labels must come from the batch itself, not from the split's item order.
+ */
+export class LabelBook {
+  private readonly labels = new Map<string, Int32Array>();
+
+  record(split: Split, chunkStart: number, batch: number, labels: Int32Array): void {
+    this.labels.set(key(split, chunkStart, batch), labels);
+  }
+
+  get(split: Split, chunkStart: number, batch: number): Int32Array {
+    const labels = this.labels.get(key(split, chunkStart, batch));
+    if (!labels) throw new Error(`no labels recorded for ${split} chunk ${chunkStart} batch ${batch}; a raw-input unit must run over that range first`);
+    return labels;
+  }
+
+  /** Batches recorded for a piece, in order. */
+  batchesOf(split: Split, piece: ItemRange, batchSize: number): number {
+    return Math.ceil((piece.end - piece.start) / batchSize);
+  }
+}
+
+function key(split: Split, chunkStart: number, batch: number): string {
+  return JSON.stringify([split, chunkStart, batch]);
+}
