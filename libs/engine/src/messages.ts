@@ -26,7 +26,7 @@ export function noWebGpuAdapter(detail: string): string {
 export function cpuFallbackRefused(ep: string, label: string): string {
   return (
     `Unit '${label}' cannot run entirely on execution provider '${ep}': ORT would place some of its nodes on the CPU, ` +
-    `and silent CPU fallback is disabled. Run it with --ep cpu.`
+    `and silent CPU fallback is disabled. Run it with --ep cpu, or allow CPU nodes explicitly (engine option allowCpuNodes).`
   );
 }
 

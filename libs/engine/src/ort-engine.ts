@@ -17,6 +17,11 @@ export interface CreateEngineOptions {
   /** Intra-op threads of the CPU provider; default: every core this process may use. */
   readonly threads?: number;
   readonly logger?: Logger;
+  /**
+   * GPU providers only: let ORT place nodes the provider has no kernel for on the CPU (logged as a warning)
+   * instead of refusing to create the session. Default false: a unit runs entirely on the requested provider.
+   */
+  readonly allowCpuNodes?: boolean;
 }
 
 /** How long preparing a unit took (the paper's "prepare model"), split into building the graph and the session. */
@@ -43,6 +48,8 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<O
   checkProviderAvailable(ep);
   // ORT's process-wide logger prints session failures to stderr; they reach the caller as errors instead.
   env.logLevel = 'fatal';
+  const allowCpuNodes = options.allowCpuNodes === true && ep !== 'cpu';
+  if (allowCpuNodes) logger.warn(`engine: allowCpuNodes is set: nodes that '${ep}' cannot run will run on the CPU.`);
   const open = new Set<OrtPreparedUnit>();
   let units = 0;
 
@@ -54,7 +61,7 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<O
       const t0 = performance.now();
       const bytes = lowerUnit(blocks, label.replace(/[^A-Za-z0-9_]/g, '_'));
       const t1 = performance.now();
-      const session = await createSession(bytes, ep, threads, label);
+      const session = await createSession(bytes, ep, threads, label, allowCpuNodes);
       const timings = { lowerMs: t1 - t0, sessionMs: performance.now() - t1, onnxBytes: bytes.byteLength };
       logger.debug(`engine: prepared '${label}' (${blocks.length} blocks, ${(bytes.byteLength / 2 ** 20).toFixed(1)} MiB) on ${ep}: lower ${timings.lowerMs.toFixed(0)} ms, session ${timings.sessionMs.toFixed(0)} ms`);
       const unit = preparedUnit(session, blocks, label, timings, () => open.delete(unit));
@@ -67,8 +74,8 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<O
   };
 }
 
-async function createSession(bytes: Uint8Array, ep: ExecutionProvider, threads: number, label: string): Promise<InferenceSession> {
-  const { executionProviders, extra } = providerConfig(ep);
+async function createSession(bytes: Uint8Array, ep: ExecutionProvider, threads: number, label: string, allowCpuNodes: boolean): Promise<InferenceSession> {
+  const { executionProviders, extra } = providerConfig(ep, allowCpuNodes);
   try {
     return await InferenceSession.create(bytes, {
       executionProviders,

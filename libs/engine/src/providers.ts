@@ -45,9 +45,13 @@ export function checkProviderAvailable(ep: ExecutionProvider): void {
   if (ep === 'webgpu' && process.platform === 'linux' && !vulkanLoaderPresent()) throw new UnavailableError(vulkanLoaderMissing());
 }
 
-/** The ORT provider list for `ep`. CPU alone for 'cpu'; a GPU provider alone (CPU nodes are then an error). */
-export function providerConfig(ep: ExecutionProvider): { executionProviders: string[]; extra: Record<string, unknown> } {
+/**
+ * The ORT provider list for `ep`. CPU alone for 'cpu'; a GPU provider alone, where CPU nodes are an error unless
+ * the caller explicitly allowed them.
+ */
+export function providerConfig(ep: ExecutionProvider, allowCpuNodes = false): { executionProviders: string[]; extra: Record<string, unknown> } {
   if (ep === 'cpu') return { executionProviders: ['cpu'], extra: {} };
+  if (allowCpuNodes) return { executionProviders: [ep, 'cpu'], extra: {} };
   // ORT would otherwise place any node its GPU provider lacks a kernel for on the CPU, silently.
   return { executionProviders: [ep], extra: { session: { disable_cpu_ep_fallback: '1' } } };
 }
