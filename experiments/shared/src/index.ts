@@ -20,3 +20,5 @@ export { APPROACH_OF, STRATEGY_OF, DISTRIBUTION_LABELS, DISTRIBUTION_ORDER, MB }
 export { markdownTable, formatSpeedup, formatSeconds, imagePath } from './markdown.ts';
 export * from './paper.ts';
 export { writeFixtureCsv } from './fixture-csv.ts';
+export { runEndToEndCell } from './end-to-end-cell.ts';
+export type { EndToEndCell, EndToEndSettings } from './end-to-end-cell.ts';

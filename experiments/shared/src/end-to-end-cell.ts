@@ -1,0 +1,62 @@
+import type { Cell, CellContext, Row } from '@alsatian/bench';
+import { InvalidArgumentError } from '@alsatian/core';
+import type { DistributionName } from '@alsatian/store';
+import { STRATEGY_OF } from './approaches.ts';
+import { runSearchCell } from './search-cell.ts';
+import { storesDirFor } from './snapshot-stores.ts';
+
+/**
+ * One cell of the paper's synthetic-snapshot searches (Fig 10, 11, 16): every field is a CSV column. Zero means
+ * "the default" for imageSize (the architecture's own), cacheBudgetMB and blockCacheMB (the search's).
+ */
+export interface EndToEndCell extends Cell {
+  readonly approach: string;
+  readonly architecture: string;
+  readonly distribution: string;
+  /** train + test items (the paper's 2000 / 8000). */
+  readonly items: number;
+  readonly train: number;
+  readonly test: number;
+  /** Models in the snapshot set, the base included (the paper: 35). */
+  readonly setSize: number;
+  readonly imageSize: number;
+  readonly cacheBudgetMB: number;
+  readonly blockCacheMB: number;
+}
+
+export interface EndToEndSettings {
+  readonly batchSize: number;
+  /** Store read limit (bytes/s); the paper's 200 MB/s unless a scale says otherwise. */
+  readonly storeReadBytesPerSec?: number;
+  /** Seed of the snapshot sets (one set per architecture, distribution, size and image size). */
+  readonly setSeed?: number;
+}
+
+const MB = 1e6;
+
+/** Runs one cell's search on the shared synthetic store for its set and returns its tidy rows. */
+export async function runEndToEndCell(cell: EndToEndCell, ctx: CellContext, settings: EndToEndSettings): Promise<Row[]> {
+  const strategy = STRATEGY_OF[cell.approach];
+  if (strategy === undefined) throw new InvalidArgumentError(`Approach '${cell.approach}' is unknown. Valid: ${Object.keys(STRATEGY_OF).join(', ')}.`);
+  if (cell.train + cell.test !== cell.items) throw new InvalidArgumentError(`Cell items ${cell.items} != train ${cell.train} + test ${cell.test}.`);
+  const { rows } = await runSearchCell({
+    set: {
+      architecture: cell.architecture,
+      imageSize: cell.imageSize > 0 ? cell.imageSize : undefined,
+      count: cell.setSize,
+      distribution: cell.distribution as DistributionName,
+      structure: 'chained',
+      seed: settings.setSeed ?? 42,
+    },
+    dataset: { kind: 'synthetic', train: cell.train, test: cell.test },
+    strategy,
+    storesDir: storesDirFor(ctx.runDir),
+    cacheBudgetBytes: cell.cacheBudgetMB > 0 ? cell.cacheBudgetMB * MB : undefined,
+    blockCacheBytes: cell.blockCacheMB > 0 ? cell.blockCacheMB * MB : undefined,
+    storeReadBytesPerSec: settings.storeReadBytesPerSec,
+    batchSize: settings.batchSize,
+    seed: ctx.seed,
+    logger: ctx.logger,
+  });
+  return [...rows];
+}
