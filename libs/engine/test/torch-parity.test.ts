@@ -38,7 +38,7 @@ describe.skipIf(torchMissing && !inCi)(`PyTorch parity${torchMissing ? ` (skippe
     await execa(PYTHON, [SCRIPT, dir, ...ARCHITECTURES], { timeout: 240_000 });
     pixels = (await readSafetensors(join(dir, 'input.safetensors'))).tensors.get('pixels')!;
     features = (await readSafetensors(join(dir, 'features.safetensors'))).tensors;
-  });
+  }, 300_000);
 
   afterAll(async () => {
     if (dir) await rm(dir, { recursive: true, force: true });
