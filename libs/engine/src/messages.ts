@@ -4,7 +4,7 @@ export function cudaBinariesMissing(dir: string): string {
   return (
     `Execution provider 'cuda' is unavailable: the CUDA EP binaries (libonnxruntime_providers_cuda.so, ` +
     `libonnxruntime_providers_shared.so) are not installed in ${dir}. onnxruntime-node's install step fetches them on ` +
-    `machines with internet access (it is skipped here with ONNXRUNTIME_NODE_INSTALL=skip); see the README. ` +
+    `machines with internet access (it is skipped here with ONNXRUNTIME_NODE_INSTALL=skip); see libs/engine/README.md. ` +
     `CUDA 12 and cuDNN 9 must also be installed. Use --ep cpu, or --ep webgpu on a machine with a Vulkan GPU.`
   );
 }
