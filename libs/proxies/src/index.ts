@@ -1,8 +1,12 @@
 /**
- * @alsatian/proxies: cheap scores of how well a model's features transfer to the target task (linear probe with
- * the original's exact schedule, 1-NN, LogME), behind core's `Proxy` contract, plus the `PROXIES` registry.
- * It owns the proxies' arithmetic only: it never runs models, reads files, caches features or logs; the
- * executor hands it features already in memory.
+ * @alsatian/proxies: cheap scores of how well a model's features transfer to the target task, behind core's
+ * `Proxy` contract, plus the `PROXIES` registry (`createProxy('linear' | 'knn' | 'logme', options)`):
+ * - linear: the original's probe (Linear(D, C), torch init, SGD lr 0.1, 100 epochs, one step per cached batch in
+ *   order; score = top-1 test accuracy), on our WebAssembly SIMD kernels (or plain TypeScript);
+ * - knn: 1-nearest-neighbour top-1 accuracy, cosine or euclidean;
+ * - logme: LogME evidence (You et al.), float64, mean over classes.
+ * It owns the proxies' arithmetic only: it never runs models, reads files, caches features or logs; the executor
+ * hands it features already in memory. Randomness comes from core's Rng only.
  */
 export { PROXIES, PROXY_NAMES, createProxy, isProxyName, type ProxyDefinition, type ProxyName, type ProxyOptions } from './registry.ts';
 export { LinearProxy, type LinearProxyOptions } from './linear/linear-proxy.ts';
