@@ -66,7 +66,7 @@ describe.each(['ts', 'wasm-simd'] as const)('LinearProxy on the %s kernels', (ba
     expect(score).toBeLessThan(0.35);
   });
 
-  it('deterministic mode: identical scores across calls and across models with the same (dim, classes)', async () => {
+  it('deterministic mode: identical score and loss on every call and every proxy instance', async () => {
     const proxy = new LinearProxy({ epochs: 3, backend });
     const a = input({ train: separable('train', [8, 8]), test: separable('test', [8]), numClasses: 4 });
     const first = await proxy.score(a);
