@@ -1,0 +1,46 @@
+import type { Logger } from '@alsatian/core';
+import { openDataset } from '@alsatian/data';
+import { createEngine } from '@alsatian/engine';
+import { PAPER_STORE_READ_BYTES_PER_SEC, searchRows } from '@alsatian/exp-shared';
+import type { SearchRow } from '@alsatian/exp-shared';
+import { createProxy } from '@alsatian/proxies';
+import { openStore } from '@alsatian/store';
+import { search } from '@alsatian/strategies';
+import type { SearchResult, StrategyName } from '@alsatian/strategies';
+
+export interface StoreSearchOptions {
+  /** An existing store (imported checkpoints) and the models to search in it. */
+  readonly storeDir: string;
+  readonly models: readonly string[];
+  readonly strategy: StrategyName;
+  /** A `synthetic:` spec or an image folder. */
+  readonly dataset: string;
+  readonly imageSize: number;
+  readonly batchSize: number;
+  readonly seed: number;
+  readonly blockCacheBytes?: number;
+  readonly logger: Logger;
+}
+
+/**
+ * runSearchCell over a store this package built (runSearchCell only searches the synthetic sets it generates
+ * itself): the store read at the paper's 200 MB/s, a fresh dataset, engine and linear proxy, the shared tidy rows.
+ */
+export async function searchStore(options: StoreSearchOptions): Promise<{ result: SearchResult; rows: SearchRow[] }> {
+  const store = await openStore(options.storeDir, { readLimitBytesPerSec: PAPER_STORE_READ_BYTES_PER_SEC, logger: options.logger });
+  const dataset = await openDataset(options.dataset, { imageSize: options.imageSize, seed: options.seed, logger: options.logger });
+  try {
+    const engine = await createEngine({ logger: options.logger });
+    try {
+      const result = await search({
+        store, models: options.models, dataset, strategy: options.strategy, engine, proxy: createProxy('linear'),
+        batchSize: options.batchSize, blockCacheBytes: options.blockCacheBytes, seed: options.seed, deterministic: true, logger: options.logger,
+      });
+      return { result, rows: searchRows(result, { reused: true }) };
+    } finally {
+      await engine.dispose();
+    }
+  } finally {
+    await dataset.close();
+  }
+}
