@@ -22,7 +22,7 @@ interface ScaleConfig extends SourceSpec {
 }
 
 export const SCALE_CONFIG: Readonly<Record<Scale, ScaleConfig>> = {
-  quick: { items: 384, jpegSize: 320, imageSize: 224, seed: 1, workers: [1, 2, 4], batchSizes: [16, 32, 128], repetitions: 1 },
+  quick: { items: 256, jpegSize: 320, imageSize: 224, seed: 1, workers: [1, 2, 4], batchSizes: [16, 32, 128], repetitions: 1 },
   small: { items: 2048, jpegSize: 400, imageSize: 224, seed: 1, workers: [1, 2, 4, 8], batchSizes: [32, 128, 256, 512], repetitions: 1 },
   paper: { items: 10240, jpegSize: 500, imageSize: 224, seed: 1, workers: [1, 2, 4, 8, 32, 48, 64], batchSizes: [32, 128, 256, 512, 1024], repetitions: 1 },
 };

@@ -1,0 +1,4 @@
+import { runPlotCli } from '@alsatian/exp-shared';
+import { plotRun } from './charts.ts';
+
+await runPlotCli('proxies-compared', plotRun);
