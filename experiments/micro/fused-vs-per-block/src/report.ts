@@ -45,7 +45,8 @@ export async function report(runDir: string): Promise<ReportSection> {
       'costs. We chain ONNX Runtime sessions on the CPU: each block pays a session run and a copy of its output back to ' +
       'JavaScript, and the fused graph lets ONNX Runtime optimise across blocks. The gap grows with intra-op threads, ' +
       "which points at the idle sessions' thread pools still spinning (ONNX Runtime's default) while the next session " +
-      'runs; that is why the engine runs one fused session per execution unit.',
+      'runs; that is why the engine runs one fused session per execution unit. Where all threads are slower than one ' +
+      'thread even fused, other jobs were sharing the cores during the run.',
   ].join('\n');
   return {
     id: 'fused-vs-per-block',
