@@ -1,23 +1,23 @@
 /**
  * Engine benchmark: ResNet-18 and ResNet-50, batch 32, 224x224, random weights, through our engine (our zoo, one
  * fused unit per model) and, in the same run, through Debian PyTorch (/usr/bin/python3, default and channels_last
- * layouts). Warm-up, then the median of several timed batches. Prints a table, then as its last line (with --json)
- * `{"results":[{engine, model, layout, imgPerSec}], "ratios": {model: ours / PyTorch's best layout}}`.
- * Also reports "prepare model" (graph lowering + session creation) against the weights' size.
+ * layouts, eval + inference_mode). One warm-up batch each, then `repeats` rounds that time one batch of ours and
+ * one of each PyTorch layout back to back (so both see the same machine load); medians. Prints a table, then as
+ * its last line (with --json) `{"results":[{engine, model, layout, imgPerSec}], "ratios": {model: ours / PyTorch's
+ * best layout}}`. Also reports "prepare model" (graph lowering + session creation) against the weights' size.
  *
- *   npx tsx libs/engine/bench/engine.bench.ts [--json] [--ep cpu|webgpu|cuda] [--batch 32] [--repeats 5] [--threads N]
- *     [--torch-threads 2] [--prepare-sweep]
+ *   npx tsx libs/engine/bench/engine.bench.ts [--json] [--ep cpu|webgpu|cuda] [--batch 32] [--repeats 5]
+ *     [--threads N] [--torch-threads 2] [--prepare-sweep]
  */
-import { execa } from 'execa';
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
+import { float32Tensor, numel, Rng } from '@alsatian/core';
 import { buildModel } from '@alsatian/models';
 import { createEngine, parseExecutionProvider } from '../src/index.ts';
-import { measureOurs, measurePrepare, type Throughput } from './measure.ts';
+import { measurePrepare, median, type PrepareCost, type Throughput } from './measure.ts';
+import { startTorchServer, TORCH_LAYOUTS } from './torch-server.ts';
 
 const MODELS = ['resnet18', 'resnet50'];
-const SWEEP = ['mobilenet_v2', 'resnet18', 'efficientnet_v2_s', 'resnet50', 'vit_b_16'];
-const TORCH_SCRIPT = fileURLToPath(new URL('../../../scripts/parity/bench_torch.py', import.meta.url));
+const SWEEP = ['mobilenet_v2', 'efficientnet_v2_s', 'vit_b_16'];
 
 const { values: args } = parseArgs({
   options: {
@@ -33,26 +33,36 @@ const { values: args } = parseArgs({
 
 const batch = Number(args.batch);
 const repeats = Number(args.repeats);
-const engine = await createEngine({ ep: parseExecutionProvider(args.ep!), threads: args.threads ? Number(args.threads) : undefined });
 const log = (line: string) => process.stderr.write(`${line}\n`);
-log(`engine: onnxruntime-node, ep=${engine.ep}, threads=${engine.threads}; batch ${batch}, median of ${repeats} after one warm-up`);
+const engine = await createEngine({ ep: parseExecutionProvider(args.ep!), threads: args.threads ? Number(args.threads) : undefined });
+log(`ours: onnxruntime-node, ep=${engine.ep}, threads=${engine.threads}; PyTorch: ${args['torch-threads']} threads; batch ${batch}, median of ${repeats} interleaved rounds after one warm-up`);
+const torch = await startTorchServer(MODELS, batch, Number(args['torch-threads']));
 
 const results: Throughput[] = [];
-const prepares = [];
+const prepares: PrepareCost[] = [];
 for (const model of MODELS) {
-  const measured = await measureOurs(engine, buildModel(model, { seed: 1 }), batch, repeats);
-  results.push(measured.throughput);
-  prepares.push(measured.prepare);
-  log(`  ours ${model}: ${measured.throughput.imgPerSec.toFixed(1)} img/s`);
+  const unit = await engine.prepare(buildModel(model, { seed: 1 }).blocks, { label: model });
+  prepares.push({ model, weightMiB: unit.weightBytes / 2 ** 20, lowerMs: unit.timings.lowerMs, sessionMs: unit.timings.sessionMs });
+  const shape = [batch, ...unit.inputs[0].shape];
+  const pixels = float32Tensor(shape, Rng.derive(0, 'bench-pixels').fillNormal(new Float32Array(numel(shape))));
+  await unit.run([pixels]);
+  const ours: number[] = [];
+  const theirs = new Map<string, number[]>(TORCH_LAYOUTS.map((l) => [l, []]));
+  for (let round = 0; round < repeats; round++) {
+    const start = performance.now();
+    await unit.run([pixels]);
+    ours.push((performance.now() - start) / 1000);
+    for (const layout of TORCH_LAYOUTS) theirs.get(layout)!.push(await torch.time(model, layout));
+    log(`  ${model} round ${round + 1}: ours ${ours.at(-1)!.toFixed(2)} s, pytorch ${TORCH_LAYOUTS.map((l) => `${l} ${theirs.get(l)!.at(-1)!.toFixed(2)} s`).join(', ')}`);
+  }
+  await unit.dispose();
+  results.push({ engine: 'ours', model, layout: 'default', imgPerSec: batch / median(ours) });
+  for (const layout of TORCH_LAYOUTS) results.push({ engine: 'pytorch', model, layout, imgPerSec: batch / median(theirs.get(layout)!) });
 }
-
-log(`PyTorch (${TORCH_SCRIPT}, ${args['torch-threads']} threads)...`);
-const torch = await execa('/usr/bin/python3', [TORCH_SCRIPT, '--batch', String(batch), '--repeats', String(repeats), '--threads', args['torch-threads']!, ...MODELS]);
-const torchResults = (JSON.parse(torch.stdout.trim().split('\n').at(-1)!) as { results: Omit<Throughput, 'engine'>[] }).results;
-for (const r of torchResults) results.push({ engine: 'pytorch', model: r.model, layout: r.layout, imgPerSec: r.imgPerSec });
+await torch.close();
 
 if (args['prepare-sweep']) {
-  for (const model of SWEEP.filter((m) => !MODELS.includes(m))) prepares.push(await measurePrepare(engine, buildModel(model, { seed: 1 })));
+  for (const model of SWEEP) prepares.push(await measurePrepare(engine, buildModel(model, { seed: 1 })));
   prepares.sort((a, b) => a.weightMiB - b.weightMiB);
 }
 await engine.dispose();
@@ -71,7 +81,7 @@ const lines = [
   '',
   ...MODELS.map((m) => `ratio ${m}: ours / PyTorch best layout = ${ratios[m].toFixed(2)}x`),
   '',
-  `prepare model (lower to ONNX + create session) vs weights:`,
+  'prepare model (lower to ONNX + create session) vs weights:',
   `${pad('model', 20)}${pad('weights MiB', 13)}${pad('lower ms', 10)}session ms`,
   ...prepares.map((p) => `${pad(p.model, 20)}${pad(p.weightMiB.toFixed(1), 13)}${pad(p.lowerMs.toFixed(0), 10)}${p.sessionMs.toFixed(0)}`),
 ];

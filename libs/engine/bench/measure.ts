@@ -1,6 +1,5 @@
-/** Timing helpers of the engine benchmark: throughput of one fused unit, and its preparation cost. */
+/** Timing helpers of the engine benchmark. */
 import type { BuiltModel } from '@alsatian/models';
-import { float32Tensor, numel, Rng } from '@alsatian/core';
 import type { OrtEngine } from '../src/index.ts';
 
 export interface Throughput {
@@ -23,28 +22,9 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/** Lowering and session-creation time of one fused unit of `model`. */
 export async function measurePrepare(engine: OrtEngine, model: BuiltModel): Promise<PrepareCost> {
   const unit = await engine.prepare(model.blocks, { label: model.architecture });
   await unit.dispose();
   return { model: model.architecture, weightMiB: unit.weightBytes / 2 ** 20, lowerMs: unit.timings.lowerMs, sessionMs: unit.timings.sessionMs };
-}
-
-/** One warm-up batch, then the median of `repeats` timed batches. */
-export async function measureOurs(engine: OrtEngine, model: BuiltModel, batch: number, repeats: number): Promise<{ throughput: Throughput; prepare: PrepareCost }> {
-  const unit = await engine.prepare(model.blocks, { label: model.architecture });
-  const [spec] = unit.inputs;
-  const shape = [batch, ...spec.shape];
-  const pixels = float32Tensor(shape, Rng.derive(0, 'bench-pixels').fillNormal(new Float32Array(numel(shape))));
-  await unit.run([pixels]);
-  const seconds: number[] = [];
-  for (let i = 0; i < repeats; i++) {
-    const start = performance.now();
-    await unit.run([pixels]);
-    seconds.push((performance.now() - start) / 1000);
-  }
-  await unit.dispose();
-  return {
-    throughput: { engine: 'ours', model: model.architecture, layout: 'default', imgPerSec: batch / median(seconds) },
-    prepare: { model: model.architecture, weightMiB: unit.weightBytes / 2 ** 20, lowerMs: unit.timings.lowerMs, sessionMs: unit.timings.sessionMs },
-  };
 }
