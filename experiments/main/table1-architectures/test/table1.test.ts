@@ -31,6 +31,7 @@ describe('table1-architectures', () => {
     ].flatMap(([architecture, params]) => [
       { experiment: 'table1-architectures', architecture, metric: 'params', value: params, inPaper: true },
       { experiment: 'table1-architectures', architecture, metric: 'sizeMB', value: (Number(params) * 4) / 1e6, inPaper: true },
+      { experiment: 'table1-architectures', architecture, metric: 'stateMB', value: (Number(params) * 4) / 1e6 + 0.5, inPaper: true },
       { experiment: 'table1-architectures', architecture, metric: 'blocks', value: 10, inPaper: true },
     ]);
     await writeFixtureCsv(join(runDir, CSV_FILE), fixture);
@@ -41,8 +42,23 @@ describe('table1-architectures', () => {
 
     const section = await report(runDir);
     expect(section.images).toEqual(['table1-architectures/quick/table1-sizes.png']);
-    expect(section.markdown).toContain('| resnet18 | 11,689,512 | 11,689,512 | 46.8 | 46.8 | 10 |');
+    expect(section.markdown).toContain('| resnet18 | 11,689,512 | 11,689,512 | 46.8 | 47.3 | 46.8 | 10 |');
     // The fixture's ViT count is off, so the report must say so.
     expect(section.markdown).toMatch(/Where ours differ: vit_l_32 \(ours 306,000,000, paper 306,535,400\)/);
+  });
+});
+
+describe('state size', () => {
+  it('adds BatchNorm buffers to the parameter bytes, which brings CNN sizes closer to the paper\'s', async () => {
+    const { stateBytes } = await import('../src/experiment.ts');
+    const { describeArchitecture } = await import('@alsatian/models');
+    for (const [arch, paperMB] of [['resnet152', 241.7], ['efficientnet_v2_l', 476.7]] as const) {
+      const paramsMB = (describeArchitecture(arch).params * 4) / 1e6;
+      const stateMB = stateBytes(arch) / 1e6;
+      expect(stateMB).toBeGreaterThan(paramsMB);
+      expect(Math.abs(stateMB - paperMB)).toBeLessThan(Math.abs(paramsMB - paperMB));
+    }
+    // ViT has no BatchNorm: no buffers.
+    expect(stateBytes('vit_l_32')).toBe(describeArchitecture('vit_l_32').params * 4);
   });
 });

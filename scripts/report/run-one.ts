@@ -1,0 +1,41 @@
+/** Runs one experiment package (its src/run.ts: run + plot) in a child process, its output kept in a log file. */
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { execa } from 'execa';
+import type { ExperimentPackage } from './discover.ts';
+
+export interface RunOutcome {
+  readonly ok: boolean;
+  readonly seconds: number;
+  readonly exitCode: number | undefined;
+  /** The last lines of the child's output, for the report when it failed. */
+  readonly tail: string;
+}
+
+const TAIL_LINES = 25;
+
+export async function runPackage(pkg: ExperimentPackage, options: { scale: string; resultsDir: string; logFile: string; repoRoot: string }): Promise<RunOutcome> {
+  await mkdir(dirname(options.logFile), { recursive: true });
+  const log = createWriteStream(options.logFile);
+  const tail: string[] = [];
+  const started = performance.now();
+  const child = execa(process.execPath, ['--import', 'tsx', pkg.runScript, '--scale', options.scale, '--results-dir', options.resultsDir], {
+    cwd: options.repoRoot,
+    reject: false,
+    all: true,
+    buffer: false,
+    stdin: 'ignore',
+  });
+  child.all?.setEncoding('utf8');
+  child.all?.on('data', (chunk: string) => {
+    log.write(chunk);
+    // Progress bars redraw with \r; keep only finished lines in the tail.
+    for (const line of chunk.split(/\r|\n/)) if (line.trim() !== '') tail.push(line);
+    if (tail.length > TAIL_LINES * 4) tail.splice(0, tail.length - TAIL_LINES);
+  });
+  const result = await child;
+  await new Promise<void>((resolve) => log.end(resolve));
+  const seconds = (performance.now() - started) / 1000;
+  return { ok: result.exitCode === 0, seconds, exitCode: result.exitCode, tail: tail.slice(-TAIL_LINES).join('\n') };
+}
