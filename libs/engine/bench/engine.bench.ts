@@ -10,9 +10,9 @@
  *     [--threads N] [--torch-threads 2] [--prepare-sweep]
  */
 import { parseArgs } from 'node:util';
-import { float32Tensor, numel, Rng } from '@alsatian/core';
+import { AlsatianError, float32Tensor, numel, Rng } from '@alsatian/core';
 import { buildModel } from '@alsatian/models';
-import { createEngine, parseExecutionProvider } from '../src/index.ts';
+import { createEngine } from '../src/index.ts';
 import { measurePrepare, median, type PrepareCost, type Throughput } from './measure.ts';
 import { startTorchServer, TORCH_LAYOUTS } from './torch-server.ts';
 
@@ -34,7 +34,12 @@ const { values: args } = parseArgs({
 const batch = Number(args.batch);
 const repeats = Number(args.repeats);
 const log = (line: string) => process.stderr.write(`${line}\n`);
-const engine = await createEngine({ ep: parseExecutionProvider(args.ep!), threads: args.threads ? Number(args.threads) : undefined });
+const engine = await createEngine({ ep: args.ep!, threads: args.threads ? Number(args.threads) : undefined }).catch((error: unknown) => {
+  // A user mistake or a missing provider: one line, no stack trace.
+  if (!(error instanceof AlsatianError)) throw error;
+  log(`bench:engine: ${error.message}`);
+  process.exit(2);
+});
 log(`ours: onnxruntime-node, ep=${engine.ep}, threads=${engine.threads}; PyTorch: ${args['torch-threads']} threads; batch ${batch}, median of ${repeats} interleaved rounds after one warm-up`);
 const torch = await startTorchServer(MODELS, batch, Number(args['torch-threads']));
 
