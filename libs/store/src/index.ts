@@ -20,3 +20,8 @@ export { generateSnapshotSet } from './synthetic/generate.ts';
 export type { SetStructure, SnapshotSet, SnapshotSetSpec } from './synthetic/generate.ts';
 export { generateHfFamily, hfFamily, HF_FAMILIES, scaleGroups } from './synthetic/hf-families.ts';
 export type { FamilyGroup, HfFamily, HfFamilyOptions, Overlap } from './synthetic/hf-families.ts';
+export { importHfFolder } from './import/hf.ts';
+export { blocksFromStateDict, matchArchitecture } from './import/state-dict.ts';
+export type { StateDict, StateDictMatch } from './import/state-dict.ts';
+export * from './import/torchvision.ts';
+export { importTorchvisionModel } from './import/torchvision-model.ts';
