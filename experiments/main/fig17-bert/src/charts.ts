@@ -4,7 +4,7 @@ import { InvalidArgumentError } from '@alsatian/core';
 import { DISTRIBUTION_LABELS } from '@alsatian/exp-shared';
 import { APPROACH_COLORS, APPROACHES, groupedBarChart, scaleSubtitle, withSpeedupLabels } from '@alsatian/plot';
 import type { TopLevelSpec } from '@alsatian/plot';
-import { DISTRIBUTIONS, reductions } from './settings.ts';
+import { DISTRIBUTIONS, reductions, tokensOf } from './settings.ts';
 
 export type CsvRow = Record<string, RowValue>;
 
@@ -27,7 +27,7 @@ export function bertChart(rows: readonly CsvRow[]): TopLevelSpec {
   const data = withSpeedupLabels(totals(rows), { by: ['distribution'], series: 'approach', baseline: 'Base', value: 'seconds', as: 'speedup' });
   const corpus = first.dataset === 'synthetic-text' ? 'synthetic review corpus' : `IMDB from ${first.dataset}`;
   return groupedBarChart({
-    title: { text: `BERT: ${first.setSize} models, ${Number(first.train) + Number(first.test)} items`, subtitle: [`${first.architecture}, ${corpus}, 256 tokens`, ...scaleSubtitle(scale, reductions(scale))] },
+    title: { text: `BERT: ${first.setSize} models, ${Number(first.train) + Number(first.test)} items`, subtitle: [`${first.architecture}, ${corpus}, ${tokensOf(String(first.architecture))} tokens`, ...scaleSubtitle(scale, reductions(scale))] },
     rows: data,
     x: { field: 'label', title: 'distribution', sort: DISTRIBUTIONS.map((d) => DISTRIBUTION_LABELS[d]) },
     group: { field: 'approach', domain: [...APPROACHES], colors: APPROACHES.map((a) => APPROACH_COLORS[a]) },
