@@ -19,8 +19,8 @@ export interface LoadingOptions {
 
 /**
  * For each batch size: empties the page cache, then iterates every item of the source in batches, with nothing
- * consuming them (the reference's data-loading experiment without simulated inference). Rows: total seconds and
- * the wait for the first batch, with items and the page-cache state.
+ * consuming them (the reference's data-loading experiment without simulated inference). Rows: the whole pass, the
+ * wait for the first batch and the batches after it, with items and the page-cache state.
  */
 export async function measureDataLoading(options: LoadingOptions): Promise<Row[]> {
   const dropCache = options.dropCache ?? dropPageCache;
@@ -28,10 +28,12 @@ export async function measureDataLoading(options: LoadingOptions): Promise<Row[]
   for (const batchSize of options.batchSizes) {
     const drop = await dropCache();
     if (!drop.dropped) options.logger.warn(`data-loading: page cache not dropped (${drop.reason}); reads may come from memory`);
-    const { items, batches, firstSeconds, totalSeconds } = await timeSource(options, batchSize);
+    const { items, batches, firstItems, firstSeconds, totalSeconds } = await timeSource(options, batchSize);
     const base = { batchSize, items, batches, pageCache: drop.dropped ? 'dropped' : 'warm' };
     rows.push({ ...base, metric: 'total', seconds: totalSeconds, imagesPerSecond: items / totalSeconds });
     rows.push({ ...base, metric: 'firstBatch', seconds: firstSeconds, imagesPerSecond: null });
+    // Steady state: the batches after the first, without the pool start and pipeline fill.
+    if (batches > 1) rows.push({ ...base, metric: 'afterFirstBatch', seconds: totalSeconds - firstSeconds, imagesPerSecond: (items - firstItems) / (totalSeconds - firstSeconds) });
   }
   return rows;
 }
@@ -40,9 +42,13 @@ async function timeSource(options: LoadingOptions, batchSize: number) {
   let items = 0;
   let batches = 0;
   let firstSeconds = 0;
+  let firstItems = 0;
   const t0 = performance.now();
   const seen = (count: number) => {
-    if (batches === 0) firstSeconds = (performance.now() - t0) / 1000;
+    if (batches === 0) {
+      firstSeconds = (performance.now() - t0) / 1000;
+      firstItems = count;
+    }
     items += count;
     batches++;
   };
@@ -57,5 +63,5 @@ async function timeSource(options: LoadingOptions, batchSize: number) {
     const itemFloats = 3 * options.imageSize * options.imageSize;
     for await (const data of readTensorBatches(options.path, batchSize, options.workers)) seen(data.length / itemFloats);
   }
-  return { items, batches, firstSeconds, totalSeconds: (performance.now() - t0) / 1000 };
+  return { items, batches, firstItems, firstSeconds, totalSeconds: (performance.now() - t0) / 1000 };
 }

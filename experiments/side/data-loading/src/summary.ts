@@ -9,6 +9,8 @@ export interface ThroughputPoint {
   /** Median images per second over repetitions (whole pass, first batch included). */
   readonly imagesPerSecond: number;
   readonly firstBatchSeconds: number;
+  /** Median images per second after the first batch (NaN with a single batch). */
+  readonly steadyImagesPerSecond: number;
 }
 
 export function throughput(rows: readonly CsvRow[]): ThroughputPoint[] {
@@ -23,6 +25,7 @@ export function throughput(rows: readonly CsvRow[]): ThroughputPoint[] {
     batchSize: Number(g[0].batchSize),
     imagesPerSecond: medianOf(g.filter((r) => r.metric === 'total').map((r) => Number(r.imagesPerSecond))),
     firstBatchSeconds: medianOf(g.filter((r) => r.metric === 'firstBatch').map((r) => Number(r.seconds))),
+    steadyImagesPerSecond: medianOf(g.filter((r) => r.metric === 'afterFirstBatch').map((r) => Number(r.imagesPerSecond))),
   }));
 }
 

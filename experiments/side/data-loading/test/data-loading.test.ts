@@ -22,6 +22,7 @@ beforeAll(async () => {
       const ips = perSecond * (1 + k * 0.1);
       lines.push(`data-loading,side,quick,c1,0,${source},${workers},${batch},320,${320 / batch},dropped,total,${320 / ips},${ips}`);
       lines.push(`data-loading,side,quick,c1,0,${source},${workers},${batch},320,${320 / batch},dropped,firstBatch,0.25,`);
+      lines.push(`data-loading,side,quick,c1,0,${source},${workers},${batch},320,${320 / batch},dropped,afterFirstBatch,1,${ips * 2}`);
     }
   }
   await writeFile(join(runDir, 'results.csv'), `${lines.join('\n')}\n`);
@@ -42,7 +43,7 @@ describe('data-loading chart and report', () => {
   it('reports images per second per configuration, the best of each source and the reference converted', async () => {
     const section = await report(runDir);
     expect(section.images).toEqual([`data-loading/quick/${CHART_FILE}.png`]);
-    expect(section.markdown).toContain('| jpeg-folder | 2 | 180 | 198 | 0.25 |');
+    expect(section.markdown).toContain('| jpeg-folder | 2 | 180 | 198 | 360 | 396 | 0.25 |');
     expect(section.markdown).toContain('best JPEG folder 198 images/s (2 workers, batch 64); best tensor file 1650 images/s (2 read lanes, batch 64): 8.3x');
     // Reference: 11 batches of 128 in 5.1 s with one worker.
     expect(section.markdown).toContain('| jpeg-folder | 1 | 128 | 276 |');
@@ -71,6 +72,8 @@ describe('sources and measurement', () => {
       const totals = rows.filter((r) => r.metric === 'total');
       expect(totals.map((r) => [r.batchSize, r.items, r.batches])).toEqual([[4, 12, 3], [12, 12, 1]]);
       expect(totals.every((r) => r.pageCache === 'warm' && Number(r.imagesPerSecond) > 0)).toBe(true);
+      // Only the pass with several batches has a steady state after its first batch.
+      expect(rows.filter((r) => r.metric === 'afterFirstBatch').map((r) => r.batchSize)).toEqual([4]);
     }
   });
 });
