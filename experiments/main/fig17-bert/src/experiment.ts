@@ -4,12 +4,12 @@
  * CLS token of the last hidden state: bert_base's feature blocks end with the CLS-token block.
  */
 import { defineExperiment } from '@alsatian/bench';
-import { APPROACH_OF, runSearchCell, SEARCH_COLUMNS, storesDirFor } from '@alsatian/exp-shared';
+import { APPROACH_OF, SEARCH_COLUMNS, storesDirFor } from '@alsatian/exp-shared';
 import type { SnapshotSetRequest } from '@alsatian/exp-shared';
 import type { StrategyName } from '@alsatian/strategies';
 import type { DistributionName } from '@alsatian/store';
-import { searchImdb } from './imdb-search.ts';
-import { DISTRIBUTIONS, reductions, SETTINGS } from './settings.ts';
+import { searchText } from './text-search.ts';
+import { DISTRIBUTIONS, reductions, SETTINGS, tokensOf } from './settings.ts';
 
 export interface Fig17Cell extends Record<string, string | number> {
   readonly architecture: string;
@@ -48,11 +48,8 @@ export default defineExperiment<Fig17Cell>({
     const set: SnapshotSetRequest = { architecture: cell.architecture, count: cell.setSize, distribution: cell.distribution as DistributionName, structure: 'chained', seed: ctx.seed };
     const batchSize = SETTINGS[ctx.scale].batchSize;
     const storesDir = storesDirFor(ctx.runDir);
-    if (cell.dataset !== SYNTHETIC_TEXT) {
-      return searchImdb({ set, strategy, storesDir, dir: cell.dataset, vocabFile: cell.vocab || undefined, train: cell.train, test: cell.test, batchSize, seed: ctx.seed, logger: ctx.logger });
-    }
-    const { rows } = await runSearchCell({ set, dataset: { kind: 'synthetic-text', train: cell.train, test: cell.test }, strategy, storesDir, batchSize, seed: ctx.seed, logger: ctx.logger });
-    return rows;
+    const source = cell.dataset === SYNTHETIC_TEXT ? `synthetic-text:classes=2,train=${cell.train},test=${cell.test},length=${tokensOf(cell.architecture)},seed=1` : cell.dataset;
+    return searchText({ set, strategy, storesDir, source, vocabFile: cell.vocab || undefined, train: cell.train, test: cell.test, batchSize, seed: ctx.seed, logger: ctx.logger });
   },
 });
 

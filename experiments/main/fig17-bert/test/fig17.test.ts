@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '@alsatian/core';
 import { openDataset } from '@alsatian/data';
 import experiment from '../src/experiment.ts';
+import { clampVocabulary } from '../src/clamp-vocab.ts';
 import { limitSplits } from '../src/limit-splits.ts';
 import { takeOwnOptions } from '../src/own-options.ts';
 import { report } from '../src/report.ts';
@@ -72,6 +73,21 @@ describe('IMDB options', () => {
       expect([...limited.train.labels()]).toEqual([...dataset.train.labels().subarray(0, 4)]);
       expect(() => limited.train.batches({ start: 0, end: 5 }, { batchSize: 2 })).toThrow(/outside the first 4/);
       expect(() => limitSplits(dataset, 11, 2)).toThrow(/has 10 items/);
+    } finally {
+      await dataset.close();
+    }
+  });
+
+  it('reads token ids beyond a small model\'s vocabulary as [UNK] and keeps the others', async () => {
+    const dataset = await openDataset('synthetic-text:classes=2,train=8,test=2,length=16,seed=1', {});
+    try {
+      const clamped = clampVocabulary(dataset, 1000);
+      const original: bigint[] = [];
+      for await (const b of dataset.train.batches({ start: 0, end: 8 }, { batchSize: 4 })) original.push(...(b.inputs[0].data as BigInt64Array));
+      const mapped: bigint[] = [];
+      for await (const b of clamped.train.batches({ start: 0, end: 8 }, { batchSize: 4 })) mapped.push(...(b.inputs[0].data as BigInt64Array));
+      expect(original.some((v) => v >= 1000n)).toBe(true);
+      expect(mapped).toEqual(original.map((v) => (v >= 1000n ? 100n : v)));
     } finally {
       await dataset.close();
     }

@@ -3,19 +3,22 @@ import { openDataset } from '@alsatian/data';
 import { createEngine } from '@alsatian/engine';
 import { ensureSnapshotStore, PAPER_STORE_READ_BYTES_PER_SEC, searchRows } from '@alsatian/exp-shared';
 import type { SearchRow, SnapshotSetRequest } from '@alsatian/exp-shared';
+import { architecture } from '@alsatian/models';
 import { createProxy } from '@alsatian/proxies';
 import { openStore } from '@alsatian/store';
 import { search } from '@alsatian/strategies';
 import type { StrategyName } from '@alsatian/strategies';
+import { clampVocabulary } from './clamp-vocab.ts';
 import { limitSplits } from './limit-splits.ts';
 
-export interface ImdbSearchOptions {
+export interface TextSearchOptions {
   readonly set: SnapshotSetRequest;
   readonly strategy: StrategyName;
   readonly storesDir: string;
-  /** aclImdb root (train/{neg,pos}, test/{neg,pos}); its first `train` / `test` items (seeded order) are used. */
-  readonly dir: string;
+  /** A `synthetic-text:` spec, or an aclImdb root (train/{neg,pos}, test/{neg,pos}). */
+  readonly source: string;
   readonly vocabFile?: string;
+  /** The first `train` / `test` items (seeded order) of each split are used. */
   readonly train: number;
   readonly test: number;
   readonly batchSize: number;
@@ -24,14 +27,17 @@ export interface ImdbSearchOptions {
 }
 
 /**
- * runSearchCell for a real text folder: the shared helper passes no vocabulary file and cannot cut the two splits
- * to different sizes, so this opens the corpus itself; store, engine, proxy and rows are as in runSearchCell.
+ * runSearchCell for text: the shared helper passes no vocabulary file, cannot cut the two splits to different
+ * sizes and cannot map token ids beyond a small model's vocabulary, so this opens the corpus itself; store,
+ * engine, proxy and rows are as in runSearchCell.
  */
-export async function searchImdb(options: ImdbSearchOptions): Promise<SearchRow[]> {
+export async function searchText(options: TextSearchOptions): Promise<SearchRow[]> {
   const info = await ensureSnapshotStore(options.storesDir, options.set, options.logger);
   const store = await openStore(info.dir, { readLimitBytesPerSec: PAPER_STORE_READ_BYTES_PER_SEC, logger: options.logger });
-  const opened = await openDataset(options.dir, { vocabFile: options.vocabFile, seed: options.seed, logger: options.logger });
-  const dataset = limitSplits(opened, options.train, options.test);
+  const def = architecture(options.set.architecture);
+  const vocab = Number(def.features[0].attrs.vocab);
+  const opened = await openDataset(options.source, { vocabFile: options.vocabFile, maxLength: def.inputs[0].shape[0], seed: options.seed, logger: options.logger });
+  const dataset = clampVocabulary(limitSplits(opened, options.train, options.test), vocab);
   try {
     const engine = await createEngine({ logger: options.logger });
     try {

@@ -1,0 +1,28 @@
+import type { Batch, Dataset, DatasetSplit } from '@alsatian/core';
+import { int64Tensor } from '@alsatian/core';
+
+/** bert-base-uncased's [UNK] id, which every BERT vocabulary of ours keeps. */
+export const UNK_ID = 100n;
+
+/**
+ * The dataset with token ids at or beyond `vocab` read as [UNK]: tiny_bert's embedding has 1000 rows, while the
+ * synthetic corpus uses ids up to its own vocabulary's size (2208), which ONNX Runtime's Gather rejects.
+ */
+export function clampVocabulary(dataset: Dataset, vocab: number): Dataset {
+  const index = dataset.inputs.findIndex((s) => s.name === 'input_ids');
+  if (index < 0) return dataset;
+  const limit = BigInt(vocab);
+  const wrap = (split: DatasetSplit): DatasetSplit => ({
+    length: split.length,
+    labels: () => split.labels(),
+    async *batches(range, options) {
+      for await (const batch of split.batches(range, options)) {
+        const ids = batch.inputs[index];
+        const data = BigInt64Array.from(ids.data as BigInt64Array, (v) => (v >= limit ? UNK_ID : v));
+        const inputs = batch.inputs.map((t, i) => (i === index ? int64Tensor(ids.shape, data) : t));
+        yield { ...batch, inputs } satisfies Batch;
+      }
+    },
+  });
+  return { ...dataset, train: wrap(dataset.train), test: wrap(dataset.test), skipped: () => dataset.skipped(), close: () => dataset.close() };
+}
