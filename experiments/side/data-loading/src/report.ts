@@ -31,6 +31,8 @@ export async function report(runDir: string): Promise<ReportSection> {
     '',
     markdownTable(['source', 'workers', ...batchSizes.map((b) => `batch ${b}`), ...batchSizes.map((b) => `batch ${b} after first`), `first batch s (batch ${batchSizes[0]})`], table),
     '',
+    'The "after first" rates exclude the pool start, but the loader decodes ahead (prefetch), so with only a few batches per pass they overstate the steady rate.',
+    '',
     'Reference (PyTorch DataLoader, 64-core Threadripper; 11 batches, converted to images per second):',
     '',
     markdownTable(['source', 'workers', 'batch', 'images/s'], reference),
