@@ -22,17 +22,23 @@ export async function readVerified(path: string, expectedBytes: number, options:
   try {
     const fileBytes = (await handle.stat()).size;
     if (fileBytes !== expectedBytes) return { bytes: new Uint8Array(0), fileBytes };
-    const bytes = Buffer.allocUnsafe(fileBytes);
+    // Unpooled, so the buffer starts at offset 0 of its own ArrayBuffer and tensors can be views into it.
+    const bytes = Buffer.allocUnsafeSlow(fileBytes);
     const hash = options.hash ? createHash('sha256') : undefined;
     let offset = 0;
+    let hashed = 0;
     while (offset < fileBytes) {
       const length = Math.min(CHUNK_BYTES, fileBytes - offset);
       if (options.limiter) await options.limiter.take(length);
-      const { bytesRead } = await handle.read(bytes, offset, length, offset);
+      // The next chunk is read on the thread pool while this thread hashes the previous one.
+      const reading = handle.read(bytes, offset, length, offset);
+      if (hash && hashed < offset) hash.update(bytes.subarray(hashed, offset));
+      hashed = offset;
+      const { bytesRead } = await reading;
       if (bytesRead === 0) break;
-      hash?.update(bytes.subarray(offset, offset + bytesRead));
       offset += bytesRead;
     }
+    if (hash && hashed < offset) hash.update(bytes.subarray(hashed, offset));
     return { bytes: bytes.subarray(0, offset), sha256: hash?.digest('hex'), fileBytes: offset };
   } finally {
     await handle.close();

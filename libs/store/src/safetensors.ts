@@ -20,8 +20,12 @@ export interface SafetensorsFile {
   readonly metadata: Record<string, string>;
 }
 
-/** Parses safetensors bytes; `source` names the file in errors. Tensors are copies (aligned, owned). */
-export function parseSafetensors(bytes: Uint8Array, source = 'safetensors data'): SafetensorsFile {
+/**
+ * Parses safetensors bytes; `source` names the file in errors. Tensors are copies (aligned, owned), unless
+ * `view` is set: then F32/I64 tensors whose data is aligned are views into `bytes` (no copy), for callers that
+ * own `bytes` and hand it over (the store's block reads).
+ */
+export function parseSafetensors(bytes: Uint8Array, source = 'safetensors data', options: { view?: boolean } = {}): SafetensorsFile {
   if (bytes.byteLength < 8) throw new BadInputError(`${source}: too short to be a safetensors file (${bytes.byteLength} bytes).`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const headerLength = Number(view.getBigUint64(0, true));
@@ -47,8 +51,10 @@ export function parseSafetensors(bytes: Uint8Array, source = 'safetensors data')
     if (end - begin !== count * size || dataStart + end > bytes.byteLength) {
       throw new BadInputError(`${source}: tensor '${name}' (${dtype} [${shape.join(', ')}]) has ${end - begin} bytes at [${begin}, ${end}); expected ${count * size} within the file's ${bytes.byteLength - dataStart} data bytes.`);
     }
-    // A copy (Buffer.slice would alias the file buffer): aligned for typed arrays and owned by the tensor.
-    const raw = Uint8Array.prototype.slice.call(bytes, dataStart + begin, dataStart + end);
+    const offset = bytes.byteOffset + dataStart + begin;
+    const viewable = options.view === true && (dtype === 'F32' || dtype === 'I64') && offset % size === 0;
+    // Otherwise a copy (Buffer.slice would alias the file buffer): aligned for typed arrays and owned by the tensor.
+    const raw = viewable ? bytes.subarray(dataStart + begin, dataStart + end) : Uint8Array.prototype.slice.call(bytes, dataStart + begin, dataStart + end);
     tensors.set(name, decode(dtype, shape, raw));
   }
   return { tensors, metadata };

@@ -167,7 +167,8 @@ class FileStore implements ModelStore {
     }
     if (read.fileBytes !== entry.bytes) throw this.integrity(id, file, `has ${read.fileBytes} bytes, expected ${entry.bytes}`);
     if (read.sha256 !== undefined && read.sha256 !== splitBlockId(id).weightsHash) throw this.integrity(id, file, `has sha256 ${read.sha256}, expected ${splitBlockId(id).weightsHash}`);
-    const weights = parseSafetensors(read.bytes, file).tensors;
+    // The buffer is ours alone: tensors view it instead of copying.
+    const weights = parseSafetensors(read.bytes, file, { view: true }).tensors;
     return { descriptor, weights };
   }
 

@@ -44,3 +44,21 @@ describe('safetensors', () => {
     expect([...parsed.tensors.get('b')!.data]).toEqual([1]);
   });
 });
+
+describe('safetensors views', () => {
+  it('with view set, aligned float32 tensors view the given bytes; unaligned ones are copied', () => {
+    const tensors = new Map([
+      ['a', float32Tensor([3], new Float32Array([1, 2, 3]))],
+      ['b', int64Tensor([1], new BigInt64Array([5n]))],
+    ]);
+    const bytes = new Uint8Array(concat(serializeSafetensors(tensors)));
+    const parsed = parseSafetensors(bytes, 'x', { view: true });
+    const a = parsed.tensors.get('a')!;
+    expect(a.data.buffer).toBe(bytes.buffer);
+    expect([...a.data]).toEqual([1, 2, 3]);
+    // 'b' starts 12 bytes into the data: not 8-byte aligned, so it is a copy.
+    const b = parsed.tensors.get('b')!;
+    expect(b.data.buffer).not.toBe(bytes.buffer);
+    expect([...(b.data as BigInt64Array)]).toEqual([5n]);
+  });
+});

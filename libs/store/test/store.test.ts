@@ -14,7 +14,8 @@ describe('block store', () => {
     const back = await store.getBlock(id);
     expect(back.descriptor).toEqual(block.descriptor);
     expect([...back.weights.keys()]).toEqual(['weight', 'num_batches_tracked']);
-    expect(Buffer.from(back.weights.get('weight')!.data.buffer)).toEqual(Buffer.from(block.weights.get('weight')!.data.buffer));
+    const bytesOf = (d: ArrayBufferView) => Buffer.from(d.buffer, d.byteOffset, d.byteLength);
+    expect(bytesOf(back.weights.get('weight')!.data)).toEqual(bytesOf(block.weights.get('weight')!.data));
     expect(back.weights.get('num_batches_tracked')!.data).toEqual(new BigInt64Array([1n]));
     const info = await store.blockInfo(id);
     expect(info.descriptor).toEqual(block.descriptor);

@@ -35,7 +35,8 @@ describe('synthetic snapshot sets', () => {
     const base = buildModel(ARCH, { seed: 3 });
     for (let j = 0; j < base.blocks.length; j++) {
       const stored = await store.getBlock(set.models[0].blocks[j]);
-      for (const [name, t] of base.blocks[j].weights) expect(Buffer.from(stored.weights.get(name)!.data.buffer).equals(Buffer.from(t.data.buffer))).toBe(true);
+      const bytesOf = (d: ArrayBufferView) => Buffer.from(d.buffer, d.byteOffset, d.byteLength);
+      for (const [name, t] of base.blocks[j].weights) expect(bytesOf(stored.weights.get(name)!.data).equals(bytesOf(t.data))).toBe(true);
     }
     const split = architecture(ARCH).splitIndexes;
     const has = parameterised(ARCH);
