@@ -8,7 +8,8 @@
  * `reps` times, and medians are printed:
  *   plain      fs.readFile of every weights file, in block order;
  *   store      getBlock (size check, sha256, safetensors parse into tensors);
- *   store-nohash getBlock with verifyReads off.
+ *   store-nohash getBlock with verifyReads 'never';
+ *   store-once   getBlock with verifyReads 'once' (hashed on the first rep only: what repeated SH reads cost).
  * All reads are warm (the files were just written and fit the page cache): Node cannot drop the page cache
  * (no posix_fadvise), so both sides are measured on equal, warm terms. A rate-limited pass (200 MB/s) shows the
  * token bucket's pacing, and ONNX Runtime session creation time per block (CPU EP) is measured for the first
@@ -57,13 +58,15 @@ for (const arch of archs) {
   });
   const layout = storeLayout(dir);
   const bytes = ids.reduce((s, id) => s + store.listBlocks().find((b) => b.id === id)!.bytes, 0);
-  const noHash = await openStore(dir, { verifyReads: false });
+  const noHash = await openStore(dir, { verifyReads: 'never' });
+  const once = await openStore(dir, { verifyReads: 'once' });
   const readers: Record<string, () => Promise<void>> = {
     plain: async () => { for (const id of ids) await readFile(layout.weightsFile(id)); },
     store: async () => { for (const id of ids) await store.getBlock(id); },
     'store-nohash': async () => { for (const id of ids) await noHash.getBlock(id); },
+    'store-once': async () => { for (const id of ids) await once.getBlock(id); },
   };
-  const seconds: Record<string, number[]> = { plain: [], store: [], 'store-nohash': [] };
+  const seconds: Record<string, number[]> = { plain: [], store: [], 'store-nohash': [], 'store-once': [] };
   await readers.plain(); // warm-up: every file in the page cache before timing
   for (let r = 0; r < reps; r++) for (const [name, fn] of Object.entries(readers)) seconds[name].push(await timed(fn));
   const plainRate = mb(bytes) / median(seconds.plain);

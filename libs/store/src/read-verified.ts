@@ -14,17 +14,22 @@ export interface VerifiedRead {
   readonly sha256?: string;
   /** Size of the file on disk (may differ from `expectedBytes`, which the caller then reports). */
   readonly fileBytes: number;
+  /** inode, size and ctime: changes whenever the file is written (ctime cannot be set back by users). */
+  readonly signature: string;
 }
 
 /** Throws the fs error (ENOENT etc.) unchanged; the caller turns it into an IntegrityError naming the block. */
-export async function readVerified(path: string, expectedBytes: number, options: { limiter?: RateLimiter; hash: boolean }): Promise<VerifiedRead> {
+export async function readVerified(path: string, expectedBytes: number, options: { limiter?: RateLimiter; hash: boolean | ((signature: string) => boolean) }): Promise<VerifiedRead> {
   const handle = await open(path, 'r');
   try {
-    const fileBytes = (await handle.stat()).size;
-    if (fileBytes !== expectedBytes) return { bytes: new Uint8Array(0), fileBytes };
+    const stat = await handle.stat({ bigint: true });
+    const fileBytes = Number(stat.size);
+    const signature = `${stat.ino}:${stat.size}:${stat.ctimeNs}`;
+    if (fileBytes !== expectedBytes) return { bytes: new Uint8Array(0), fileBytes, signature };
+    const wantHash = typeof options.hash === 'function' ? options.hash(signature) : options.hash;
     // Unpooled, so the buffer starts at offset 0 of its own ArrayBuffer and tensors can be views into it.
     const bytes = Buffer.allocUnsafeSlow(fileBytes);
-    const hash = options.hash ? createHash('sha256') : undefined;
+    const hash = wantHash ? createHash('sha256') : undefined;
     let offset = 0;
     let hashed = 0;
     while (offset < fileBytes) {
@@ -39,7 +44,7 @@ export async function readVerified(path: string, expectedBytes: number, options:
       offset += bytesRead;
     }
     if (hash && hashed < offset) hash.update(bytes.subarray(hashed, offset));
-    return { bytes: bytes.subarray(0, offset), sha256: hash?.digest('hex'), fileBytes: offset };
+    return { bytes: bytes.subarray(0, offset), sha256: hash?.digest('hex'), fileBytes: offset, signature };
   } finally {
     await handle.close();
   }

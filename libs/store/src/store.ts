@@ -22,8 +22,13 @@ import { verifyStore } from './verify.ts';
 export interface StoreOptions {
   /** Caps block reads at this many bytes per second (the paper's HDD: 200 MB/s). */
   readonly readLimitBytesPerSec?: number;
-  /** Hash every block read (default true). Sizes are always checked. */
-  readonly verifyReads?: boolean;
+  /**
+   * Hashing of block reads (sizes are always checked): `always` (default) hashes every read; `once` hashes a
+   * block's file the first time this store handle reads it and again only if the file changed since (inode, size
+   * or ctime differ), so blocks read in every successive-halving iteration are hashed once; `never` trusts the
+   * files (`verify()` still hashes everything).
+   */
+  readonly verifyReads?: 'always' | 'once' | 'never';
   readonly logger?: Logger;
 }
 
@@ -92,7 +97,7 @@ export async function openStore(dir: string, options: StoreOptions = {}): Promis
   const existing = await readIndex(layout);
   const view = existing ?? (await rebuildIndex(layout));
   const limiter = options.readLimitBytesPerSec ? tokenBucket(options.readLimitBytesPerSec) : undefined;
-  return new FileStore(layout, view, limiter, options.verifyReads ?? true, options.logger ?? silentLogger);
+  return new FileStore(layout, view, limiter, options.verifyReads ?? 'always', options.logger ?? silentLogger);
 }
 
 async function writeMarker(layout: StoreLayout): Promise<void> {
@@ -109,12 +114,14 @@ class FileStore implements ModelStore {
   private pending: IndexData = emptyIndex();
   private batchDepth = 0;
   private usage: Map<BlockId, ModelId[]> | undefined;
+  /** Signature of each weights file when its hash last matched (for verifyReads 'once'). */
+  private readonly verified = new Map<BlockId, string>();
 
   constructor(
     private readonly layout: StoreLayout,
     private view: IndexData,
     private readonly limiter: RateLimiter | undefined,
-    private readonly verifyReads: boolean,
+    private readonly verifyReads: 'always' | 'once' | 'never',
     private readonly logger: Logger,
   ) {}
 
@@ -161,12 +168,17 @@ class FileStore implements ModelStore {
     const file = this.layout.weightsFile(id);
     let read;
     try {
-      read = await readVerified(file, entry.bytes, { limiter: this.limiter, hash: this.verifyReads });
+      const hash = this.verifyReads === 'once' ? (signature: string) => this.verified.get(id) !== signature : this.verifyReads === 'always';
+      read = await readVerified(file, entry.bytes, { limiter: this.limiter, hash });
     } catch (error) {
       throw this.integrity(id, file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, error);
     }
     if (read.fileBytes !== entry.bytes) throw this.integrity(id, file, `has ${read.fileBytes} bytes, expected ${entry.bytes}`);
-    if (read.sha256 !== undefined && read.sha256 !== splitBlockId(id).weightsHash) throw this.integrity(id, file, `has sha256 ${read.sha256}, expected ${splitBlockId(id).weightsHash}`);
+    if (read.sha256 !== undefined && read.sha256 !== splitBlockId(id).weightsHash) {
+      this.verified.delete(id);
+      throw this.integrity(id, file, `has sha256 ${read.sha256}, expected ${splitBlockId(id).weightsHash}`);
+    }
+    if (read.sha256 !== undefined) this.verified.set(id, read.signature);
     // The buffer is ours alone: tensors view it instead of copying.
     const weights = parseSafetensors(read.bytes, file, { view: true }).tensors;
     return { descriptor, weights };

@@ -140,6 +140,25 @@ describe('integrity', () => {
     expect(kinds).toEqual(['missing-file', 'size-mismatch']);
   });
 
+  it("verifyReads 'once' still catches a file changed after it was verified; 'never' checks sizes only", async () => {
+    const dir = await tempDir();
+    const block = makeBlock(3);
+    await (await openStore(dir)).putModel(modelInput('m', 1), [block]);
+    const once = await openStore(dir, { verifyReads: 'once' });
+    const never = await openStore(dir, { verifyReads: 'never' });
+    const id = blockIdOf(block);
+    await once.getBlock(id);
+    await once.getBlock(id);
+    const file = storeLayout(dir).weightsFile(id);
+    const bytes = await readFile(file);
+    bytes[bytes.length - 2] ^= 0x04;
+    await writeFile(file, bytes);
+    await expect(once.getBlock(id)).rejects.toThrow(IntegrityError);
+    await expect(never.getBlock(id)).resolves.toBeDefined();
+    await writeFile(file, bytes.subarray(1));
+    await expect(never.getBlock(id)).rejects.toThrow(/bytes, expected/);
+  });
+
   it('reports files the index does not know (an interrupted writer) without failing reads', async () => {
     const dir = await tempDir();
     const store = await openStore(dir);
