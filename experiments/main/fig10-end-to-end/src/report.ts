@@ -4,7 +4,7 @@ import { CSV_FILE, readCsvRows } from '@alsatian/bench';
 import { DISTRIBUTION_LABELS, formatSeconds, formatSpeedup, imagePath, markdownTable, paperFig10Speedup, winnerRanks, winnerRankTable } from '@alsatian/exp-shared';
 import type { ReportSection } from '@alsatian/exp-shared';
 import { CHART_FILE, plotFig10 } from './charts.ts';
-import { checkShape, endToEndPoints, speedup } from './summary.ts';
+import { baseNoise, checkShape, endToEndPoints, speedup } from './summary.ts';
 
 /** The paper architecture an unlisted one stands in for at reduced scales (same family, smaller). */
 export const PAPER_COUNTERPART: Readonly<Record<string, string>> = {
@@ -49,13 +49,20 @@ export async function report(runDir: string): Promise<ReportSection> {
           shape.alsatianNotFastest.length > 0 ? `Shape differs: Alsatian is not the fastest in ${shape.alsatianNotFastest.map((p) => `${p.architecture}/${p.distribution}/${p.items}`).join(', ')}.` : 'Alsatian is the fastest in every cell.',
           shape.notGrowing.length > 0 ? `Its speedup does not grow from Top 50 % to Top Layers for ${shape.notGrowing.map((g) => `${g.architecture}/${g.items} (${formatSpeedup(g.top50)} -> ${formatSpeedup(g.topLayers)})`).join(', ')}.` : 'Its speedup grows from Top 50 % to Top Layers everywhere.',
         ].join(' ');
+  const noise = baseNoise(points);
+  const noiseLine =
+    noise === undefined
+      ? ''
+      : `Noise: Base shares nothing, so its time should not depend on the distribution (as in the paper); ours varies by up to ${noise.ratio.toFixed(2)}x (max / min over the three distributions, ${noise.architecture}, ${noise.items} items), so differences smaller than that between single runs are within noise.`;
   const regret = winnerRankTable(winnerRanks(rows, ['architecture', 'distribution', 'items']), ['architecture', 'distribution', 'items']);
   const markdown = [
     table,
     '',
     shapeLine,
     '',
-    "Where ours differ: ours run on 2 shared CPU cores (ONNX Runtime), not a GPU, so inference is a larger share and every time is longer per item; at reduced scale (fewer models and items) fixed per-model costs (session creation, the 200 MB/s model reads) weigh more, which lowers SHiFT's gain over Base (successive halving saves inference on items, not model loads) while Alsatian's shared-prefix loading still pays. The paper's counterpart column pairs each of our architectures with the paper architecture of its family.",
+    noiseLine,
+    '',
+    "Where ours differ: ours run on 2 shared CPU cores (ONNX Runtime), not a GPU, so inference is a larger share and every time is longer per item; at reduced scale (fewer models and items) fixed per-model costs (session creation, the 200 MB/s model reads) weigh more, which lowers SHiFT's gain over Base (successive halving saves inference on items, not model loads) while Alsatian's shared-prefix loading still pays. At Top 50 % with 8 models the shared prefixes are short, so Alsatian's plan has more, smaller execution units than Base has models (ResNet-18, 96 items: 13 units in the first SH iteration against Base's 8 models, measured in a separate probe), and every unit pays a fixed ONNX Runtime session cost that does not shrink with the unit; with under a hundred items that fixed cost is most of the time, which is why that cell is the weakest for Alsatian. The paper's counterpart column pairs each of our architectures with the paper architecture of its family.",
     '',
     "SH regret: where each successive-halving winner ranks in Base's full-data ranking of the same cell (1 = the same winner).",
     '',

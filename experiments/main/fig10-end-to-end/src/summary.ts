@@ -52,3 +52,20 @@ export function checkShape(points: readonly EndToEndPoint[]): ShapeCheck {
   }
   return { alsatianNotFastest, notGrowing };
 }
+
+/**
+ * Base's time does not depend on the distribution (it shares nothing), so its spread over the three
+ * distributions of one (architecture, items) measures run-to-run noise: max / min, the largest over all groups.
+ */
+export function baseNoise(points: readonly EndToEndPoint[]): { ratio: number; architecture: string; items: number } | undefined {
+  let worst: { ratio: number; architecture: string; items: number } | undefined;
+  const groups = new Set(points.map((p) => JSON.stringify([p.architecture, p.items])));
+  for (const g of groups) {
+    const [architecture, items] = JSON.parse(g) as [string, number];
+    const times = points.filter((p) => p.architecture === architecture && p.items === items && p.Base !== undefined).map((p) => p.Base!);
+    if (times.length < 2) continue;
+    const ratio = Math.max(...times) / Math.min(...times);
+    if (worst === undefined || ratio > worst.ratio) worst = { ratio, architecture, items };
+  }
+  return worst;
+}
