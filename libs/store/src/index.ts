@@ -25,3 +25,5 @@ export { blocksFromStateDict, matchArchitecture } from './import/state-dict.ts';
 export type { StateDict, StateDictMatch } from './import/state-dict.ts';
 export * from './import/torchvision.ts';
 export { importTorchvisionModel } from './import/torchvision-model.ts';
+export { importOnnxModel, onnxToBlocks } from './import/onnx/import.ts';
+export type { OnnxImport } from './import/onnx/import.ts';

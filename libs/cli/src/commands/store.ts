@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { formatBytes, IntegrityError, InvalidArgumentError } from '@alsatian/core';
 import type { ModelStore } from '@alsatian/store';
-import { checkDistribution, generateHfFamily, generateSnapshotSet, HF_FAMILIES, importHfFolder, importTorchvisionModel, openStore } from '@alsatian/store';
+import { checkDistribution, generateHfFamily, generateSnapshotSet, HF_FAMILIES, importHfFolder, importOnnxModel, importTorchvisionModel, openStore } from '@alsatian/store';
 import { choiceOption, intOption, optionalInt } from '../util/options.ts';
 import { progressBar } from '../util/progress.ts';
 
@@ -107,7 +107,8 @@ export function registerStoreCommands(program: Command): void {
         const manifest = await importTorchvisionModel(target, options.torchvision, options.arch, { name: options.name });
         print(`imported ${manifest.id} (${manifest.architecture}, ${manifest.blocks.length} blocks) from ${options.torchvision}`);
       } else {
-        throw new InvalidArgumentError('--onnx import is not implemented yet; use --hf or --torchvision.');
+        const manifest = await importOnnxModel(target, options.onnx!, { name: options.name });
+        print(`imported ${manifest.id} (${manifest.architecture}, ${manifest.blocks.length} blocks cut at single-tensor cut points) from ${options.onnx}`);
       }
     });
 
