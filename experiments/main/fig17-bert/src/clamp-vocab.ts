@@ -5,8 +5,8 @@ import { int64Tensor } from '@alsatian/core';
 export const UNK_ID = 100n;
 
 /**
- * The dataset with token ids at or beyond `vocab` read as [UNK]: tiny_bert's embedding has 1000 rows, while the
- * synthetic corpus uses ids up to its own vocabulary's size (2208), which ONNX Runtime's Gather rejects.
+ * The dataset with token ids at or beyond `vocab` read as [UNK], for a tiny stand-in model (tiny_bert embeds 2304 ids) on a
+ * real corpus whose vocabulary is larger (bert-base-uncased: 30522). The synthetic corpus fits tiny_bert as it is.
  */
 export function clampVocabulary(dataset: Dataset, vocab: number): Dataset {
   const index = dataset.inputs.findIndex((s) => s.name === 'input_ids');

@@ -60,4 +60,4 @@ export function bertArchitecture(c: BertConfig): ArchitectureDef {
 }
 
 bertArchitecture({ name: 'bert_base', vocab: 30522, hidden: 768, layers: 12, heads: 12, intermediate: 3072, maxPositions: 512, length: 256 });
-bertArchitecture({ name: 'tiny_bert', vocab: 1000, hidden: 32, layers: 2, heads: 2, intermediate: 64, maxPositions: 16, length: 16, tiny: true });
+bertArchitecture({ name: 'tiny_bert', vocab: 2304, hidden: 32, layers: 2, heads: 2, intermediate: 64, maxPositions: 16, length: 16, tiny: true });
