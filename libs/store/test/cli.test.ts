@@ -3,6 +3,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { float32Tensor } from '@alsatian/core';
+import { GraphBuilder } from '@alsatian/models';
 import { openStore, storeLayout } from '../src/index.ts';
 import { tempDir } from './helpers.ts';
 
@@ -39,6 +42,22 @@ describe('alsatian snapshots / store', () => {
     expect(verify.stderr).toContain(block);
     expect(verify.stderr).toContain(file);
     expect(verify.stderr).toContain(model.id);
+  });
+
+  it('imports an ONNX file as a chain of blocks', async () => {
+    const dir = await tempDir();
+    const g = new GraphBuilder();
+    const x = g.input('x', 'float32', ['batch', 6]);
+    const h = g.op('Relu', [g.op('Gemm', [x, g.initializer('w', float32Tensor([4, 6], new Float32Array(24).fill(0.1))), g.floats('b', [0, 0, 0, 0], [4])], { transB: 1 })]);
+    g.output(g.op('Add', [h, g.floats('one', [1])]), 'y', 'float32', ['batch', 4]);
+    await writeFile(join(dir, 'mlp.onnx'), g.toBytes('mlp'));
+    const run = await alsatian('store', 'import', '--store', join(dir, 'store'), '--onnx', join(dir, 'mlp.onnx'), '--name', 'mlp');
+    expect(run.stderr).toBe('');
+    // Gemm, Relu, Add and the Identity that names the output: each a block of its own.
+    expect(run.stdout).toMatch(/imported mlp \(onnx:mlp, 4 blocks/);
+    expect((await openStore(join(dir, 'store'))).getModel('mlp').featureDim).toBe(4);
+    const both = await alsatian('store', 'import', '--store', dir, '--onnx', 'a', '--hf', 'b');
+    expect(both.stderr).toMatch(/exactly one of --hf/);
   });
 
   it('rejects bad options with one line naming the option', async () => {
