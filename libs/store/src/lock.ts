@@ -4,7 +4,7 @@
  * Limits: this is advisory and relies on O_EXCL being atomic (local file systems; NFSv3+ too, not older NFS).
  */
 import { open, rm, stat } from 'node:fs/promises';
-import { BudgetError } from '@alsatian/core';
+import { AlsatianError } from '@alsatian/core';
 
 const STALE_MS = 60_000;
 const WAIT_MS = 120_000;
@@ -35,7 +35,7 @@ async function acquire(path: string): Promise<void> {
       continue;
     }
     if (Date.now() - started > WAIT_MS) {
-      throw new BudgetError(`Timed out after ${WAIT_MS / 1000} s waiting for the store lock ${path}; if no other alsatian process is writing to this store, delete the file.`);
+      throw new AlsatianError(`Timed out after ${WAIT_MS / 1000} s waiting for the store lock ${path}; if no other alsatian process is writing to this store, delete the file.`);
     }
     await new Promise((resolve) => setTimeout(resolve, Math.min(200, 5 * 2 ** Math.min(attempt, 6))));
   }

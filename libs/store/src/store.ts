@@ -3,7 +3,7 @@
  * concurrency rules). A block is written once whatever the number of models using it; adding a model whose
  * blocks exist writes only its manifest. Every read checks the file's size and sha256 against the block id.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import type { Block, BlockDescriptor, BlockId, Json, JsonObject, Logger, ModelId, ModelManifest } from '@alsatian/core';
 import { canonicalJson, InvalidArgumentError, IntegrityError, silentLogger, writeFileAtomic } from '@alsatian/core';
 import { descriptorHash, encodeWeights, splitBlockId } from './block-id.ts';
@@ -110,6 +110,14 @@ async function writeMarker(layout: StoreLayout): Promise<void> {
   }
 }
 
+async function fileSize(path: string): Promise<number | undefined> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return undefined;
+  }
+}
+
 class FileStore implements ModelStore {
   private pending: IndexData = emptyIndex();
   private batchDepth = 0;
@@ -138,7 +146,8 @@ class FileStore implements ModelStore {
   private async writeBlock(block: Block): Promise<BlockId> {
     const weights = encodeWeights(block);
     const id = descriptorHash(block.descriptor) + weights.sha256;
-    if (this.view.blocks[id]) return id;
+    // An indexed block is written again only if its file is gone or has the wrong size (a repair by re-import).
+    if (this.view.blocks[id] && (await fileSize(this.layout.weightsFile(id))) === weights.bytes) return id;
     // Weights first, descriptor second: a descriptor file present means its weights file is complete.
     await writeFileAtomic(this.layout.weightsFile(id), weights.parts);
     await writeFileAtomic(this.layout.descriptorFile(id), JSON.stringify({ descriptor: block.descriptor, bytes: weights.bytes }));
@@ -205,7 +214,7 @@ class FileStore implements ModelStore {
   integrity(id: BlockId, file: string, problem: string, cause?: unknown): IntegrityError {
     const models = this.modelsUsing(id);
     const used = models.length ? `used by ${models.length} model(s): ${models.join(', ')}` : 'used by no model';
-    return new IntegrityError(`Block ${id}: file ${file} ${problem}; ${used}. Re-import or regenerate those models.`, { cause });
+    return new IntegrityError(`Block ${id}: file ${file} ${problem}; ${used}. Delete the file and re-import or regenerate one of those models to restore it.`, { cause });
   }
 
   async putModel(input: ModelInput, blocks?: readonly Block[]): Promise<ModelManifest> {

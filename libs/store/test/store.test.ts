@@ -140,6 +140,18 @@ describe('integrity', () => {
     expect(kinds).toEqual(['missing-file', 'size-mismatch']);
   });
 
+  it('re-adding a model restores a deleted block file', async () => {
+    const dir = await tempDir();
+    const store = await openStore(dir);
+    const block = makeBlock(5);
+    await store.putModel(modelInput('m', 1), [block]);
+    await rm(storeLayout(dir).weightsFile(blockIdOf(block)));
+    await expect(store.getBlock(blockIdOf(block))).rejects.toThrow(/Delete the file and re-import/);
+    await store.putModel(modelInput('m', 1), [block]);
+    expect((await store.getBlock(blockIdOf(block))).descriptor).toEqual(block.descriptor);
+    expect((await store.verify()).ok).toBe(true);
+  });
+
   it("verifyReads 'once' still catches a file changed after it was verified; 'never' checks sizes only", async () => {
     const dir = await tempDir();
     const block = makeBlock(3);
