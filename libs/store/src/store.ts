@@ -4,7 +4,7 @@
  * blocks exist writes only its manifest. Every read checks the file's size and sha256 against the block id.
  */
 import { mkdir, readFile, stat } from 'node:fs/promises';
-import type { Block, BlockDescriptor, BlockId, Json, JsonObject, Logger, ModelId, ModelManifest } from '@alsatian/core';
+import type { Block, BlockDescriptor, BlockId, Json, Logger, ModelId, ModelManifest } from '@alsatian/core';
 import { canonicalJson, InvalidArgumentError, IntegrityError, silentLogger, writeFileAtomic } from '@alsatian/core';
 import { descriptorHash, encodeWeights, splitBlockId } from './block-id.ts';
 import type { StoreLayout } from './layout.ts';
@@ -16,79 +16,11 @@ import { readVerified } from './read-verified.ts';
 import { parseSafetensors } from './safetensors.ts';
 import type { BlockEntry, IndexData } from './store-index.ts';
 import { emptyIndex, mergeIntoIndex, readIndex, rebuildIndex } from './store-index.ts';
-import type { VerifyReport } from './verify.ts';
 import { verifyStore } from './verify.ts';
+import type { ModelFilter, ModelInput, ModelStore, StoreOptions, StoreStats, StoredBlockInfo } from './store-types.ts';
+import type { VerifyReport } from './verify.ts';
 
-export interface StoreOptions {
-  /** Caps block reads at this many bytes per second (the paper's HDD: 200 MB/s). */
-  readonly readLimitBytesPerSec?: number;
-  /**
-   * Hashing of block reads (sizes are always checked): `always` (default) hashes every read; `once` hashes a
-   * block's file the first time this store handle reads it and again only if the file changed since (inode, size
-   * or ctime differ), so blocks read in every successive-halving iteration are hashed once; `never` trusts the
-   * files (`verify()` still hashes everything).
-   */
-  readonly verifyReads?: 'always' | 'once' | 'never';
-  readonly logger?: Logger;
-}
-
-/** What `putModel` takes: a manifest whose id is optional (derived from the blocks when absent). */
-export interface ModelInput {
-  readonly id?: ModelId;
-  readonly architecture: string;
-  /** Block ids; may be omitted when the blocks themselves are passed to putModel. */
-  readonly blocks?: readonly BlockId[];
-  readonly featureDim: number;
-  readonly params: number;
-  readonly source: string;
-  readonly metadata?: JsonObject;
-}
-
-export interface StoredBlockInfo {
-  readonly id: BlockId;
-  readonly bytes: number;
-  readonly descriptor: BlockDescriptor;
-}
-
-export interface StoreStats {
-  readonly models: number;
-  /** Block references summed over models. */
-  readonly blocks: number;
-  readonly uniqueBlocks: number;
-  /** Weights bytes summed over models (what storing each model on its own would take). */
-  readonly totalBytes: number;
-  /** Weights bytes on disk (each block once). */
-  readonly uniqueBytes: number;
-}
-
-export interface ModelFilter {
-  readonly architecture?: string;
-  readonly source?: string;
-  /** Every key must equal the manifest's metadata value (compared as canonical JSON). */
-  readonly metadata?: JsonObject;
-}
-
-export interface ModelStore {
-  readonly dir: string;
-  putBlock(block: Block): Promise<BlockId>;
-  getBlock(id: BlockId): Promise<Block>;
-  hasBlock(id: BlockId): boolean;
-  blockInfo(id: BlockId): Promise<StoredBlockInfo>;
-  listBlocks(): { id: BlockId; bytes: number; kind: string }[];
-  putModel(input: ModelInput, blocks?: readonly Block[]): Promise<ModelManifest>;
-  getModel(id: ModelId): ModelManifest;
-  hasModel(id: ModelId): boolean;
-  listModels(filter?: ModelFilter): ModelManifest[];
-  /** Ids of the models whose manifests reference `id`. */
-  modelsUsing(id: BlockId): ModelId[];
-  stats(): StoreStats;
-  verify(options?: { readonly hashes?: boolean }): Promise<VerifyReport>;
-  /** Runs `fn` with index writes deferred to one merge at its end (for adding many models). */
-  batch<T>(fn: () => Promise<T>): Promise<T>;
-  /** Re-reads the index (to see other writers' additions). */
-  refresh(): Promise<void>;
-  rebuildIndex(): Promise<void>;
-}
+export type { ModelFilter, ModelInput, ModelStore, StoreOptions, StoreStats, StoredBlockInfo } from './store-types.ts';
 
 export async function openStore(dir: string, options: StoreOptions = {}): Promise<ModelStore> {
   const layout = storeLayout(dir);
