@@ -7,6 +7,7 @@
  */
 import './blocks/basic.ts';
 import './architectures/all.ts';
+import './blocks/onnx-subgraph.ts';
 
 export type { ArchitectureDef, BlockSpec, Family } from './architectures/architecture.ts';
 export { architecture, architectureAt, architectureNames } from './architectures/registry.ts';
@@ -16,3 +17,4 @@ export { GraphBuilder, OPSET } from './graph/builder.ts';
 export type { ArchitectureInfo, BlockInfo, BuiltModel } from './build.ts';
 export { blockDescriptor, blockInfo, buildModel, describeArchitecture, describeBlocks, initBlock, initBlockAt } from './build.ts';
 export { lowerUnit, BATCH_DIM } from './lower.ts';
+export type { OnnxAttrJson, OnnxNodeJson, OnnxSubgraphAttrs } from './blocks/onnx-subgraph.ts';

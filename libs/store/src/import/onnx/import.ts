@@ -7,9 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Block, DType, HostTensor, ModelManifest, TensorSpec } from '@alsatian/core';
 import { BadInputError, numel } from '@alsatian/core';
-import type { OnnxNodeJson, OnnxSubgraphAttrs } from '../../../../models/src/blocks/onnx-subgraph.ts';
-// Registers the onnx_subgraph block kind (until @alsatian/models' index imports it).
-import '../../../../models/src/blocks/onnx-subgraph.ts';
+import type { OnnxNodeJson, OnnxSubgraphAttrs } from '@alsatian/models';
 import type { ModelStore } from '../../store.ts';
 import { splitAtCuts } from './cut.ts';
 import type { ModelProto } from './proto.ts';

@@ -4,7 +4,7 @@
  * is an error naming it: the cut blocks need static output shapes.
  */
 import { BadInputError, numel } from '@alsatian/core';
-import type { OnnxNodeJson } from '../../../../models/src/blocks/onnx-subgraph.ts';
+import type { OnnxNodeJson } from '@alsatian/models';
 import { attrOf } from './proto.ts';
 
 const SAME_SHAPE = new Set(['Relu', 'Sigmoid', 'Tanh', 'Identity', 'Dropout', 'Clip', 'LeakyRelu', 'Gelu', 'Erf', 'Sqrt', 'Neg', 'Exp', 'Softmax', 'BatchNormalization', 'LayerNormalization', 'HardSigmoid', 'HardSwish']);
