@@ -3,6 +3,7 @@
  * package (experiments/{main,side,micro}/<name>) at the scale, each in its own process (run + plot), then builds
  * results/REPORT.md and results/REPORT.html from each package's report(runDir). A failing experiment is reported
  * and makes the exit code non-zero but does not stop the others. Progress goes to stderr, logs to results/_logs/.
+ * `--report-only` rebuilds the report from existing runs without running anything.
  */
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -51,7 +52,7 @@ async function main(): Promise<number> {
 
 async function runAndReport(pkg: ExperimentPackage, options: { scale: string; resultsDir: string; reportOnly: boolean }, counter: string): Promise<ExperimentOutcome> {
   const base = { name: pkg.name, group: pkg.group };
-  let seconds = 0;
+  let seconds = Number.NaN;
   if (!options.reportOnly) {
     process.stderr.write(`${counter} ${pkg.name}: running (log: ${join(options.resultsDir, '_logs', `${pkg.name}.log`)})\n`);
     const run = await runPackage(pkg, { scale: options.scale, resultsDir: options.resultsDir, logFile: join(options.resultsDir, '_logs', `${pkg.name}.log`), repoRoot });

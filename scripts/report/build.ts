@@ -8,7 +8,7 @@ export interface ExperimentOutcome {
   readonly name: string;
   readonly group: string;
   readonly status: OutcomeStatus;
-  /** Wall time of run + plot. */
+  /** Wall time of run + plot; NaN when only the report was rebuilt. */
   readonly seconds: number;
   readonly error?: string;
   readonly section?: ReportSection;
@@ -25,14 +25,16 @@ export interface ReportInput {
 
 const STATUS_TEXT: Record<OutcomeStatus, string> = { ok: 'ok', 'run-failed': 'FAILED (run)', 'report-failed': 'FAILED (report)', 'no-report': 'ran; no report.ts' };
 
-const duration = (s: number) => (s < 60 ? `${s.toFixed(0)} s` : `${Math.floor(s / 60)} min ${String(Math.round(s % 60)).padStart(2, '0')} s`);
+const duration = (s: number) => (!Number.isFinite(s) ? 'not run (report only)' : s < 60 ? `${s.toFixed(0)} s` : `${Math.floor(s / 60)} min ${String(Math.round(s % 60)).padStart(2, '0')} s`);
 
 export function reportMarkdown(input: ReportInput): string {
   const failed = input.outcomes.filter((o) => o.status === 'run-failed' || o.status === 'report-failed');
   const lines = [
     '# Alsatian-TS: reproduction report',
     '',
-    `Scale **${input.scale}**, started ${input.startedAt}, took ${duration(input.wallSeconds)}. ${input.machine}`,
+    input.outcomes.length > 0 && input.outcomes.every((o) => !Number.isFinite(o.seconds))
+      ? `Scale **${input.scale}**: report rebuilt on ${input.startedAt} from existing results (nothing was run). ${input.machine}`
+      : `Scale **${input.scale}**, started ${input.startedAt}, took ${duration(input.wallSeconds)}. ${input.machine}`,
     '',
     failed.length === 0 ? 'Every experiment ran.' : `**${failed.length} of ${input.outcomes.length} experiments failed**: ${failed.map((o) => o.name).join(', ')} (details in their sections).`,
     '',

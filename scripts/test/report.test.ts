@@ -16,7 +16,7 @@ const input: ReportInput = {
       section: { id: 'fig10-end-to-end', title: 'Fig 10: end-to-end', figure: 'fig10', markdown: '| a | b |\n|---|---|\n| 1.0 | 4.4x |\n\nWhere ours differ: CPU <not GPU>.', images: ['fig10-end-to-end/quick/fig10-end-to-end.png'] },
     },
     { name: 'fig16-memory', group: 'main', status: 'run-failed', seconds: 20, error: 'exit code 1; last output:\nBudgetError: too small' },
-    { name: 'cache-vs-recompute', group: 'micro', status: 'no-report', seconds: 5 },
+    { name: 'cache-vs-recompute', group: 'micro', status: 'no-report', seconds: Number.NaN },
   ],
 };
 
@@ -30,6 +30,7 @@ describe('reproduction report', () => {
     expect(md).toContain('![fig10](fig10-end-to-end/quick/fig10-end-to-end.png)');
     expect(md).toContain('BudgetError: too small');
     expect(md).toContain('cache-vs-recompute has no src/report.ts');
+    expect(md).toContain('| cache-vs-recompute | micro | ran; no report.ts | not run (report only) |');
     // Sections follow the order of the outcomes.
     expect(md.indexOf('## Fig 10: end-to-end')).toBeLessThan(md.indexOf('## fig16-memory'));
   });
