@@ -21,16 +21,30 @@ export function createTaskRunner(workers: number): TaskRunner {
     };
   }
   let pool: Piscina | undefined; // started on first use: opening a dataset to read its labels costs no threads
+  const inFlight = new Set<Promise<unknown>>();
   return {
     run(task, signal) {
       // sharp decodes on libuv's thread pool, asynchronously: a worker that awaited one image at a time would leave
       // those threads idle. Four tasks per worker kept up with in-process decoding in measurements on 2 cores.
       pool ??= new Piscina({ filename: WORKER_FILE, minThreads: workers, maxThreads: workers, concurrentTasksPerWorker: 4, idleTimeout: 60_000 });
-      return pool.run(task, { signal }) as Promise<DataTaskResult>;
+      // The signal is checked around the task, not handed to piscina: aborting a task that shares its worker with
+      // others (concurrentTasksPerWorker) terminates that worker, and the results of its other tasks then reach
+      // the pool as 'Unexpected message from Worker', an uncaught exception. An abandoned task costs one item.
+      signal.throwIfAborted();
+      const running = pool.run(task) as Promise<DataTaskResult>;
+      inFlight.add(running);
+      running.then(() => inFlight.delete(running), () => inFlight.delete(running));
+      return running.then((result) => {
+        signal.throwIfAborted();
+        return result;
+      });
     },
     async close() {
       const p = pool;
       pool = undefined;
+      // Tasks abandoned by an early break or an abort are still running: destroying the pool under them makes their
+      // results arrive for tasks piscina no longer knows, which it raises as an uncaught error. Let them finish.
+      await Promise.allSettled([...inFlight]);
       await p?.destroy();
     },
   };

@@ -8,9 +8,10 @@ export class SkipList {
   constructor(private readonly logger: Logger) {}
 
   add(item: SkippedItem): void {
-    const key = `${item.file}\n${item.reason}`;
-    if (this.seen.has(key)) return; // the same bad file read in a later pass is not a new skip
-    this.seen.add(key);
+    // One entry per file: the same bad file read in a later pass is not a new skip, even when the decoder words its
+    // failure differently (a truncated JPEG's message depends on where decoding stopped).
+    if (this.seen.has(item.file)) return;
+    this.seen.add(item.file);
     this.items.push(item);
     this.logger.warn(`skipped ${item.file}: ${item.reason}`);
   }
