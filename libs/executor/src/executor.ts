@@ -35,15 +35,23 @@ export class Executor {
     this.logger = deps.logger ?? silentLogger;
   }
 
-  /** Runs `steps`; returns the proxy score of every model scored, by model id. */
-  async run(steps: readonly PlanStep[], task = 'steps'): Promise<Map<ModelId, ProxyScore>> {
+  /**
+   * Runs `steps`; returns the proxy score of every model scored, by model id. `cuts` optionally gives, per model,
+   * where a single-model unit's sessions are cut (block counts), so that strategies without sharing compute
+   * exactly what the shared tree computes (see strategies' segmentation).
+   */
+  async run(steps: readonly PlanStep[], task = 'steps', cuts?: ReadonlyMap<ModelId, readonly number[]>): Promise<Map<ModelId, ProxyScore>> {
     const { cache, meter } = this.deps;
     const scores = new Map<ModelId, ProxyScore>();
     let done = 0;
     for (const step of steps) {
       switch (step.kind) {
         case 'infer':
-          await this.units.withSession(step.unit, (session) => runInferStep(step, session, { ...this.deps, ...this.settings, labels: this.labels }));
+          await this.units.withSession(
+            step.unit,
+            (session) => runInferStep(step, session, { ...this.deps, ...this.settings, labels: this.labels }),
+            step.unit.models.length === 1 ? cuts?.get(step.unit.models[0]) : undefined,
+          );
           break;
         case 'release':
         case 'evict':

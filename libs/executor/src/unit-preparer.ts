@@ -1,6 +1,7 @@
 import type { Block, BlockId, Engine, Meter, PreparedUnit } from '@alsatian/core';
 import { BlockCache } from '@alsatian/cache';
 import type { ExecutionUnit } from '@alsatian/planner';
+import { chainUnits } from './chained-unit.ts';
 
 /** Where blocks come from (the model store). */
 export interface BlockSource {
@@ -32,13 +33,29 @@ export class UnitPreparer {
     this.sessions = new BlockCache<PreparedUnit>({ budgetBytes: budgets.sessionCacheBytes, dispose: (_key, unit) => unit.dispose() });
   }
 
-  /** Runs `fn` with the unit's session; the session stays pinned while `fn` runs. */
-  withSession<T>(unit: ExecutionUnit, fn: (session: PreparedUnit) => Promise<T>): Promise<T> {
-    const key = JSON.stringify([unit.input, unit.output, unit.blocks.length]);
-    return this.sessions.use(key, () => this.meter.measure('prepareModel', () => this.prepare(unit)), fn);
+  /**
+   * Runs `fn` with the unit's session; the session stays pinned while `fn` runs. With `cuts` (block counts where
+   * sessions end, the last = all blocks) the unit runs as several sessions chained, cut at those points.
+   */
+  withSession<T>(unit: ExecutionUnit, fn: (session: PreparedUnit) => Promise<T>, cuts?: readonly number[]): Promise<T> {
+    const segments = cuts && cuts.length > 1 && cuts[cuts.length - 1] === unit.blocks.length ? cuts : [unit.blocks.length];
+    const key = JSON.stringify([unit.input, unit.output, segments]);
+    return this.sessions.use(key, () => this.meter.measure('prepareModel', () => this.prepare(unit, segments)), fn);
   }
 
-  private async prepare(unit: ExecutionUnit): Promise<{ value: PreparedUnit; bytes: number }> {
+  private async prepare(unit: ExecutionUnit, segments: readonly number[]): Promise<{ value: PreparedUnit; bytes: number }> {
+    const blocks = await this.loadBlocks(unit);
+    const parts: PreparedUnit[] = [];
+    let start = 0;
+    for (const end of segments) {
+      parts.push(await this.engine.prepare(blocks.slice(start, end), { label: `unit_${unit.output.slice(0, 12)}_${start}` }));
+      start = end;
+    }
+    const session = parts.length === 1 ? parts[0] : chainUnits(parts);
+    return { value: session, bytes: session.weightBytes };
+  }
+
+  private async loadBlocks(unit: ExecutionUnit): Promise<Block[]> {
     const blocks: Block[] = [];
     for (const b of unit.blocks) {
       blocks.push(await this.blocks.use(b.id, async () => {
@@ -46,8 +63,7 @@ export class UnitPreparer {
         return { value: block, bytes: weightBytes(block) };
       }, async (block) => block));
     }
-    const session = await this.engine.prepare(blocks, { label: `unit_${unit.output.slice(0, 12)}` });
-    return { value: session, bytes: session.weightBytes };
+    return blocks;
   }
 
   async dispose(): Promise<void> {

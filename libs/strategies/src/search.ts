@@ -8,6 +8,7 @@ import { Executor } from '@alsatian/executor';
 import { keepBetterHalf, planIteration, rankModels, shSchedule, type PersistedFeatures, type PlanModel } from '@alsatian/planner';
 import type { ModelStore } from '@alsatian/store';
 import type { IterationReport, RankingEntry, SearchResult } from './result.ts';
+import { sharedTreeCuts } from './segmentation.ts';
 import { strategy as strategyDef } from './strategies.ts';
 
 export interface SearchOptions {
@@ -76,7 +77,9 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
           trainRange, testRange: i === 0 ? { start: 0, end: testLength } : undefined, persisted,
         }),
       );
-      const scores = await executor.run(plan.steps, `iteration ${i + 1}/${chunks.length}`);
+      // Without sharing, each model still runs cut where the shared tree would cut it (bit-identical features).
+      const cuts = def.share ? undefined : meter.measureSync('planning', () => sharedTreeCuts(alive));
+      const scores = await executor.run(plan.steps, `iteration ${i + 1}/${chunks.length}`, cuts);
       const ranking = meter.measureSync('planning', () => rankModels(new Map([...scores].map(([m, s]) => [m, s.score]))));
       for (const r of ranking) lastScore.set(r.model, { score: r.score, iteration: i });
       const now = meter.snapshot();
