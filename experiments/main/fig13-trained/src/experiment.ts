@@ -4,10 +4,9 @@
  * searched when the cell names a checkpoint folder; otherwise a synthetic stand-in of the same structure.
  */
 import { defineExperiment } from '@alsatian/bench';
-import { APPROACH_OF, runSearchCell, SEARCH_COLUMNS, STRATEGY_OF, storesDirFor } from '@alsatian/exp-shared';
+import { APPROACH_OF, runSearchCell, SEARCH_COLUMNS, searchStore, storesDirFor, STRATEGY_OF } from '@alsatian/exp-shared';
 import { ensureCheckpointStore } from './checkpoints.ts';
 import { SETTINGS } from './settings.ts';
-import { searchStore } from './store-search.ts';
 
 export interface Fig13Cell extends Record<string, string | number> {
   readonly approach: string;

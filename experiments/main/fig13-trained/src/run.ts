@@ -3,9 +3,8 @@
  * synthetic stand-in, or the fine-tuned checkpoints in DIR/<architecture>/), then plots it.
  */
 import { resolve } from 'node:path';
-import { runExperimentCli } from '@alsatian/exp-shared';
+import { runExperimentCli, takeOwnOptions } from '@alsatian/exp-shared';
 import experiment from './experiment.ts';
-import { takeOwnOptions } from './own-options.ts';
 import { renderFig13 } from './render.ts';
 import { withCheckpoints } from './with-checkpoints.ts';
 

@@ -3,7 +3,7 @@ import type { RowValue, Scale } from '@alsatian/bench';
 import { InvalidArgumentError } from '@alsatian/core';
 import { APPROACH_COLORS, APPROACHES, groupedBarChart, scaleSubtitle, withSpeedupLabels } from '@alsatian/plot';
 import type { TopLevelSpec } from '@alsatian/plot';
-import { FIG14_FAMILIES, paperFamily } from './families.ts';
+import { FIG14_FAMILIES, paperFamily } from '@alsatian/exp-shared';
 import { SETTINGS } from './settings.ts';
 
 export type CsvRow = Record<string, RowValue>;

@@ -4,12 +4,8 @@
  * when the cell names an --hf-dir.
  */
 import { defineExperiment } from '@alsatian/bench';
-import { APPROACH_OF, SEARCH_COLUMNS, STRATEGY_OF, storesDirFor } from '@alsatian/exp-shared';
-import { FIG14_FAMILIES, scaledCount, tinyArchitecture } from './families.ts';
-import { ensureFamilyStore, ensureImportedStore } from './family-store.ts';
-import { inputSide } from './input-side.ts';
+import { APPROACH_OF, ensureFamilyStore, ensureImportedStore, FIG14_FAMILIES, inputSide, scaledCount, SEARCH_COLUMNS, searchStore, storesDirFor, STRATEGY_OF, tinyArchitecture } from '@alsatian/exp-shared';
 import { SETTINGS } from './settings.ts';
-import { searchStore } from './store-search.ts';
 
 export interface Fig14Cell extends Record<string, string | number> {
   readonly approach: string;

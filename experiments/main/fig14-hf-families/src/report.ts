@@ -1,11 +1,10 @@
 /** Fig 14's section of results/REPORT.md: the chart, our times and speedups per family next to the paper's. */
 import { join } from 'node:path';
 import { CSV_FILE, readCsvRows } from '@alsatian/bench';
-import { formatSpeedup, imagePath, markdownTable, winnerRanks, winnerRankTable } from '@alsatian/exp-shared';
+import { FIG14_FAMILIES, formatSpeedup, imagePath, markdownTable, winnerRanks, winnerRankTable } from '@alsatian/exp-shared';
 import type { ReportSection } from '@alsatian/exp-shared';
 import type { Scale } from '@alsatian/bench';
 import { familyTotals, timeUnit } from './charts.ts';
-import { FIG14_FAMILIES } from './families.ts';
 import { PAPER_FIG14 } from './paper.ts';
 import { renderFig14 } from './render.ts';
 

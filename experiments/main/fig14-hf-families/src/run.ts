@@ -3,9 +3,8 @@
  * families, or the downloaded checkpoints in DIR/<family>/<model>/), then plots it.
  */
 import { resolve } from 'node:path';
-import { runExperimentCli } from '@alsatian/exp-shared';
+import { runExperimentCli, takeOwnOptions } from '@alsatian/exp-shared';
 import experiment from './experiment.ts';
-import { takeOwnOptions } from './own-options.ts';
 import { renderFig14 } from './render.ts';
 import { withHfDir } from './with-hf-dir.ts';
 

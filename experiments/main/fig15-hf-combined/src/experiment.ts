@@ -3,9 +3,7 @@
  * downloaded checkpoints with --hf-dir), with a block cache smaller than the combined weights so reloads show.
  */
 import { defineExperiment } from '@alsatian/bench';
-import { APPROACH_OF, SEARCH_COLUMNS, STRATEGY_OF, storesDirFor } from '@alsatian/exp-shared';
-import { PAPER_FAMILIES, scaledCount, tinyArchitecture } from '@alsatian/exp-fig14-hf-families/src/families.ts';
-import { ensureFamilyStore, ensureImportedStore } from '@alsatian/exp-fig14-hf-families/src/family-store.ts';
+import { APPROACH_OF, ensureFamilyStore, ensureImportedStore, PAPER_FAMILIES, scaledCount, SEARCH_COLUMNS, storesDirFor, STRATEGY_OF, tinyArchitecture } from '@alsatian/exp-shared';
 import { SETTINGS } from './settings.ts';
 import { searchCombined } from './search-combined.ts';
 

@@ -1,9 +1,7 @@
 import type { Logger } from '@alsatian/core';
 import { InvalidArgumentError } from '@alsatian/core';
-import type { SearchRow } from '@alsatian/exp-shared';
-import type { FamilyStore } from '@alsatian/exp-fig14-hf-families/src/family-store.ts';
-import { inputSide } from '@alsatian/exp-fig14-hf-families/src/input-side.ts';
-import { searchStore } from '@alsatian/exp-fig14-hf-families/src/store-search.ts';
+import { inputSide, searchStore } from '@alsatian/exp-shared';
+import type { FamilyStore, SearchRow } from '@alsatian/exp-shared';
 import { openStore } from '@alsatian/store';
 import type { StrategyName } from '@alsatian/strategies';
 

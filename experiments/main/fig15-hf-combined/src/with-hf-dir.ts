@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { defineExperiment } from '@alsatian/bench';
 import type { ExperimentDefinition } from '@alsatian/bench';
 import { BadInputError } from '@alsatian/core';
-import { PAPER_FAMILIES } from '@alsatian/exp-fig14-hf-families/src/families.ts';
+import { PAPER_FAMILIES } from '@alsatian/exp-shared';
 import type { Fig15Cell } from './experiment.ts';
 
 /** The combined search over the real checkpoints in `dir/<family>/<model>/` for every family folder present. */

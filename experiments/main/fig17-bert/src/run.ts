@@ -3,9 +3,8 @@
  * Fig 17 (synthetic review corpus by default; the real aclImdb with --imdb), then plots it.
  */
 import { resolve } from 'node:path';
-import { runExperimentCli } from '@alsatian/exp-shared';
+import { runExperimentCli, takeOwnOptions } from '@alsatian/exp-shared';
 import experiment from './experiment.ts';
-import { takeOwnOptions } from './own-options.ts';
 import { renderFig17 } from './render.ts';
 import { withImdb } from './with-imdb.ts';
 

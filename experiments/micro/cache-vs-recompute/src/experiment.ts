@@ -6,8 +6,8 @@
 import { join } from 'node:path';
 import { defineExperiment } from '@alsatian/bench';
 import type { Scale } from '@alsatian/bench';
+import { blocksAt } from '@alsatian/exp-shared';
 import { measureCacheVsRecompute } from './measure.ts';
-import { blocksAt } from './model-at.ts';
 
 export interface CacheCell extends Record<string, string | number> {
   readonly architecture: string;

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCsvRows } from '@alsatian/bench';
 import { silentLogger } from '@alsatian/core';
+import { blocksAt } from '@alsatian/exp-shared';
 import { CHART_FILES, plotRun } from '../src/charts.ts';
 import { measureCacheVsRecompute } from '../src/measure.ts';
-import { blocksAt } from '../src/model-at.ts';
 import { report } from '../src/report.ts';
 import { startBlocks } from '../src/summary.ts';
 

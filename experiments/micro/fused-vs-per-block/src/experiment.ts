@@ -5,8 +5,8 @@
 import { availableParallelism } from 'node:os';
 import { defineExperiment } from '@alsatian/bench';
 import type { Scale } from '@alsatian/bench';
+import { blocksAt } from '@alsatian/exp-shared';
 import { measureFusedVsPerBlock } from './measure.ts';
-import { blocksAt } from './model-at.ts';
 
 export interface FusedCell extends Record<string, string | number> {
   readonly architecture: string;

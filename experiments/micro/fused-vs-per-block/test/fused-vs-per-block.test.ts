@@ -2,9 +2,9 @@ import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blocksAt } from '@alsatian/exp-shared';
 import { CHART_FILES, plotRun } from '../src/charts.ts';
 import { measureFusedVsPerBlock } from '../src/measure.ts';
-import { blocksAt } from '../src/model-at.ts';
 import { report } from '../src/report.ts';
 import { silentLogger } from '@alsatian/core';
 

@@ -5,9 +5,8 @@
 import { join } from 'node:path';
 import { defineExperiment } from '@alsatian/bench';
 import type { Scale } from '@alsatian/bench';
-import { PAPER_STORE_READ_BYTES_PER_SEC } from '@alsatian/exp-shared';
+import { blocksAt, PAPER_STORE_READ_BYTES_PER_SEC } from '@alsatian/exp-shared';
 import { measureLoading } from './measure.ts';
-import { blocksAt } from './model-at.ts';
 
 export interface LoadingCell extends Record<string, string | number> {
   readonly architecture: string;

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '@alsatian/core';
+import { blocksAt } from '@alsatian/exp-shared';
 import { CHART_FILE, plotRun } from '../src/charts.ts';
 import { measureLoading, STAGES } from '../src/measure.ts';
-import { blocksAt } from '../src/model-at.ts';
 import { report } from '../src/report.ts';
 
 let root: string;

@@ -4,8 +4,8 @@
  */
 import { defineExperiment } from '@alsatian/bench';
 import type { Scale } from '@alsatian/bench';
+import { blocksAt } from '@alsatian/exp-shared';
 import { measureBatchSweep } from './measure.ts';
-import { blocksAt } from './model-at.ts';
 
 export interface BatchCell extends Record<string, string | number> {
   readonly architecture: string;

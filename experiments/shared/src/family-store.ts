@@ -7,7 +7,7 @@ import { BadInputError, canonicalJson, sha256Hex, writeFileAtomic } from '@alsat
 import type { Json } from '@alsatian/core';
 import { generateHfFamily, importHfFolder, openStore } from '@alsatian/store';
 import type { ModelStore } from '@alsatian/store';
-import { familySeed, paperFamily } from './families.ts';
+import { familySeed, paperFamily } from './hf-families.ts';
 
 const READY = 'families.json';
 

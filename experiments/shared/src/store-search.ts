@@ -1,12 +1,13 @@
 import type { Logger } from '@alsatian/core';
 import { openDataset } from '@alsatian/data';
 import { createEngine } from '@alsatian/engine';
-import { PAPER_STORE_READ_BYTES_PER_SEC, searchRows } from '@alsatian/exp-shared';
-import type { SearchRow } from '@alsatian/exp-shared';
 import { createProxy } from '@alsatian/proxies';
 import { openStore } from '@alsatian/store';
 import { search } from '@alsatian/strategies';
 import type { SearchResult, StrategyName } from '@alsatian/strategies';
+import { PAPER_STORE_READ_BYTES_PER_SEC } from './search-cell.ts';
+import { searchRows } from './search-rows.ts';
+import type { SearchRow } from './search-rows.ts';
 
 export interface StoreSearchOptions {
   /** An existing store (imported checkpoints) and the models to search in it. */
