@@ -8,6 +8,7 @@ import { AlsatianError } from '@alsatian/core';
 import type { Logger } from '@alsatian/core';
 import { runExperiment, scaleArg, terminalProgress } from '@alsatian/bench';
 import type { Cell, ExperimentDefinition, RunResult, Scale } from '@alsatian/bench';
+import { defaultResultsDir } from './repo-root.ts';
 
 /** Renders an experiment's charts from its run directory's CSV. */
 export type PlotFunction = (runDir: string, logger: Logger) => Promise<void>;
@@ -19,18 +20,22 @@ export interface CliArgs {
   readonly verbose: boolean;
 }
 
+/**
+ * `--results-dir` given: relative to the current directory, like any path on a command line. Absent: the
+ * repository's `results/` whatever the current directory (nx runs a package's scripts from its own folder).
+ */
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   const { values } = parseArgs({
     args: [...argv],
     options: {
       scale: { type: 'string', default: 'quick' },
-      'results-dir': { type: 'string', default: 'results' },
+      'results-dir': { type: 'string' },
       'in-process': { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
     },
     strict: true,
   });
-  return { scale: scaleArg(values.scale), resultsDir: resolve(values['results-dir']!), inProcess: values['in-process']!, verbose: values.verbose! };
+  return { scale: scaleArg(values.scale), resultsDir: values['results-dir'] === undefined ? defaultResultsDir() : resolve(values['results-dir']), inProcess: values['in-process']!, verbose: values.verbose! };
 }
 
 export function stderrLogger(verbose: boolean): Logger {
@@ -47,9 +52,9 @@ export function runDirOf(resultsDir: string, experiment: string, scale: Scale): 
 }
 
 /**
- * `tsx src/run.ts [--scale quick|small|paper] [--results-dir results] [--in-process] [--verbose]`: runs the
- * experiment (resuming a killed run) with a progress bar, then plots. Returns the run result; on failure prints
- * the error (no stack for user mistakes) and sets a non-zero exit code.
+ * `tsx src/run.ts [--scale quick|small|paper] [--results-dir DIR] [--in-process] [--verbose]`: runs the
+ * experiment (resuming a killed run) with a progress bar, then plots; DIR defaults to the repository's results/.
+ * Returns the run result; on failure prints the error (no stack for user mistakes) and sets a non-zero exit code.
  */
 export async function runExperimentCli<C extends Cell>(
   experiment: ExperimentDefinition<C>,

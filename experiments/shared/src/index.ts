@@ -10,6 +10,7 @@
 export type { ReportSection, ReportFunction } from './report-section.ts';
 export { runExperimentCli, runPlotCli, parseCliArgs, runDirOf, stderrLogger } from './cli.ts';
 export type { CliArgs, PlotFunction } from './cli.ts';
+export { findRepositoryRoot, defaultResultsDir } from './repo-root.ts';
 export { runSearchCell, PAPER_STORE_READ_BYTES_PER_SEC } from './search-cell.ts';
 export type { DatasetRequest, SearchCellOptions, SearchCellResult } from './search-cell.ts';
 export { ensureSnapshotStore, snapshotSetKey, storesDirFor } from './snapshot-stores.ts';
