@@ -1,5 +1,5 @@
 /**
- * The paper's numbers (SIGMOD 2025), as catalogued in /work/shared/reference/alsatian-original-experiments.md
+ * The paper's numbers (SIGMOD 2025), as catalogued in shared/reference/alsatian-original-experiments.md
  * (sections 3.1, 5.2, 5.3, 5.8, 9): values read from the committed plots, ±0.5 %. Seconds unless named otherwise.
  */
 

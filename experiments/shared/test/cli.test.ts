@@ -25,8 +25,8 @@ describe('experiment CLI helpers', () => {
   it('parses scale, results dir and in-process, with quick and results as defaults', () => {
     expect(parseCliArgs([])).toMatchObject({ scale: 'quick', inProcess: false });
     expect(parseCliArgs([]).resultsDir).toMatch(/\/results$/);
-    const args = parseCliArgs(['--scale', 'paper', '--results-dir', '/tmp/r', '--in-process']);
-    expect(args).toEqual({ scale: 'paper', resultsDir: '/tmp/r', inProcess: true, verbose: false });
+    const args = parseCliArgs(['--scale', 'paper', '--results-dir', 'out/r', '--in-process']);
+    expect(args).toEqual({ scale: 'paper', resultsDir: resolve('out/r'), inProcess: true, verbose: false });
   });
 
   it('defaults --results-dir to the repository root\'s results/ whatever the cwd; an explicit one is relative to the cwd', async () => {
