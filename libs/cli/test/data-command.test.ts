@@ -57,6 +57,6 @@ describe.concurrent('alsatian data', () => {
     const bad = await alsatian('data', 'info', 'synthetic:clases=3');
     expect(bad.stderr.trim()).toMatch(/^alsatian: Unknown key 'clases'.*Valid keys for synthetic: classes, train, test, size, seed\.$/);
     const nan = await alsatian('data', 'synth', '--out', join(await temp(), 'x'), '--classes', 'ten');
-    expect(nan.stderr.trim()).toBe(`alsatian: --classes must be an integer, got 'ten'.`);
+    expect(nan.stderr.trim()).toBe(`alsatian: --classes must be an integer >= 1, got 'ten'.`);
   });
 });

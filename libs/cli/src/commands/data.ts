@@ -4,9 +4,11 @@
  * the items skipped under --skip-bad. Progress goes to stderr, results to stdout.
  */
 import type { Command } from 'commander';
-import { Presets, SingleBar } from 'cli-progress';
-import { InvalidArgumentError, type Dataset, type ProgressEvent } from '@alsatian/core';
+import type { Dataset } from '@alsatian/core';
 import { openDataset, writeSyntheticImageFolder, writeSyntheticTextFolder } from '@alsatian/data';
+import { intOption, optionalInt } from '../util/options.ts';
+import { print } from '../util/print.ts';
+import { progressBar } from '../util/progress.ts';
 
 interface SynthOptions {
   out: string;
@@ -44,11 +46,11 @@ export function registerDataCommand(program: Command): void {
     .option('--quality <q>', 'JPEG quality 1-100', '90')
     .option('--text', 'write a synthetic review corpus (IMDB layout) instead of images')
     .action(async (options: SynthOptions) => {
-      const common = { classes: int('--classes', options.classes), train: int('--train', options.train), test: int('--test', options.test), seed: int('--seed', options.seed) };
+      const common = { classes: intOption('--classes', options.classes), train: intOption('--train', options.train), test: intOption('--test', options.test), seed: intOption('--seed', options.seed, 0) };
       const progress = progressBar();
       try {
         if (options.text) await writeSyntheticTextFolder(options.out, { ...common, onProgress: progress.update });
-        else await writeSyntheticImageFolder(options.out, { ...common, size: int('--size', options.size), quality: int('--quality', options.quality), onProgress: progress.update });
+        else await writeSyntheticImageFolder(options.out, { ...common, size: intOption('--size', options.size), quality: intOption('--quality', options.quality), onProgress: progress.update });
       } finally {
         progress.stop();
       }
@@ -72,7 +74,7 @@ export function registerDataCommand(program: Command): void {
         maxLength: optionalInt('--max-length', options.maxLength),
         vocabFile: options.vocab,
         perClass: optionalInt('--per-class', options.perClass),
-        seed: optionalInt('--seed', options.seed),
+        seed: optionalInt('--seed', options.seed, 0),
         skipBad: options.skipBad === true,
         workers: 0,
       });
@@ -107,35 +109,4 @@ function formatInfo(info: ReturnType<typeof describe>): string {
     ...info.classes.map((c) => `  ${c} (${info.train.perClass[c]}/${info.test.perClass[c]})`),
   ];
   return lines.join('\n');
-}
-
-function int(flag: string, value: string): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isInteger(n)) throw new InvalidArgumentError(`${flag} must be an integer, got '${value}'.`);
-  return n;
-}
-
-function optionalInt(flag: string, value: string | undefined): number | undefined {
-  return value === undefined ? undefined : int(flag, value);
-}
-
-/** A progress bar on stderr, fed by the library's progress events. */
-function progressBar(): { update: (event: ProgressEvent) => void; stop: () => void } {
-  const bar = new SingleBar({ format: '{task} [{bar}] {value}/{total}', stream: process.stderr, hideCursor: true, noTTYOutput: true, notTTYSchedule: 5000 }, Presets.shades_classic);
-  let started = false;
-  return {
-    update(event) {
-      if (!started) {
-        bar.start(event.total ?? 0, event.done, { task: event.task });
-        started = true;
-      } else bar.update(event.done, { task: event.task });
-    },
-    stop: () => {
-      if (started) bar.stop();
-    },
-  };
-}
-
-function print(text: string): void {
-  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 }

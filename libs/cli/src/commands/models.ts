@@ -3,6 +3,7 @@
  * only (no weights are built, nothing is run).
  */
 import type { Command } from 'commander';
+import { print } from '../util/print.ts';
 import type { ArchitectureInfo } from '@alsatian/models';
 import { architecture, architectureNames, describeArchitecture } from '@alsatian/models';
 
@@ -48,9 +49,6 @@ export function infoJson(info: ArchitectureInfo) {
   };
 }
 
-function print(text: string): void {
-  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-}
 
 function humanCount(n: number): string {
   if (n >= 1e6) return `${(n / 1e6).toFixed(2)}M`;

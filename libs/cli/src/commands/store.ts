@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
+import { print } from '../util/print.ts';
 import { formatBytes, IntegrityError, InvalidArgumentError } from '@alsatian/core';
 import type { ModelStore } from '@alsatian/store';
 import { checkDistribution, generateHfFamily, generateSnapshotSet, HF_FAMILIES, importHfFolder, importOnnxModel, importTorchvisionModel, openStore } from '@alsatian/store';
@@ -161,8 +162,4 @@ function printStats(store: ModelStore, json: boolean): void {
 
 function parseList(flag: string, text: string): number[] {
   return text.split(',').map((t) => intOption(flag, t.trim(), 0));
-}
-
-function print(line: string): void {
-  process.stdout.write(`${line}\n`);
 }
