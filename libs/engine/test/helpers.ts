@@ -16,18 +16,7 @@ export function sampleBatch(specs: readonly TensorSpec[], batch: number, seed = 
 }
 
 /** max |a - b| / max(max |b|, tiny): one number that is small when two outputs agree. */
-export function relativeError(actual: HostTensor, expected: HostTensor): number {
-  if (actual.shape.join() !== expected.shape.join()) throw new Error(`shape [${actual.shape}] differs from [${expected.shape}]`);
-  let diff = 0;
-  let scale = 1e-12;
-  for (let i = 0; i < expected.data.length; i++) {
-    const a = Number(actual.data[i]);
-    const b = Number(expected.data[i]);
-    diff = Math.max(diff, Math.abs(a - b));
-    scale = Math.max(scale, Math.abs(b));
-  }
-  return diff / scale;
-}
+export { maxRelativeError as relativeError } from '@alsatian/core';
 
 /** A small CNN chain built from single-layer kinds: conv-bn-relu | maxpool-conv-relu | pool-flatten-linear. */
 export function smallCnnChain(seed = 1): Block[] {

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Block, HostTensor } from '@alsatian/core';
-import { float32Tensor, numel, Rng, sliceRows } from '@alsatian/core';
+import { float32Tensor, numel, Rng, sliceRows, maxRelativeError } from '@alsatian/core';
 import { createEngine } from '@alsatian/engine';
 import type { OrtEngine } from '@alsatian/engine';
 import { architecture, blockDescriptor, blockKind, buildModel, describeBlocks, initBlockAt } from '@alsatian/models';
@@ -19,16 +19,9 @@ afterAll(async () => {
   await engine.dispose();
 });
 
-/** max |a - b| / max |b|. */
 function relativeError(actual: HostTensor, expected: HostTensor): number {
   expect(actual.shape).toEqual(expected.shape);
-  let diff = 0;
-  let scale = 1e-30;
-  for (let i = 0; i < expected.data.length; i++) {
-    diff = Math.max(diff, Math.abs(Number(actual.data[i]) - Number(expected.data[i])));
-    scale = Math.max(scale, Math.abs(Number(expected.data[i])));
-  }
-  return diff / scale;
+  return maxRelativeError(actual, expected);
 }
 
 async function run(blocks: readonly Block[], inputs: readonly HostTensor[]): Promise<HostTensor[]> {

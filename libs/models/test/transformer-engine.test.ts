@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Block, HostTensor } from '@alsatian/core';
-import { float32Tensor, int64Tensor, numel, Rng, sliceRows } from '@alsatian/core';
+import { float32Tensor, int64Tensor, numel, Rng, sliceRows, maxRelativeError } from '@alsatian/core';
 import { createEngine } from '@alsatian/engine';
 import type { OrtEngine } from '@alsatian/engine';
 import { architecture, buildModel } from '@alsatian/models';
@@ -17,16 +17,9 @@ afterAll(async () => {
   await engine.dispose();
 });
 
-/** max |a - b| / max |b|. */
 function relativeError(actual: HostTensor, expected: HostTensor): number {
   expect(actual.shape).toEqual(expected.shape);
-  let diff = 0;
-  let scale = 1e-30;
-  for (let i = 0; i < expected.data.length; i++) {
-    diff = Math.max(diff, Math.abs(Number(actual.data[i]) - Number(expected.data[i])));
-    scale = Math.max(scale, Math.abs(Number(expected.data[i])));
-  }
-  return diff / scale;
+  return maxRelativeError(actual, expected);
 }
 
 /** The model with its head; tensors initialised to all zeros (class token, biases, ViT head) get noise so they matter. */
