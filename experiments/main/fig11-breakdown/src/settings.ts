@@ -21,14 +21,14 @@ export interface Fig11Scale {
 export const FIG11_SCALES: Readonly<Record<Scale, Fig11Scale>> = {
   // Same cells as fig10's quick scale, so a reproduce run reuses fig10's rows instead of searching again.
   quick: {
-    architectures: ['resnet18', 'mobilenet_v2'],
+    architectures: ['resnet18', 'resnet50'],
     small: [64, 32],
     large: [192, 64],
     setSize: 8,
     imageSize: 64,
     batchSize: 32,
     repetitions: 1,
-    reductions: ['8 models per set instead of 35', 'ResNet-18 and MobileNetV2 instead of ResNet-152 and ViT-L-32', '96 and 256 items instead of 2000 and 8000', '64x64 images instead of 224x224', 'CPU (2 cores) instead of a GPU'],
+    reductions: ['8 models per set instead of 35', 'ResNet-18 and ResNet-50 instead of ResNet-152 and ViT-L-32', '96 and 256 items instead of 2000 and 8000', '64x64 images instead of 224x224', 'CPU (2 cores) instead of a GPU'],
   },
   small: {
     architectures: ['resnet152', 'vit_l_32'],

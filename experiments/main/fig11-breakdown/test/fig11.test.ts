@@ -38,9 +38,9 @@ describe('fig11-breakdown', () => {
     expect(images).toEqual(['fig11-approaches.png', 'fig11-alsatian-distributions.png']);
     for (const image of images) expect(existsSync(join(runDir, image))).toBe(true);
     const svg = await readFile(join(runDir, 'fig11-approaches.svg'), 'utf8');
-    for (const label of ['resnet18, 256 items, Top 50 %', 'mobilenet_v2, 256 items, Top Layers', 'prepare model', 'proxy score', 'SHiFT', '50.1']) expect(svg).toContain(label);
+    for (const label of ['resnet18, 256 items, Top 50 %', 'resnet50, 256 items, Top Layers', 'prepare model', 'proxy score', 'SHiFT', '50.1']) expect(svg).toContain(label);
     const dists = await readFile(join(runDir, 'fig11-alsatian-distributions.svg'), 'utf8');
-    for (const label of ['Top 25 %', 'resnet18, 256 items', 'mobilenet_v2, 256 items']) expect(dists).toContain(label);
+    for (const label of ['Top 25 %', 'resnet18, 256 items', 'resnet50, 256 items']) expect(dists).toContain(label);
 
     const section = await report(runDir);
     expect(section.images).toEqual(['fig11-breakdown/quick/fig11-approaches.png', 'fig11-breakdown/quick/fig11-alsatian-distributions.png']);
