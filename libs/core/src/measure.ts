@@ -19,6 +19,14 @@ export function addMeasurements(a: Measurements, b: Measurements): Measurements 
   return out;
 }
 
+/** a - b per category: the time spent between two snapshots of one meter. */
+export function subtractMeasurements(a: Measurements, b: Measurements): Measurements {
+  const out = emptyMeasurements();
+  for (const c of CATEGORIES) out[c] = a[c] - b[c];
+  out.total = a.total - b.total;
+  return out;
+}
+
 export class Meter {
   private current: Category;
   private since: number;

@@ -1,5 +1,3 @@
-import type { ItemRange } from '@alsatian/core';
-
 type Split = 'train' | 'test';
 
 /**
@@ -18,11 +16,6 @@ export class LabelBook {
     const labels = this.labels.get(key(split, chunkStart, batch));
     if (!labels) throw new Error(`no labels recorded for ${split} chunk ${chunkStart} batch ${batch}; a raw-input unit must run over that range first`);
     return labels;
-  }
-
-  /** Batches recorded for a piece, in order. */
-  batchesOf(split: Split, piece: ItemRange, batchSize: number): number {
-    return Math.ceil((piece.end - piece.start) / batchSize);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Batch, Dataset, HostTensor, Meter, PreparedUnit, TensorSpec } from '@alsatian/core';
 import type { IntermediateCache } from '@alsatian/cache';
 import type { InferStep } from '@alsatian/planner';
+import { batchCount } from './batch-count.ts';
 import type { LabelBook } from './label-book.ts';
 
 export interface InferContext {
@@ -43,7 +44,7 @@ async function* inputBatches(step: InferStep, ctx: InferContext): AsyncGenerator
       yield next.value.inputs;
     }
   }
-  const count = Math.ceil((step.range.end - step.range.start) / ctx.batchSize);
+  const count = batchCount(step.range, ctx.batchSize);
   for (let batch = 0; batch < count; batch++) {
     const key = { node: step.unit.input, split: step.split, chunkStart: step.range.start, batch };
     yield await meter.measure('cache', () => ctx.cache.get(key));

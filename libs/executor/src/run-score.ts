@@ -1,6 +1,7 @@
 import type { Dataset, FeatureBatch, ItemRange, Meter, Proxy, ProxyScore } from '@alsatian/core';
 import type { IntermediateCache } from '@alsatian/cache';
 import type { ScoreStep } from '@alsatian/planner';
+import { batchCount } from './batch-count.ts';
 import type { LabelBook } from './label-book.ts';
 
 export interface ScoreContext {
@@ -30,7 +31,7 @@ export async function runScoreStep(step: ScoreStep, ctx: ScoreContext): Promise<
 async function featureBatches(node: string, split: 'train' | 'test', pieces: readonly ItemRange[], ctx: ScoreContext): Promise<FeatureBatch[]> {
   const out: FeatureBatch[] = [];
   for (const piece of pieces) {
-    for (let batch = 0; batch < ctx.labels.batchesOf(split, piece, ctx.batchSize); batch++) {
+    for (let batch = 0; batch < batchCount(piece, ctx.batchSize); batch++) {
       const [features] = await ctx.meter.measure('cache', () => ctx.cache.get({ node, split, chunkStart: piece.start, batch }));
       const labels = ctx.labels.get(split, piece.start, batch);
       const rows = features.shape[0];

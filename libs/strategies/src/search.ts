@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Dataset, Engine, Logger, Measurements, ModelId, ProgressListener, Proxy } from '@alsatian/core';
-import { addMeasurements, emptyMeasurements, InvalidArgumentError, itemBytes, Meter, silentLogger } from '@alsatian/core';
+import type { Dataset, Engine, Logger, ModelId, ProgressListener, Proxy } from '@alsatian/core';
+import { InvalidArgumentError, itemBytes, Meter, silentLogger, subtractMeasurements } from '@alsatian/core';
 import { IntermediateCache } from '@alsatian/cache';
 import { Executor } from '@alsatian/executor';
 import { keepBetterHalf, planIteration, rankModels, shSchedule, type PersistedFeatures, type PlanModel } from '@alsatian/planner';
@@ -85,7 +85,7 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
       const now = meter.snapshot();
       iterations.push({
         iteration: i, models: alive.length, trainRange, trainItemsSoFar: trainRange.end, runs: plan.runs.length, units: plan.tree.units.size,
-        requirementBytesPerItem: plan.requirementBytesPerItem, orderUsed: plan.orderUsed, measurements: diff(now, before), ranking,
+        requirementBytesPerItem: plan.requirementBytesPerItem, orderUsed: plan.orderUsed, measurements: subtractMeasurements(now, before), ranking,
       });
       before = now;
       logger.info(`${options.strategy}: iteration ${i + 1}/${chunks.length}: ${alive.length} models, train [0, ${trainRange.end}), ${plan.runs.length} run(s), best ${ranking[0]?.model} (${ranking[0]?.score.toFixed(4)})`);
@@ -139,10 +139,4 @@ function finalRanking(last: ReadonlyMap<ModelId, { score: number; iteration: num
   return [...last]
     .map(([model, s]) => ({ model, score: s.score, iteration: s.iteration }))
     .sort((a, b) => b.iteration - a.iteration || b.score - a.score || (a.model < b.model ? 1 : a.model > b.model ? -1 : 0));
-}
-
-function diff(a: Measurements, b: Measurements): Measurements {
-  const negB = emptyMeasurements();
-  for (const k of Object.keys(negB) as (keyof Measurements)[]) negB[k] = -b[k];
-  return addMeasurements(a, negB);
 }
