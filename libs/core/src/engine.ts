@@ -11,13 +11,34 @@ export interface EngineOptions {
   readonly threads?: number;
 }
 
+/** The phases of preparing a unit, reported to `PrepareOptions.onPhase` for time accounting. */
+export type PreparePhase = 'lower' | 'session';
+
+export interface PrepareOptions {
+  /** A name for messages and logs. */
+  readonly label?: string;
+  /**
+   * The unit's input is the output of another unit (not raw data). The engine then makes the unit compute exactly
+   * what its blocks compute inside one longer session (bit for bit), so where a chain is cut never changes results.
+   */
+  readonly continuesChain?: boolean;
+  /**
+   * Identifies the unit's content (its block ids and `continuesChain`): two units with equal keys compute the same
+   * function, so the engine may reuse what it compiled for one (within a process, or across processes when it
+   * keeps compiled units on disk). Without a key nothing is reused.
+   */
+  readonly contentKey?: string;
+  /** Called as preparation enters each phase, so the caller can charge the time of each to its own counter. */
+  readonly onPhase?: (phase: PreparePhase) => void;
+}
+
 /**
  * Runs chains of consecutive blocks (execution units). `prepare` lowers a unit to one fused graph and creates one
  * session; the prepared unit is then run on batches. Only `libs/engine` implements this with ONNX Runtime.
  */
 export interface Engine {
   readonly ep: ExecutionProvider;
-  prepare(unit: readonly Block[], options?: { readonly label?: string }): Promise<PreparedUnit>;
+  prepare(unit: readonly Block[], options?: PrepareOptions): Promise<PreparedUnit>;
   dispose(): Promise<void>;
 }
 

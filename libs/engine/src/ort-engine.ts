@@ -1,15 +1,21 @@
 /**
- * The ONNX Runtime engine: one fused graph (lowerUnit) and one InferenceSession per execution unit. The only
+ * The ONNX Runtime engine: one fused graph (lowerUnitGraph) and one InferenceSession per execution unit. The only
  * module of the repository that imports onnxruntime-node.
+ *
+ *   blocks -> lower (weights stay in the memory that holds them) -> CPU: compile to a file, load it mapped
+ *                                                                -> GPU: create the session directly
  */
-import { availableParallelism } from 'node:os';
-import type { Block, Engine, ExecutionProvider, HostTensor, Logger, PreparedUnit, TensorSpec } from '@alsatian/core';
+import { createHash } from 'node:crypto';
+import { availableParallelism, cpus } from 'node:os';
+import type { Block, Engine, ExecutionProvider, Logger, PreparedUnit, PrepareOptions } from '@alsatian/core';
 import { InvalidArgumentError, silentLogger, UnavailableError } from '@alsatian/core';
-import { lowerUnit } from '@alsatian/models';
+import { lowerUnitGraph, type LoweredGraph } from '@alsatian/models';
 import { env, InferenceSession } from 'onnxruntime-node';
+import { CompiledUnits, type CompiledEntry } from './compiled-units.ts';
 import { cpuFallbackRefused, noWebGpuAdapter, sessionFailed } from './messages.ts';
-import { checkProviderAvailable, parseExecutionProvider, providerConfig } from './providers.ts';
-import { checkBatch, fromOrt, toOrt } from './tensors.ts';
+import { wrapSession } from './prepared-unit.ts';
+import { checkProviderAvailable, parseExecutionProvider } from './providers.ts';
+import { sessionOptions, type SessionSettings } from './session-options.ts';
 
 export interface CreateEngineOptions {
   /** Execution provider; default 'cpu'. Checked up front; never replaced by another. */
@@ -22,13 +28,35 @@ export interface CreateEngineOptions {
    * instead of refusing to create the session. Default false: a unit runs entirely on the requested provider.
    */
   readonly allowCpuNodes?: boolean;
+  /** How units are prepared; each choice is measured in the ablation experiment. */
+  readonly preparation?: Partial<PreparationSettings>;
+}
+
+export interface PreparationSettings {
+  /**
+   * 'compiled' (CPU default): optimise each unit once in a short-lived session, save it, and run it from the saved
+   * file (see compiled-units.ts). 'direct' (GPU default): keep the session that optimised the unit.
+   */
+  readonly sessions: 'compiled' | 'direct';
+  /**
+   * 'external' (default): weights are not copied into the ONNX protobuf; ORT reads them from the memory that holds
+   * them (resnet18: lowering 131 -> 6 ms). 'inline': every weight is encoded into the protobuf.
+   */
+  readonly weights: 'external' | 'inline';
+  /** ORT weight pre-packing (default off; see session-options.ts). */
+  readonly prepacking: boolean;
+  /** Keep compiled units in this directory across processes (a second search then only loads). Default: none. */
+  readonly compiledDir?: string;
 }
 
 /** How long preparing a unit took (the paper's "prepare model"), split into building the graph and the session. */
 export interface PrepareTimings {
   readonly lowerMs: number;
   readonly sessionMs: number;
+  /** Bytes of the ONNX protobuf built (weights excluded when they stay external); 0 when a compiled unit was reused. */
   readonly onnxBytes: number;
+  /** 'reused': loaded from a compiled unit already on disk; 'compiled': compiled now; 'direct': no compiled file. */
+  readonly source: 'reused' | 'compiled' | 'direct';
 }
 
 export interface OrtPreparedUnit extends PreparedUnit {
@@ -37,8 +65,20 @@ export interface OrtPreparedUnit extends PreparedUnit {
 
 export interface OrtEngine extends Engine {
   readonly threads: number;
-  prepare(unit: readonly Block[], options?: { readonly label?: string }): Promise<OrtPreparedUnit>;
+  readonly preparation: PreparationSettings;
+  /** Where compiled units are kept ('compiled' sessions only). */
+  readonly compiledDir?: string;
+  prepare(unit: readonly Block[], options?: PrepareOptions): Promise<OrtPreparedUnit>;
 }
+
+/** Weights smaller than this stay inside the protobuf (batch-norm vectors, anchors): not worth a reference. */
+const EXTERNAL_FROM_BYTES = 1024;
+
+/**
+ * Bumped whenever lowering or session settings change what a compiled unit contains, so compiled units kept on
+ * disk by an older version are never loaded.
+ */
+const COMPILED_FORMAT = 1;
 
 export async function createEngine(options: CreateEngineOptions = {}): Promise<OrtEngine> {
   const ep = parseExecutionProvider(options.ep ?? 'cpu');
@@ -50,51 +90,106 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<O
   env.logLevel = 'fatal';
   const allowCpuNodes = options.allowCpuNodes === true && ep !== 'cpu';
   if (allowCpuNodes) logger.warn(`engine: allowCpuNodes is set: nodes that '${ep}' cannot run will run on the CPU.`);
+  const preparation: PreparationSettings = {
+    // Saved optimised models are CPU-specific; GPU providers keep the session that optimised the unit.
+    sessions: options.preparation?.sessions ?? (ep === 'cpu' ? 'compiled' : 'direct'),
+    weights: options.preparation?.weights ?? 'external',
+    prepacking: options.preparation?.prepacking ?? false,
+    compiledDir: options.preparation?.compiledDir,
+  };
+  if (preparation.sessions === 'compiled' && ep !== 'cpu') throw new InvalidArgumentError(`Compiled units are only made for the CPU provider; use preparation.sessions 'direct' with '${ep}'.`);
+  const settings: SessionSettings = { ep, threads, allowCpuNodes, prepacking: preparation.prepacking };
+  const compiled = preparation.sessions === 'compiled' ? await CompiledUnits.open(preparation.compiledDir) : undefined;
+  const fingerprint = engineFingerprint(settings);
   const open = new Set<OrtPreparedUnit>();
   let units = 0;
+
+  const lower = (blocks: readonly Block[], label: string, continuesChain: boolean): LoweredGraph =>
+    lowerUnitGraph(blocks, {
+      graphName: label.replace(/[^A-Za-z0-9_]/g, '_'),
+      externalFromBytes: preparation.weights === 'external' ? EXTERNAL_FROM_BYTES : undefined,
+      anchorInput: continuesChain,
+    });
 
   return {
     ep,
     threads,
-    async prepare(blocks, prepareOptions) {
-      const label = prepareOptions?.label ?? `unit${units++}`;
+    preparation,
+    compiledDir: compiled?.dir,
+    async prepare(blocks, prepareOptions = {}) {
+      if (blocks.length === 0) throw new InvalidArgumentError('An execution unit needs at least one block.');
+      const label = prepareOptions.label ?? `unit${units++}`;
+      const continuesChain = prepareOptions.continuesChain === true;
+      const phase = prepareOptions.onPhase ?? (() => undefined);
       const t0 = performance.now();
-      const bytes = lowerUnit(blocks, label.replace(/[^A-Za-z0-9_]/g, '_'));
-      const t1 = performance.now();
-      const session = await createSession(bytes, ep, threads, label, allowCpuNodes);
-      const timings = { lowerMs: t1 - t0, sessionMs: performance.now() - t1, onnxBytes: bytes.byteLength };
-      logger.debug(`engine: prepared '${label}' (${blocks.length} blocks, ${(bytes.byteLength / 2 ** 20).toFixed(1)} MiB) on ${ep}: lower ${timings.lowerMs.toFixed(0)} ms, session ${timings.sessionMs.toFixed(0)} ms`);
-      const unit = preparedUnit(session, blocks, label, timings, () => open.delete(unit));
+      let lowerMs = 0;
+      let onnxBytes = 0;
+      const lowerNow = () => {
+        phase('lower');
+        const start = performance.now();
+        const lowered = lower(blocks, label, continuesChain);
+        lowerMs = performance.now() - start;
+        onnxBytes = lowered.model.byteLength;
+        phase('session');
+        return lowered;
+      };
+      let session: InferenceSession;
+      let entry: CompiledEntry | undefined;
+      let source: PrepareTimings['source'] = 'direct';
+      if (compiled) {
+        const key = prepareOptions.contentKey === undefined ? undefined : entryKey(fingerprint, prepareOptions.contentKey, continuesChain);
+        entry = compiled.entry(key);
+        phase('session');
+        source = (await compiled.has(entry)) ? 'reused' : 'compiled';
+        if (source === 'compiled') {
+          const lowered = lowerNow();
+          await compiled.write(entry, async (modelPath, weightsFile) => {
+            const options = sessionOptions('compile', settings, {
+              'optimized_model_external_initializers_file_name': weightsFile,
+              'optimized_model_external_initializers_min_size_in_bytes': String(EXTERNAL_FROM_BYTES),
+            });
+            const compiling = await createSession(lowered, { ...options, optimizedModelFilePath: modelPath }, settings.ep, label);
+            await compiling.release();
+          });
+        }
+        session = await createSession(entry.modelPath, sessionOptions('load', settings), settings.ep, label);
+        compiled.acquire(entry);
+      } else {
+        const lowered = lowerNow();
+        session = await createSession(lowered, sessionOptions('direct', settings), settings.ep, label);
+      }
+      const timings: PrepareTimings = { lowerMs, sessionMs: performance.now() - t0 - lowerMs, onnxBytes, source };
+      logger.debug(`engine: prepared '${label}' (${blocks.length} blocks) on ${ep}, ${source}: lower ${lowerMs.toFixed(0)} ms, session ${timings.sessionMs.toFixed(0)} ms`);
+      const used = entry;
+      const unit = wrapSession(session, blocks, label, timings, async () => {
+        open.delete(unit);
+        if (used) await compiled?.release(used);
+      });
       open.add(unit);
       return unit;
     },
     async dispose() {
       await Promise.all([...open].map((u) => u.dispose()));
+      await compiled?.dispose();
     },
   };
 }
 
-async function createSession(bytes: Uint8Array, ep: ExecutionProvider, threads: number, label: string, allowCpuNodes: boolean): Promise<InferenceSession> {
-  const { executionProviders, extra } = providerConfig(ep, allowCpuNodes);
-  // Each session owns an intra-op thread pool whose threads spin after a run. A search keeps many sessions (one
-  // per execution unit) and decodes images in worker threads meanwhile, so spinning pools steal the cores the next
-  // session needs: measured on resnet18 (112 px, batch 8, 2 threads, loaded machine), 14 chained sessions took
-  // 452 ms per batch spinning vs 91 ms not spinning, and even one fused session 190 vs 63 ms.
-  const session = { ...(extra.session as Record<string, string> | undefined), 'intra_op.allow_spinning': '0', 'inter_op.allow_spinning': '0' };
+/** What, besides the unit, decides a compiled unit's content: runtime version, provider, CPU, settings. */
+function engineFingerprint(settings: SessionSettings): string {
+  const ortVersion = env.versions.node ?? env.versions.common;
+  return JSON.stringify({ format: COMPILED_FORMAT, ortVersion, ep: settings.ep, prepacking: settings.prepacking, cpu: cpus()[0]?.model ?? 'unknown', arch: process.arch });
+}
+
+function entryKey(fingerprint: string, contentKey: string, continuesChain: boolean): string {
+  return createHash('sha256').update(JSON.stringify([fingerprint, contentKey, continuesChain])).digest('hex');
+}
+
+async function createSession(model: LoweredGraph | string, options: InferenceSession.SessionOptions, ep: ExecutionProvider, label: string): Promise<InferenceSession> {
   try {
-    return await InferenceSession.create(bytes, {
-      executionProviders,
-      extra: { ...extra, session },
-      graphOptimizationLevel: 'all',
-      executionMode: 'sequential',
-      intraOpNumThreads: threads,
-      // Inter-op threads only serve the parallel execution mode; one avoids an idle pool competing for cores.
-      interOpNumThreads: 1,
-      enableCpuMemArena: true,
-      enableMemPattern: true,
-      // Warnings (e.g. about unused initializers) would go to stderr; the engine reports through its Logger.
-      logSeverityLevel: 3,
-    });
+    if (typeof model === 'string') return await InferenceSession.create(model, options);
+    const externalData = model.externalWeights.map((w) => ({ path: w.path, data: w.data }));
+    return await InferenceSession.create(model.model, externalData.length > 0 ? { ...options, externalData } : options);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     if (/fallback to CPU EP has been explicitly disabled/.test(detail)) throw new UnavailableError(cpuFallbackRefused(ep, label), { cause: error });
@@ -104,31 +199,3 @@ async function createSession(bytes: Uint8Array, ep: ExecutionProvider, threads: 
   }
 }
 
-function preparedUnit(session: InferenceSession, blocks: readonly Block[], label: string, timings: PrepareTimings, onDispose: () => void): OrtPreparedUnit {
-  const inputs: readonly TensorSpec[] = blocks[0].descriptor.inputs;
-  const outputs: readonly TensorSpec[] = blocks[blocks.length - 1].descriptor.outputs;
-  const weightBytes = blocks.reduce((s, b) => s + [...b.weights.values()].reduce((t, w) => t + w.data.byteLength, 0), 0);
-  const inputNames = session.inputNames;
-  const outputNames = session.outputNames;
-  let disposed = false;
-  return {
-    label,
-    inputs,
-    outputs,
-    weightBytes,
-    timings,
-    async run(batch: readonly HostTensor[]): Promise<HostTensor[]> {
-      if (disposed) throw new InvalidArgumentError(`Unit '${label}' was disposed and cannot run.`);
-      checkBatch(label, inputs, batch);
-      const feeds = Object.fromEntries(inputNames.map((name, i) => [name, toOrt(batch[i])]));
-      const result = await session.run(feeds);
-      return outputNames.map((name) => fromOrt(result[name] as never, name));
-    },
-    async dispose() {
-      if (disposed) return;
-      disposed = true;
-      onDispose();
-      await session.release();
-    },
-  };
-}

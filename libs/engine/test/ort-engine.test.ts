@@ -34,12 +34,18 @@ describe('ORT engine', () => {
     await Promise.all([one.dispose(), two.dispose()]);
   });
 
-  it('records how long preparing took and how large the graph was', async () => {
-    const engine = await createEngine();
-    const unit = await engine.prepare(smallCnnChain());
-    expect(unit.timings.sessionMs).toBeGreaterThan(0);
-    expect(unit.timings.onnxBytes).toBeGreaterThan(unit.weightBytes);
-    await engine.dispose();
+  it('records how long preparing took and how large the graph was: weights stay external unless inlined', async () => {
+    const external = await createEngine();
+    const inline = await createEngine({ preparation: { weights: 'inline' } });
+    const blocks = smallCnnChain();
+    const a = await external.prepare(blocks);
+    const b = await inline.prepare(blocks);
+    expect(a.timings.sessionMs).toBeGreaterThan(0);
+    expect(a.timings.source).toBe('compiled');
+    // The chain's convolution weights are above the external threshold: only the graph is encoded.
+    expect(a.timings.onnxBytes).toBeLessThan(a.weightBytes);
+    expect(b.timings.onnxBytes).toBeGreaterThan(b.weightBytes);
+    await Promise.all([external.dispose(), inline.dispose()]);
   });
 
   describe('execution providers', () => {

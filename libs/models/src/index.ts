@@ -14,7 +14,10 @@ export { architecture, architectureAt, architectureNames } from './architectures
 export type { BlockKind, InitRule, WeightSpec } from './blocks/kind.ts';
 export { blockKind, blockKindNames } from './blocks/catalog.ts';
 export { GraphBuilder, OPSET } from './graph/builder.ts';
+export type { ExternalWeights, GraphBuilderOptions } from './graph/builder.ts';
 export type { ArchitectureInfo, BlockInfo, BuiltModel } from './build.ts';
 export { blockDescriptor, blockInfo, buildModel, describeArchitecture, describeBlocks, initBlock, initBlockAt } from './build.ts';
-export { lowerUnit, BATCH_DIM } from './lower.ts';
+export { lowerUnit, lowerUnitGraph, BATCH_DIM } from './lower.ts';
+export type { LoweredGraph, LowerOptions } from './lower.ts';
+export { joinsPrevious } from './blocks/catalog.ts';
 export type { OnnxAttrJson, OnnxNodeJson, OnnxSubgraphAttrs } from './blocks/onnx-subgraph.ts';

@@ -50,6 +50,8 @@ export const BatchNorm2d = defineBlockKind<EpsA>({
   weights: (inputs) => batchNormWeights(single(inputs, 3, 'batchnorm2d').shape[0]),
   flops: (inputs) => 2 * numel(single(inputs, 3, 'batchnorm2d').shape),
   lower: (g, [x], a, w) => [batchNorm(g, x, w, '', a.eps ?? 1e-5)],
+  // ONNX Runtime folds a batch norm into the convolution before it.
+  joinsPrevious: () => true,
 });
 
 /** A parameter-free element-wise activation of any rank. */
@@ -60,6 +62,8 @@ function activation(name: string, lowerOne: (g: Parameters<BlockKind['lower']>[0
     weights: () => [],
     flops: (inputs) => flopsPerElement * numel(inputs[0].shape),
     lower: (g, [x]) => [lowerOne(g, x)],
+    // ONNX Runtime fuses activations into the convolution (or normalisation) before them.
+    joinsPrevious: () => true,
   });
 }
 

@@ -1,4 +1,4 @@
-import type { JsonObject } from '@alsatian/core';
+import type { BlockDescriptor, JsonObject } from '@alsatian/core';
 import { unknownName } from '@alsatian/core';
 import type { BlockKind } from './kind.ts';
 
@@ -18,4 +18,9 @@ export function blockKind(name: string): BlockKind {
 
 export function blockKindNames(): string[] {
   return [...KINDS.keys()].sort();
+}
+
+/** Whether the block must run in one session with the block before it (see BlockKind.joinsPrevious). */
+export function joinsPrevious(descriptor: BlockDescriptor): boolean {
+  return blockKind(descriptor.kind).joinsPrevious?.(descriptor.attrs) ?? false;
 }

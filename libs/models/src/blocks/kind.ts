@@ -38,4 +38,12 @@ export interface BlockKind<A extends JsonObject = JsonObject> {
    * dimension); `weight(name)` returns the value name of a weight. Returns output value names.
    */
   lower(g: GraphBuilder, inputs: readonly string[], attrs: A, weight: (name: string) => string): string[];
+  /**
+   * True when a runtime may fuse this block's first operation into the last operation of the block before it
+   * (a batch norm into the convolution before it, an activation into either, a layer norm into the residual add
+   * before it). Where such a block follows another, the output of the pair differs (in the last bits) between a
+   * session that holds both and two sessions cut between them, so the planner never cuts there: this block is
+   * shared, and starts an execution unit, only together with the block before it. Absent: false.
+   */
+  joinsPrevious?(attrs: A): boolean;
 }

@@ -35,11 +35,22 @@ export type OnnxSubgraphAttrs = {
   outputShape: number[];
 } & JsonObject;
 
+/**
+ * Leading ops that ONNX Runtime may fuse into the op that produced their input (normalisations and activations into
+ * a convolution or matrix product, element-wise ops into a bias or residual add, layer norm into an add). A piece
+ * of an imported graph that starts with one is never cut from the piece before it (see BlockKind.joinsPrevious).
+ */
+const FUSES_BACKWARD = new Set([
+  'BatchNormalization', 'LayerNormalization', 'Relu', 'Clip', 'LeakyRelu', 'Sigmoid', 'HardSigmoid', 'HardSwish', 'Tanh',
+  'Add', 'Sub', 'Mul', 'Div', 'Erf', 'Softmax',
+]);
+
 export const OnnxSubgraph = defineBlockKind<OnnxSubgraphAttrs>({
   name: 'onnx_subgraph',
   outputs: (_inputs, a) => [{ name: a.output, dtype: a.outputDtype, shape: a.outputShape }],
   weights: (_inputs, a) => a.weights.map((w) => ({ name: w.name, shape: w.shape, role: w.dtype === 'float32' ? ('parameter' as const) : ('buffer' as const), init: { kind: 'zeros' as const } })),
   flops: () => 0,
+  joinsPrevious: (a) => FUSES_BACKWARD.has(a.nodes[0]?.op ?? ''),
   lower(g, [x], a, weight) {
     const weightNames = new Set(a.weights.map((w) => w.name));
     const values = new Map<string, string>([[a.input, x]]);

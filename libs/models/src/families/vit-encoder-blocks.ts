@@ -75,6 +75,8 @@ export const LayerNorm = defineBlockKind<{ eps: number } & JsonObject>({
   weights: (inputs) => layerNormWeights('', expectFloat(inputs, 0, 2, 'layer_norm').shape[1]),
   flops: (inputs) => 8 * inputs[0].shape[0] * inputs[0].shape[1],
   lower: (g, [x], a, w) => [layerNorm(g, x, w, '', a.eps)],
+  // ONNX Runtime fuses a layer norm with the residual add before it (SkipLayerNormalization).
+  joinsPrevious: () => true,
 });
 
 /**

@@ -13,6 +13,21 @@ const DATA_TYPE: Record<DType, number> = { float32: onnx.TensorProto.DataType.FL
 /** A symbolic or fixed dimension of a graph input or output. */
 export type Dim = number | string;
 
+/** Memory an ONNX model's external initializers point into: `path` is the name the model uses for `data`. */
+export interface ExternalWeights {
+  readonly path: string;
+  readonly data: Uint8Array;
+}
+
+export interface GraphBuilderOptions {
+  /**
+   * Initializers of at least this many bytes are not copied into the protobuf: they are external data that points
+   * into the memory already holding them (`externalWeights()`), and the runtime reads them from there. Default:
+   * Infinity (every weight is copied in, the model is self-contained).
+   */
+  readonly externalFromBytes?: number;
+}
+
 /**
  * Builds one ONNX graph in code. Lowerings call `node(...)` and get fresh, unique value names back, so block
  * lowerings compose without name clashes; weights become initializers. `toBytes()` serialises a ModelProto.
@@ -23,7 +38,14 @@ export class GraphBuilder {
   private readonly inputs: InstanceType<typeof onnx.ValueInfoProto>[] = [];
   private readonly outputs: InstanceType<typeof onnx.ValueInfoProto>[] = [];
   private readonly used = new Set<string>();
+  /** One external "file" per distinct buffer: tensors viewing one block file's buffer share an entry. */
+  private readonly external = new Map<ArrayBufferLike, ExternalWeights>();
+  private readonly externalFromBytes: number;
   private counter = 0;
+
+  constructor(options: GraphBuilderOptions = {}) {
+    this.externalFromBytes = options.externalFromBytes ?? Number.POSITIVE_INFINITY;
+  }
 
   /** A name not used before in this graph, derived from `hint`. */
   fresh(hint: string): string {
@@ -53,9 +75,29 @@ export class GraphBuilder {
   /** Adds a weight (or any constant tensor) as an initializer and returns its value name. */
   initializer(name: string, tensor: Pick<HostTensor, 'dtype' | 'shape' | 'data'>): string {
     const unique = this.fresh(name);
-    const bytes = new Uint8Array(tensor.data.buffer, tensor.data.byteOffset, tensor.data.byteLength);
-    this.initializers.push(onnx.TensorProto.create({ name: unique, dims: [...tensor.shape], dataType: DATA_TYPE[tensor.dtype], rawData: bytes }));
+    const { buffer, byteOffset, byteLength } = tensor.data;
+    const proto = { name: unique, dims: [...tensor.shape], dataType: DATA_TYPE[tensor.dtype] };
+    if (byteLength >= this.externalFromBytes) {
+      let file = this.external.get(buffer);
+      if (!file) {
+        file = { path: `weights_${this.external.size}`, data: new Uint8Array(buffer) };
+        this.external.set(buffer, file);
+      }
+      const externalData = [
+        { key: 'location', value: file.path },
+        { key: 'offset', value: String(byteOffset) },
+        { key: 'length', value: String(byteLength) },
+      ];
+      this.initializers.push(onnx.TensorProto.create({ ...proto, dataLocation: onnx.TensorProto.DataLocation.EXTERNAL, externalData }));
+    } else {
+      this.initializers.push(onnx.TensorProto.create({ ...proto, rawData: new Uint8Array(buffer, byteOffset, byteLength) }));
+    }
     return unique;
+  }
+
+  /** The memory the model's external initializers point into (empty unless `externalFromBytes` was set). */
+  externalWeights(): ExternalWeights[] {
+    return [...this.external.values()];
   }
 
   /** A small int64 constant (shapes, axes, indices). */

@@ -1,0 +1,35 @@
+/** A prepared unit around an ORT session: checks each batch against the unit's specs and converts tensors. */
+import type { Block, HostTensor, TensorSpec } from '@alsatian/core';
+import { InvalidArgumentError } from '@alsatian/core';
+import type { InferenceSession } from 'onnxruntime-node';
+import type { OrtPreparedUnit, PrepareTimings } from './ort-engine.ts';
+import { checkBatch, fromOrt, toOrt } from './tensors.ts';
+
+export function wrapSession(session: InferenceSession, blocks: readonly Block[], label: string, timings: PrepareTimings, onDispose: () => Promise<void>): OrtPreparedUnit {
+  const inputs: readonly TensorSpec[] = blocks[0].descriptor.inputs;
+  const outputs: readonly TensorSpec[] = blocks[blocks.length - 1].descriptor.outputs;
+  const weightBytes = blocks.reduce((s, b) => s + [...b.weights.values()].reduce((t, w) => t + w.data.byteLength, 0), 0);
+  const inputNames = session.inputNames;
+  const outputNames = session.outputNames;
+  let disposed = false;
+  return {
+    label,
+    inputs,
+    outputs,
+    weightBytes,
+    timings,
+    async run(batch: readonly HostTensor[]): Promise<HostTensor[]> {
+      if (disposed) throw new InvalidArgumentError(`Unit '${label}' was disposed and cannot run.`);
+      checkBatch(label, inputs, batch);
+      const feeds = Object.fromEntries(inputNames.map((name, i) => [name, toOrt(batch[i])]));
+      const result = await session.run(feeds);
+      return outputNames.map((name) => fromOrt(result[name] as never, name));
+    },
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      await session.release();
+      await onDispose();
+    },
+  };
+}

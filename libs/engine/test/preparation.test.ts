@@ -1,0 +1,115 @@
+/**
+ * How a unit is prepared must never change what it computes: compiled and loaded from a file, created directly,
+ * with weights external or inlined, pre-packed or not, reused from a compiled-unit directory kept on disk, and
+ * cut into several units anywhere a unit may start. Every comparison here is bit for bit.
+ */
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Block, HostTensor } from '@alsatian/core';
+import { buildModel, joinsPrevious } from '@alsatian/models';
+import { createEngine, type CreateEngineOptions } from '../src/index.ts';
+import { sampleBatch } from './helpers.ts';
+
+const dirs: string[] = [];
+afterAll(async () => {
+  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+});
+
+async function outputs(blocks: readonly Block[], batch: readonly HostTensor[], options: CreateEngineOptions, contentKey?: string): Promise<HostTensor[]> {
+  const engine = await createEngine({ threads: 2, ...options });
+  try {
+    return await (await engine.prepare(blocks, { contentKey, continuesChain: true })).run(batch);
+  } finally {
+    await engine.dispose();
+  }
+}
+
+function expectIdentical(a: readonly HostTensor[], b: readonly HostTensor[]): void {
+  expect(a.map((t) => t.shape)).toEqual(b.map((t) => t.shape));
+  a.forEach((t, i) => expect(Buffer.from(t.data.buffer, t.data.byteOffset, t.data.byteLength).equals(Buffer.from(b[i].data.buffer, b[i].data.byteOffset, b[i].data.byteLength))).toBe(true));
+}
+
+describe('unit preparation', () => {
+  // resnet18's first stage at 224 px: 64 channels, so the CPU provider's blocked layout and fusions are in play.
+  const blocks = buildModel('resnet18', { seed: 5 }).blocks.slice(4, 8);
+  const batch = sampleBatch(blocks[0].descriptor.inputs, 2);
+
+  it('gives bit-identical outputs however the unit is prepared', async () => {
+    const fromScratch = await outputs(blocks, batch, { preparation: { sessions: 'direct', weights: 'inline', prepacking: true } });
+    expectIdentical(await outputs(blocks, batch, {}), fromScratch);
+    expectIdentical(await outputs(blocks, batch, { preparation: { sessions: 'direct' } }), fromScratch);
+    expectIdentical(await outputs(blocks, batch, { preparation: { weights: 'inline', prepacking: true } }), fromScratch);
+  });
+
+  it('reuses a compiled unit kept on disk by another engine, with the same outputs, and only loads it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'alsatian-compiled-test-'));
+    dirs.push(dir);
+    const first = await createEngine({ preparation: { compiledDir: dir } });
+    const a = await first.prepare(blocks, { contentKey: 'stage1', continuesChain: true });
+    const outA = await a.run(batch);
+    await first.dispose();
+    expect((await readdir(dir)).filter((f) => f.endsWith('.onnx'))).toHaveLength(1);
+
+    const second = await createEngine({ preparation: { compiledDir: dir } });
+    const phases: string[] = [];
+    const b = await second.prepare(blocks, { contentKey: 'stage1', continuesChain: true, onPhase: (p) => phases.push(p) });
+    expect(b.timings.source).toBe('reused');
+    expect(phases).not.toContain('lower');
+    expectIdentical(await b.run(batch), outA);
+    // Another content key is another unit: compiled anew.
+    const c = await second.prepare(blocks, { contentKey: 'other', continuesChain: true });
+    expect(c.timings.source).toBe('compiled');
+    await second.dispose();
+  });
+
+  it('deletes a temporary compiled unit when its session is released, and the folder when the engine is', async () => {
+    const engine = await createEngine();
+    const dir = engine.compiledDir!;
+    const unit = await engine.prepare(blocks, { contentKey: 'k' });
+    expect((await readdir(dir)).filter((f) => f.endsWith('.onnx'))).toHaveLength(1);
+    await unit.dispose();
+    expect(await readdir(dir)).toEqual([]);
+    await engine.dispose();
+    await expect(readdir(dir)).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe('cut anywhere a unit may start', () => {
+  /** Runs blocks [from, to) fused, then cut in two at every block that may start a unit; all must match bit for bit. */
+  async function checkCuts(name: string, from = 0, to?: number): Promise<number> {
+    const blocks = buildModel(name, { seed: 11 }).blocks.slice(from, to);
+    const batch = sampleBatch(blocks[0].descriptor.inputs, 2);
+    const continuesChain = from > 0;
+    const engine = await createEngine({ threads: 2 });
+    try {
+      const fused = await (await engine.prepare(blocks, { continuesChain })).run(batch);
+      let cuts = 0;
+      for (let at = 1; at < blocks.length; at++) {
+        if (joinsPrevious(blocks[at].descriptor)) continue;
+        const head = await engine.prepare(blocks.slice(0, at), { continuesChain });
+        const tail = await engine.prepare(blocks.slice(at), { continuesChain: true });
+        expectIdentical(await tail.run(await head.run(batch)), fused);
+        await Promise.all([head.dispose(), tail.dispose()]);
+        cuts++;
+      }
+      return cuts;
+    } finally {
+      await engine.dispose();
+    }
+  }
+
+  it('resnet18: every cut gives the fused model\'s features', async () => {
+    expect(await checkCuts('resnet18')).toBe(11);
+  });
+
+  it('mobilenet_v2: every cut gives the fused model\'s features', async () => {
+    expect(await checkCuts('mobilenet_v2')).toBeGreaterThanOrEqual(18);
+  });
+
+  it('vit_b_32: cuts in the embedding and the first encoder blocks, and in the last blocks (before the final layer norm, which joins the block before it)', async () => {
+    expect(await checkCuts('vit_b_32', 0, 6)).toBe(5);
+    expect(await checkCuts('vit_b_32', 12)).toBe(3);
+  });
+});
