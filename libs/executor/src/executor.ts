@@ -36,22 +36,17 @@ export class Executor {
   }
 
   /**
-   * Runs `steps`; returns the proxy score of every model scored, by model id. `cuts` optionally gives, per model,
-   * where a single-model unit's sessions are cut (block counts), so that strategies without sharing compute
-   * exactly what the shared tree computes (see strategies' segmentation).
+   * Runs `steps`; returns the proxy score of every model scored, by model id. A session kept only for consecutive
+   * steps is released when the steps are done.
    */
-  async run(steps: readonly PlanStep[], task = 'steps', cuts?: ReadonlyMap<ModelId, readonly number[]>): Promise<Map<ModelId, ProxyScore>> {
+  async run(steps: readonly PlanStep[], task = 'steps'): Promise<Map<ModelId, ProxyScore>> {
     const { cache, meter } = this.deps;
     const scores = new Map<ModelId, ProxyScore>();
     let done = 0;
     for (const step of steps) {
       switch (step.kind) {
         case 'infer':
-          await this.units.withSession(
-            step.unit,
-            (session) => runInferStep(step, session, { ...this.deps, ...this.settings, labels: this.labels }),
-            step.unit.models.length === 1 ? cuts?.get(step.unit.models[0]) : undefined,
-          );
+          await this.units.withSession(step.unit, (session) => runInferStep(step, session, { ...this.deps, ...this.settings, labels: this.labels }));
           break;
         case 'release':
         case 'evict':
@@ -66,12 +61,13 @@ export class Executor {
       }
       this.deps.onProgress?.({ task, done: ++done, total: steps.length, detail: step.kind });
     }
+    await this.units.releaseCurrent();
     return scores;
   }
 
   /** Sessions and block-cache counters, for reports. */
   cacheStats() {
-    return { sessions: this.units.sessions.stats(), blocks: this.units.blocks.stats() };
+    return { sessions: this.units.sessions.stats(), blocks: this.units.blocks.stats(), sessionsCreated: this.units.sessionsCreated };
   }
 
   async dispose(): Promise<void> {

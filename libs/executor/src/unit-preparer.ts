@@ -1,7 +1,7 @@
 import type { Block, BlockId, Engine, Meter, PreparedUnit } from '@alsatian/core';
 import { BlockCache } from '@alsatian/cache';
-import type { ExecutionUnit } from '@alsatian/planner';
-import { chainUnits } from './chained-unit.ts';
+import { ROOT_NODE_ID, type ExecutionUnit } from '@alsatian/planner';
+import type { ExecutorSettings } from './settings.ts';
 
 /** Where blocks come from (the model store). */
 export interface BlockSource {
@@ -15,44 +15,67 @@ function weightBytes(block: Block): number {
 }
 
 /**
- * Gets a prepared session for an execution unit: loaded blocks and sessions are kept in two LRU caches so a unit
- * (or block) used again in a later step or SH iteration is not read from the store or prepared again while it
- * fits. All of it is "prepare model" time.
+ * Gets a prepared session for an execution unit. Blocks are read from the store (kept in an LRU cache when the
+ * settings give it a budget), the unit is prepared by the engine as one session, and the session lives as the
+ * settings' `sessionLifetime` says. All of it is "prepare model" time, split into reading, lowering and session.
  */
 export class UnitPreparer {
   readonly blocks: BlockCache<Block>;
   readonly sessions: BlockCache<PreparedUnit>;
+  /** The session of the unit the last steps ran ('consecutive' lifetime). */
+  private current: { key: string; session: PreparedUnit } | undefined;
+  private created = 0;
 
   constructor(
     private readonly source: BlockSource,
     private readonly engine: Engine,
     private readonly meter: Meter,
-    budgets: { blockCacheBytes: number; sessionCacheBytes: number },
+    private readonly settings: Pick<ExecutorSettings, 'blockCacheBytes' | 'sessionCacheBytes' | 'sessionLifetime'>,
   ) {
-    this.blocks = new BlockCache<Block>({ budgetBytes: budgets.blockCacheBytes });
-    this.sessions = new BlockCache<PreparedUnit>({ budgetBytes: budgets.sessionCacheBytes, dispose: (_key, unit) => unit.dispose() });
+    this.blocks = new BlockCache<Block>({ budgetBytes: settings.blockCacheBytes });
+    this.sessions = new BlockCache<PreparedUnit>({ budgetBytes: settings.sessionLifetime === 'search' ? settings.sessionCacheBytes : 0, dispose: (_key, unit) => unit.dispose() });
   }
 
-  /**
-   * Runs `fn` with the unit's session; the session stays pinned while `fn` runs. With `cuts` (block counts where
-   * sessions end, the last = all blocks) the unit runs as several sessions chained, cut at those points.
-   */
-  withSession<T>(unit: ExecutionUnit, fn: (session: PreparedUnit) => Promise<T>, cuts?: readonly number[]): Promise<T> {
-    const segments = cuts && cuts.length > 1 && cuts[cuts.length - 1] === unit.blocks.length ? cuts : [unit.blocks.length];
-    const key = JSON.stringify([unit.input, unit.output, segments]);
-    return this.sessions.use(key, () => this.meter.measure('prepareModel', () => this.prepare(unit, segments)), fn);
+  /** Sessions created so far. */
+  get sessionsCreated(): number {
+    return this.created;
   }
 
-  private async prepare(unit: ExecutionUnit, segments: readonly number[]): Promise<{ value: PreparedUnit; bytes: number }> {
-    const blocks = await this.loadBlocks(unit);
-    const parts: PreparedUnit[] = [];
-    let start = 0;
-    for (const end of segments) {
-      parts.push(await this.engine.prepare(blocks.slice(start, end), { label: `unit_${unit.output.slice(0, 12)}_${start}` }));
-      start = end;
+  /** Runs `fn` with the unit's session; the session stays pinned while `fn` runs. */
+  async withSession<T>(unit: ExecutionUnit, fn: (session: PreparedUnit) => Promise<T>): Promise<T> {
+    const key = JSON.stringify([unit.input, unit.output]);
+    const load = async () => {
+      const session = await this.prepare(unit);
+      return { value: session, bytes: session.weightBytes };
+    };
+    if (this.settings.sessionLifetime === 'search') return this.sessions.use(key, load, fn);
+    if (this.current?.key !== key) {
+      await this.releaseCurrent();
+      this.current = { key, session: (await load()).value };
     }
-    const session = parts.length === 1 ? parts[0] : chainUnits(parts);
-    return { value: session, bytes: session.weightBytes };
+    return fn(this.current.session);
+  }
+
+  /** Releases the 'consecutive' session (the end of a pass: nothing runs it next). */
+  async releaseCurrent(): Promise<void> {
+    const current = this.current;
+    this.current = undefined;
+    if (current) await this.meter.measure('prepareModel', () => current.session.dispose());
+  }
+
+  private prepare(unit: ExecutionUnit): Promise<PreparedUnit> {
+    return this.meter.measure('prepareModel', async () => {
+      const blocks = await this.loadBlocks(unit);
+      this.meter.switchPart('session');
+      const session = await this.engine.prepare(blocks, {
+        label: `unit_${unit.output.slice(0, 12)}`,
+        continuesChain: unit.input !== ROOT_NODE_ID,
+        contentKey: JSON.stringify(unit.blocks.map((b) => b.id)),
+        onPhase: (phase) => this.meter.switchPart(phase),
+      });
+      this.created++;
+      return session;
+    }, 'read');
   }
 
   private async loadBlocks(unit: ExecutionUnit): Promise<Block[]> {
@@ -67,6 +90,7 @@ export class UnitPreparer {
   }
 
   async dispose(): Promise<void> {
+    await this.releaseCurrent();
     await this.sessions.clear();
     await this.blocks.clear();
   }

@@ -6,6 +6,11 @@ export interface PlanBlock {
   readonly id: BlockId;
   /** Bytes of this block's output for one data item (from static shapes). */
   readonly outputBytesPerItem: number;
+  /**
+   * The block must run in one session with the block before it (a runtime fuses them; see the models lib's
+   * BlockKind.joinsPrevious): no execution unit starts with it, so it is shared only together with its predecessor.
+   */
+  readonly joinsPrevious?: boolean;
 }
 
 /** A candidate model: its feature-extractor blocks in execution order. */

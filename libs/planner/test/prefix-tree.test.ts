@@ -1,7 +1,7 @@
 /** The reference's prefix-tree cases (test_multi_model_snapshot.py), asserted as whole ordered shapes. */
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '@alsatian/core';
-import { addModel, buildPrefixTree, emptyPrefixTree, messages, prefixNodeId, pruneModel, pruneModels, ROOT_NODE_ID, type PlanModel } from '../src/index.ts';
+import { addModel, buildPrefixTree, buildTaskTree, emptyPrefixTree, messages, prefixNodeId, pruneModel, pruneModels, ROOT_NODE_ID, type PlanModel } from '../src/index.ts';
 import { chain, layers, model, viewOf } from './helpers/models.ts';
 
 const M1 = model('id1', layers('1.1-1.6'));
@@ -94,6 +94,37 @@ describe('node ids', () => {
     const t = buildPrefixTree([M1, { ...M1, id: 'id2' }], { share: false });
     expect(t.nodes.get(ROOT_NODE_ID)!.children).toHaveLength(2);
     expect(t.nodes.size).toBe(1 + 12);
+  });
+});
+
+describe('blocks that join the block before them', () => {
+  /** conv, bn (joins), relu (joins), pool, stage: a model per bn variant. */
+  const joined = (id: string, bn: string) => ({
+    id,
+    blocks: ['conv', bn, 'relu', 'pool', 'stage'].map((b) => ({ id: b, outputBytesPerItem: 4, joinsPrevious: b === bn || b === 'relu' })),
+  });
+
+  it('are shared only together with their predecessor: models that differ in the batch norm share no conv', () => {
+    const tree = buildPrefixTree([joined('a', 'bn1'), joined('b', 'bn2')], { share: true });
+    const root = tree.nodes.get(tree.root)!;
+    expect(root.children).toHaveLength(2);
+    // Units start at the root, never between the conv and its batch norm.
+    const units = [...buildTaskTree(tree).units.values()];
+    expect(units.map((u) => u.blocks.map((b) => b.id))).toEqual([['conv', 'bn1', 'relu', 'pool', 'stage'], ['conv', 'bn2', 'relu', 'pool', 'stage']]);
+  });
+
+  it('models equal through the joined group still share it, and branch after it', () => {
+    const a = joined('a', 'bn');
+    const b = { ...joined('b', 'bn'), blocks: [...joined('b', 'bn').blocks.slice(0, 4), { id: 'stage2', outputBytesPerItem: 4 }] };
+    const units = [...buildTaskTree(buildPrefixTree([a, b], { share: true })).units.values()];
+    expect(units.map((u) => u.blocks.map((x) => x.id))).toEqual([['conv', 'bn', 'relu', 'pool'], ['stage'], ['stage2']]);
+  });
+
+  it('a model ending before a joined block does not split the group of a model going on through it', () => {
+    const long = joined('long', 'bn');
+    const short = { id: 'short', blocks: long.blocks.slice(0, 1) };
+    const units = [...buildTaskTree(buildPrefixTree([long, short], { share: true })).units.values()];
+    expect(units.map((u) => u.blocks.map((x) => x.id))).toEqual([['conv', 'bn', 'relu', 'pool', 'stage'], ['conv']]);
   });
 });
 

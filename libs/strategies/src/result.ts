@@ -1,4 +1,5 @@
 import type { Measurements, ModelId } from '@alsatian/core';
+import type { Improvements } from './strategies.ts';
 
 export interface RankingEntry {
   readonly model: ModelId;
@@ -15,6 +16,8 @@ export interface IterationReport {
   /** Runs the data was split into to fit the cache budget. */
   readonly runs: number;
   readonly units: number;
+  /** Sessions created in this iteration (Base, SHiFT: one per model scored, each model whole). */
+  readonly sessionsCreated: number;
   readonly requirementBytesPerItem: number;
   readonly orderUsed: string;
   readonly measurements: Measurements;
@@ -23,6 +26,8 @@ export interface IterationReport {
 
 export interface SearchResult {
   readonly strategy: string;
+  /** Our improvements this search ran with (see IMPROVEMENTS). */
+  readonly improvements: Improvements;
   /** Best first: the last iteration's ranking, then models pruned earlier, latest-pruned first. */
   readonly ranking: readonly RankingEntry[];
   readonly measurements: Measurements;

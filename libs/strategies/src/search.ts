@@ -5,11 +5,11 @@ import type { Dataset, Engine, Logger, ModelId, ProgressListener, Proxy } from '
 import { InvalidArgumentError, itemBytes, Meter, silentLogger, subtractMeasurements } from '@alsatian/core';
 import { IntermediateCache } from '@alsatian/cache';
 import { Executor } from '@alsatian/executor';
+import { joinsPrevious } from '@alsatian/models';
 import { keepBetterHalf, planIteration, rankModels, shSchedule, type PersistedFeatures, type PlanModel } from '@alsatian/planner';
 import type { ModelStore } from '@alsatian/store';
 import type { IterationReport, RankingEntry, SearchResult } from './result.ts';
-import { sharedTreeCuts } from './segmentation.ts';
-import { strategy as strategyDef } from './strategies.ts';
+import { resolveImprovements, strategy as strategyDef, type Improvements } from './strategies.ts';
 
 export interface SearchOptions {
   readonly store: ModelStore;
@@ -17,11 +17,13 @@ export interface SearchOptions {
   readonly models?: readonly ModelId[];
   readonly dataset: Dataset;
   readonly strategy: string;
+  /** Switch our improvements on or off (default: the strategy's; see IMPROVEMENTS). */
+  readonly improvements?: Partial<Improvements>;
   readonly engine: Engine;
   readonly proxy: Proxy;
   /** Intermediate-cache budget in bytes (Alsatian splits data into runs to respect it). Default 2 GiB. */
   readonly cacheBudgetBytes?: number;
-  /** Budget of loaded blocks and of prepared sessions kept between steps (each). Default 2 GiB. */
+  /** Budget of loaded blocks and of prepared sessions kept between steps (each), with keepSessions. Default 2 GiB. */
   readonly blockCacheBytes?: number;
   readonly batchSize?: number;
   readonly seed?: number;
@@ -34,18 +36,22 @@ export interface SearchOptions {
 
 const GiB = 2 ** 30;
 
+/** The defaults of a search, in one place (the CLI shows and uses these). */
+export const SEARCH_DEFAULTS = { batchSize: 32, seed: 42, cacheBudgetBytes: 2 * GiB, blockCacheBytes: 2 * GiB } as const;
+
 /**
  * Runs one model search: plans each successive-halving iteration over the alive models, executes it with the one
  * executor, ranks by proxy score and keeps the better half. Base is one iteration over all data with no pruning.
  */
 export async function search(options: SearchOptions): Promise<SearchResult> {
   const def = strategyDef(options.strategy);
+  const improvements = resolveImprovements(options.strategy, options.improvements);
   const logger = options.logger ?? silentLogger;
   const meter = new Meter('planning');
-  const batchSize = options.batchSize ?? 32;
+  const batchSize = options.batchSize ?? SEARCH_DEFAULTS.batchSize;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new InvalidArgumentError(`--batch-size must be a positive integer, got ${batchSize}.`);
-  const budget = options.cacheBudgetBytes ?? 2 * GiB;
-  const blockCacheBytes = def.cacheBlocks ? options.blockCacheBytes ?? 2 * GiB : 0;
+  const budget = options.cacheBudgetBytes ?? SEARCH_DEFAULTS.cacheBudgetBytes;
+  const blockCacheBytes = improvements.keepSessions ? options.blockCacheBytes ?? SEARCH_DEFAULTS.blockCacheBytes : 0;
   const ids = options.models ?? options.store.listModels().map((m) => m.id);
   if (ids.length === 0) throw new InvalidArgumentError(`The store ${options.store.dir} has no models to search.`);
   const candidates = await planModels(options.store, ids);
@@ -58,8 +64,12 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
   });
   const executor = new Executor(
     { store: options.store, engine: options.engine, dataset: options.dataset, proxy: options.proxy, cache, meter, logger, onProgress: options.onProgress },
-    { batchSize, featuresOnDisk: def.featuresOnDisk, blockCacheBytes, sessionCacheBytes: blockCacheBytes, seed: options.seed ?? 42, deterministic: options.deterministic ?? false },
+    {
+      batchSize, featuresOnDisk: def.featuresOnDisk, blockCacheBytes, sessionCacheBytes: blockCacheBytes,
+      sessionLifetime: improvements.keepSessions ? 'search' : 'consecutive', seed: options.seed ?? SEARCH_DEFAULTS.seed, deterministic: options.deterministic ?? false,
+    },
   );
+  const order = def.share ? (improvements.bestOrder ? 'auto' : 'dfs+') : 'insertion';
 
   const trainLength = options.dataset.train.length;
   const testLength = options.dataset.test.length;
@@ -73,19 +83,19 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
     for (const [i, trainRange] of chunks.entries()) {
       const plan = meter.measureSync('planning', () =>
         planIteration({
-          models: alive, share: def.share, order: def.order, budgetBytes: def.budgeted ? budget : Number.POSITIVE_INFINITY, batchSize,
-          trainRange, testRange: i === 0 ? { start: 0, end: testLength } : undefined, persisted,
+          models: alive, share: def.share, order, budgetBytes: def.budgeted ? budget : Number.POSITIVE_INFINITY, batchSize,
+          trainRange, testRange: i === 0 ? { start: 0, end: testLength } : undefined, persisted, testPass: improvements.mergedTestPass ? 'merged' : 'separate',
         }),
       );
-      // Without sharing, each model still runs cut where the shared tree would cut it (bit-identical features).
-      const cuts = def.share ? undefined : meter.measureSync('planning', () => sharedTreeCuts(alive));
-      const scores = await executor.run(plan.steps, `iteration ${i + 1}/${chunks.length}`, cuts);
+      const sessionsBefore = executor.cacheStats().sessionsCreated;
+      const scores = await executor.run(plan.steps, `iteration ${i + 1}/${chunks.length}`);
       const ranking = meter.measureSync('planning', () => rankModels(new Map([...scores].map(([m, s]) => [m, s.score]))));
       for (const r of ranking) lastScore.set(r.model, { score: r.score, iteration: i });
       const now = meter.snapshot();
       iterations.push({
         iteration: i, models: alive.length, trainRange, trainItemsSoFar: trainRange.end, runs: plan.runs.length, units: plan.tree.units.size,
-        requirementBytesPerItem: plan.requirementBytesPerItem, orderUsed: plan.orderUsed, measurements: subtractMeasurements(now, before), ranking,
+        sessionsCreated: executor.cacheStats().sessionsCreated - sessionsBefore, requirementBytesPerItem: plan.requirementBytesPerItem,
+        orderUsed: plan.orderUsed, measurements: subtractMeasurements(now, before), ranking,
       });
       before = now;
       logger.info(`${options.strategy}: iteration ${i + 1}/${chunks.length}: ${alive.length} models, train [0, ${trainRange.end}), ${plan.runs.length} run(s), best ${ranking[0]?.model} (${ranking[0]?.score.toFixed(4)})`);
@@ -104,6 +114,7 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
   const stats = executor.cacheStats();
   return {
     strategy: options.strategy,
+    improvements,
     ranking: finalRanking(lastScore),
     measurements: meter.snapshot(),
     iterations,
@@ -113,9 +124,10 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
   };
 }
 
-/** The planner's view of each candidate: block ids and output bytes per item from the stored descriptors. */
+/** The planner's view of each candidate: block ids, output bytes per item and fusion with the block before, from the stored descriptors. */
 async function planModels(store: ModelStore, ids: readonly ModelId[]): Promise<PlanModel[]> {
   const sizes = new Map<string, number>();
+  const joined = new Set<string>();
   const out: PlanModel[] = [];
   for (const id of ids) {
     const manifest = store.getModel(id);
@@ -126,8 +138,9 @@ async function planModels(store: ModelStore, ids: readonly ModelId[]): Promise<P
         const info = await store.blockInfo(block);
         bytes = info.descriptor.outputs.reduce((s, o) => s + itemBytes(o), 0);
         sizes.set(block, bytes);
+        if (joinsPrevious(info.descriptor)) joined.add(block);
       }
-      blocks.push({ id: block, outputBytesPerItem: bytes });
+      blocks.push({ id: block, outputBytesPerItem: bytes, joinsPrevious: joined.has(block) });
     }
     out.push({ id, blocks });
   }

@@ -2,17 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { openDataset } from '@alsatian/data';
 import { createEngine } from '@alsatian/engine';
 import { createProxy } from '@alsatian/proxies';
-import { search } from '../src/index.ts';
+import { InvalidArgumentError } from '@alsatian/core';
+import { IMPROVEMENT_NAMES, search, type Improvements } from '../src/index.ts';
 import { snapshotStore } from './fixtures.ts';
 
 const SPEC = 'synthetic:classes=4,train=96,test=32,size=32,seed=3';
 
-async function run(strategy: string, extra: { cacheBudgetBytes?: number; ks?: number[] } = {}) {
+async function run(strategy: string, extra: { cacheBudgetBytes?: number; ks?: number[]; improvements?: Partial<Improvements> } = {}) {
   const { store, ids } = await snapshotStore('tiny_resnet', extra.ks ?? [1, 2, 1, 3, 2, 1, 4], { chained: true });
   const dataset = await openDataset(SPEC, { workers: 0 });
   const engine = await createEngine({ threads: 1 });
   try {
-    const result = await search({ store, dataset, strategy, engine, proxy: createProxy('linear', { epochs: 10 }), batchSize: 8, deterministic: true, seed: 7, cacheBudgetBytes: extra.cacheBudgetBytes });
+    const result = await search({ store, dataset, strategy, engine, proxy: createProxy('linear', { epochs: 10 }), batchSize: 8, deterministic: true, seed: 7, cacheBudgetBytes: extra.cacheBudgetBytes, improvements: extra.improvements });
     return { result, ids };
   } finally {
     await engine.dispose();
@@ -40,6 +41,30 @@ describe('search', () => {
     expect(split.result.iterations[0].runs).toBeGreaterThan(1);
     expect(split.result.peakCacheBytes).toBeLessThanOrEqual(budget);
     expect(split.result.ranking).toEqual(unlimited.result.ranking);
+  });
+
+  it('SHiFT prepares each alive model once per iteration; without the merged test pass, twice in the first', async () => {
+    const merged = await run('shift');
+    expect(merged.result.iterations.map((i) => i.sessionsCreated)).toEqual([8, 4, 2]);
+    const separate = await run('shift', { improvements: { mergedTestPass: false } });
+    expect(separate.result.iterations.map((i) => i.sessionsCreated)).toEqual([16, 4, 2]);
+    expect(separate.result.ranking).toEqual(merged.result.ranking);
+  });
+
+  it('Alsatian keeps sessions across iterations; as the paper runs it (every improvement off) it prepares more, and scores the same', async () => {
+    const ours = await run('alsatian');
+    const off = Object.fromEntries(IMPROVEMENT_NAMES.map((k) => [k, false]));
+    const paper = await run('alsatian', { improvements: off });
+    expect(ours.result.improvements).toEqual({ mergedTestPass: true, keepSessions: true, bestOrder: true });
+    expect(paper.result.improvements).toEqual(off);
+    const created = (r: typeof ours) => r.result.iterations.reduce((s, i) => s + i.sessionsCreated, 0);
+    expect(created(paper)).toBeGreaterThan(created(ours));
+    expect(paper.result.iterations[0].orderUsed).toBe('dfs+');
+    expect(paper.result.ranking).toEqual(ours.result.ranking);
+  });
+
+  it('refuses an improvement that needs sharing on a strategy without it', async () => {
+    await expect(run('shift', { improvements: { bestOrder: true } })).rejects.toThrow(InvalidArgumentError);
   });
 
   it('Base scores every model on all data once', async () => {

@@ -37,6 +37,8 @@ export interface RunSplitting {
   readonly batchSize: number;
   /** Ranges in processing order (e.g. test, then train). */
   readonly ranges: readonly RunPiece[];
+  /** Never put pieces of two splits into one run (the reference's separate test pass). Default false. */
+  readonly separateSplits?: boolean;
 }
 
 export function splitIntoRuns(input: RunSplitting): Run[] {
@@ -59,6 +61,7 @@ export function splitIntoRuns(input: RunSplitting): Run[] {
     const pieces: RunPiece[] = [];
     while (queue.length > 0 && left > 0) {
       const head = queue[0];
+      if (input.separateSplits && pieces.length > 0 && head.split !== pieces[0].split) break;
       const rest = head.end - head.start;
       const take = rest <= left ? rest : wholeBatches ? left - (left % batchSize) : left;
       if (take === 0) break;

@@ -43,6 +43,11 @@ export interface PlanIterationOptions {
   readonly reservedBytes?: number;
   /** Raw input bytes per item counted while the root's children run. Default 0 (the reference's choice). */
   readonly inputBytesPerItem?: number;
+  /**
+   * 'merged' (default): the test set shares passes with the train chunk (each unit loaded once in the first
+   * iteration). 'separate': the reference's way, a pass over the test set, then one over the train chunk.
+   */
+  readonly testPass?: 'merged' | 'separate';
 }
 
 export interface IterationPlan {
@@ -86,7 +91,7 @@ export function planIteration(options: PlanIterationOptions): IterationPlan {
   const persistingBytesPerItem = modelNodes.reduce((s, n) => s + n.bytesPerItem, 0);
   const ranges: RunPiece[] = [...(options.testRange ? [{ split: 'test' as const, range: options.testRange }] : []), { split: 'train', range: options.trainRange }];
   const heldBytes = reserved + [...kept.values()].reduce((s, p) => s + persistedBytes(p), 0);
-  const runs = splitIntoRuns({ requirementBytesPerItem: chosen.peak, persistingBytesPerItem, heldBytes, budgetBytes: options.budgetBytes, batchSize: options.batchSize, ranges });
+  const runs = splitIntoRuns({ requirementBytesPerItem: chosen.peak, persistingBytesPerItem, heldBytes, budgetBytes: options.budgetBytes, batchSize: options.batchSize, ranges, separateSplits: options.testPass === 'separate' });
 
   const persisted = modelNodes.map((node): PersistedFeatures => {
     const before = kept.get(node.id);

@@ -68,11 +68,12 @@ function addInto(nodes: Map<NodeId, PrefixNode>, present: readonly ModelId[], mo
     const size = block.outputBytesPerItem;
     if (!Number.isFinite(size) || size < 0) throw new InvalidArgumentError(messages.badBlockSize(model.id, block.id, size));
   }
+  const keys = sharingKeys(model.blocks);
   let current = ROOT_NODE_ID;
   model.blocks.forEach((block, depth) => {
     const here = nodes.get(current)!;
     const isLast = depth === model.blocks.length - 1;
-    const id = prefixNodeId(current, block.id, share ? undefined : model.id);
+    const id = prefixNodeId(current, keys[depth], share ? undefined : model.id);
     const existing = nodes.get(id);
     nodes.set(current, { ...here, models: [...here.models, model.id], children: existing ? here.children : [...here.children, id] });
     if (existing) {
@@ -85,6 +86,18 @@ function addInto(nodes: Map<NodeId, PrefixNode>, present: readonly ModelId[], mo
     nodes.set(id, isLast ? { ...child, models: [...child.models, model.id], endingModels: [...child.endingModels, model.id] } : child);
     current = id;
   });
+}
+
+/**
+ * What a block is matched on when models are merged: its id, extended by the keys of the blocks after it that join
+ * it (`joinsPrevious`). Two models then share a block only if they also share every block fused to it, so the tree
+ * never branches, and no unit starts, between blocks a runtime fuses; a model that ends before a joined block is
+ * another key than one that goes on through it.
+ */
+function sharingKeys(blocks: readonly PlanBlock[]): string[] {
+  const keys = new Array<string>(blocks.length);
+  for (let j = blocks.length - 1; j >= 0; j--) keys[j] = j + 1 < blocks.length && blocks[j + 1].joinsPrevious ? `${blocks[j].id}+${keys[j + 1]}` : blocks[j].id;
+  return keys;
 }
 
 /** The node ids on `model`'s path, root excluded, in block order. */
