@@ -1,6 +1,6 @@
 // Piscina worker entry: runs one data task and hands pixel buffers back without a copy.
 // Plain JavaScript because worker threads do not get the TypeScript loader.
-import { move } from 'piscina';
+import { move, transferableSymbol, valueSymbol } from 'piscina';
 import sharp from 'sharp';
 import { runDataTask } from './data-tasks.mjs';
 
@@ -9,5 +9,8 @@ sharp.concurrency(1);
 
 export default async function handle(task) {
   const result = await runDataTask(task);
-  return result instanceof Float32Array ? move(result) : result;
+  if (result instanceof Float32Array) return move(result);
+  // A batch result: the filled batch tensor goes back by transfer, the failure list by copy.
+  if (task.kind === 'images') return move({ [transferableSymbol]: [result.out.buffer], [valueSymbol]: result });
+  return result;
 }
