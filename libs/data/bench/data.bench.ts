@@ -1,6 +1,7 @@
 /**
  * Data preparation throughput: decode + transform (Resize 256, CenterCrop 224, Normalize) of a JPEG folder through
- * `openDataset` batches, on the worker pool, one worker and in-process; decode alone; synthetic in-memory rendering.
+ * `openDataset` batches, on the worker pool, one worker, in-process, and the pool reusing batch memory (recycleBatches);
+ * decode alone; synthetic in-memory rendering.
  * Reference: torchvision's PIL pipeline (see torchvision-reference.ts), asked for one pass between ours in every
  * round, so machine load hits both alike. Two rates per row: wall images/s, and images per CPU-second of the whole
  * process (every thread), which is the per-core rate and what to compare on a shared machine. Ratios are medians of
@@ -46,8 +47,8 @@ async function timed(work: () => Promise<void>): Promise<Pass> {
   return { wallSeconds: (performance.now() - start) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
 }
 
-async function datasetConfig(name: string, spec: string, workers: number): Promise<Config> {
-  const ds: OpenedDataset = await openDataset(spec, { workers });
+async function datasetConfig(name: string, spec: string, workers: number, recycleBatches = false): Promise<Config> {
+  const ds: OpenedDataset = await openDataset(spec, { workers, recycleBatches });
   return {
     name,
     items: ds.train.length,
@@ -114,6 +115,7 @@ try {
     await datasetConfig(`decode + transform, pool of ${cores}`, root, cores),
     await datasetConfig('decode + transform, 1 worker', root, 1),
     await datasetConfig('decode + transform, in-process', root, 0),
+    await datasetConfig(`decode + transform, pool of ${cores}, recycleBatches`, root, cores, true),
     decodeOnlyConfig('decode only (full size), 1 worker', files, 1),
     await datasetConfig(`synthetic 224 in memory, pool of ${cores}`, `synthetic:classes=10,train=${images},test=10,size=224`, cores),
   );

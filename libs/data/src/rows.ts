@@ -21,7 +21,8 @@ export interface LoadedRows {
   readonly decoded: readonly number[];
 }
 
-export type LoadItems = (naturals: Uint32Array, signal: AbortSignal) => Promise<LoadedRows>;
+/** `reuse`: arrays of a released batch of the same size that the loader may fill instead of allocating (or ignore). */
+export type LoadItems = (naturals: Uint32Array, signal: AbortSignal, reuse?: readonly TensorData[]) => Promise<LoadedRows>;
 
 export function valuesPerItem(spec: TensorSpec): number {
   return spec.shape.reduce((a, b) => a * b, 1);
@@ -60,4 +61,13 @@ export function keepRows(spec: TensorSpec, data: TensorData, keep: readonly numb
   const out = allocateRows(spec, keep.length);
   keep.forEach((row, k) => (out as Float32Array).set((data as Float32Array).subarray(row * per, (row + 1) * per), k * per));
   return out;
+}
+
+/**
+ * Takes the memory of a released batch array for reuse: the returned array owns it, and the released one is detached
+ * (length 0), so a consumer that kept it past its turn sees an empty array instead of another batch's values.
+ */
+export function reclaim(data: TensorData): TensorData {
+  const buffer = structuredClone(data.buffer as ArrayBuffer, { transfer: [data.buffer as ArrayBuffer] });
+  return data instanceof Float32Array ? new Float32Array(buffer) : new BigInt64Array(buffer);
 }

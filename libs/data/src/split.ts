@@ -11,7 +11,8 @@ import {
   type SkippedItem,
   type TensorSpec,
 } from '@alsatian/core';
-import { keepRows, type LoadItems } from './rows.ts';
+import { keepRows, reclaim, type LoadItems } from './rows.ts';
+import type { TensorData } from '@alsatian/core';
 
 /**
  * A batch plus the split positions of its items. Under skip-bad a decode failure drops its item, so `batch.start + i`
@@ -32,6 +33,8 @@ export interface SplitSource {
   /** Loads the natural items `naturals` as one batch (see `perItem` for sources that make one item at a time). */
   readonly loadItems: LoadItems;
   readonly prefetch: number;
+  /** Whether released batches' memory is handed back to `loadItems` (the `recycleBatches` option). */
+  readonly recycle: boolean;
   readonly skipBad: boolean;
   /** Records an item dropped under skip-bad. */
   skip(item: SkippedItem): void;
@@ -60,8 +63,8 @@ export function createSplit(source: SplitSource): DataSplit {
   for (let i = 0; i < order.length; i++) labels[i] = naturalLabels[order[i]];
   const decodes = new Uint32Array(order.length);
 
-  async function loadBatch(start: number, end: number, signal: AbortSignal): Promise<DataBatch> {
-    const loaded = await source.loadItems(order.subarray(start, end), signal);
+  async function loadBatch(start: number, end: number, signal: AbortSignal, reuse: readonly TensorData[] | undefined): Promise<DataBatch> {
+    const loaded = await source.loadItems(order.subarray(start, end), signal, reuse);
     for (const k of loaded.decoded) decodes[start + k]++;
     signal.throwIfAborted(); // after counting: an abandoned batch was still decoded
     const count = end - start;
@@ -93,21 +96,26 @@ export function createSplit(source: SplitSource): DataSplit {
       const onAbort = () => controller.abort(options.signal?.reason);
       options.signal?.addEventListener('abort', onAbort, { once: true });
       const pending: Promise<DataBatch>[] = [];
+      const spare: TensorData[][] = []; // memory of batches the consumer has released (recycleBatches)
       let next = range.start;
       const launch = () => {
         while (pending.length <= source.prefetch && next < range.end) {
           const end = Math.min(next + options.batchSize, range.end);
-          const batch = loadBatch(next, end, controller.signal);
+          const batch = loadBatch(next, end, controller.signal, end - next === options.batchSize ? spare.pop() : undefined);
           batch.catch(() => {}); // awaited below in order; this only silences batches abandoned by an early exit
           pending.push(batch);
           next = end;
         }
       };
+      let yielded: DataBatch | undefined;
       try {
         launch();
         while (pending.length > 0) {
           options.signal?.throwIfAborted();
           const batch = await pending.shift()!;
+          // The consumer asked for this batch, so it is done with the previous one: full batches are reused.
+          if (source.recycle && yielded?.labels.length === options.batchSize) spare.push(yielded.inputs.map((t) => reclaim(t.data)));
+          yielded = batch;
           launch();
           // Empty batches (every item skipped as bad) are yielded too: batch i of a range is always items
           // [start + i*batchSize, ...), so consumers that key batches by index stay aligned.

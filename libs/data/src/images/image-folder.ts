@@ -25,9 +25,11 @@ export function openImageFolder(id: string, scan: ScannedFolder, options: Resolv
       prefetch: options.prefetch,
       skipBad: options.skipBad,
       skip: (item) => skipList.add(item),
-      async loadItems(naturals, signal) {
+      recycle: options.recycleBatches,
+      async loadItems(naturals, signal, reuse) {
         const paths = Array.from(naturals, (natural) => scanned.files[natural]);
-        const out = allocateRows(inputs[0], paths.length) as Float32Array;
+        // A reused array is fully overwritten: every row is either decoded into or, if its item failed, dropped.
+        const out = (reuse?.[0] ?? allocateRows(inputs[0], paths.length)) as Float32Array;
         const task = { kind: 'images' as const, paths, imageSize: options.imageSize, resizeSize: options.resizeSize, out };
         const result = (await runner.run(task, signal, [out.buffer as ArrayBuffer])) as ImageBatchResult;
         const failures = result.failures.map((f) => ({ index: f.index, file: paths[f.index], reason: f.reason }));

@@ -23,6 +23,7 @@ export function openSyntheticImages(id: string, spec: SyntheticImageSpec, option
       naturalLabels,
       order: itemOrder(naturalLabels, name, options.seed, options.perClass, options.logger, classes),
       prefetch: options.prefetch,
+      recycle: false,
       skipBad: options.skipBad,
       skip: (item) => skipList.add(item),
       loadItems: perItem(inputs, async (natural, signal) => {

@@ -40,6 +40,7 @@ function textDataset(id: string, classes: string[], sources: Record<'train' | 't
       naturalLabels: source.labels,
       order: itemOrder(source.labels, name, options.seed, options.perClass, options.logger, classes),
       prefetch: options.prefetch,
+      recycle: false,
       skipBad: options.skipBad,
       skip: (item) => skipList.add(item),
       loadItems: perItem(inputs, async (natural): Promise<ItemResult> => {
