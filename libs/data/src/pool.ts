@@ -1,9 +1,14 @@
 import { Piscina } from 'piscina';
 import type { DataTask, DataTaskResult } from './worker/data-tasks.mjs';
 
-/** Runs decode/render tasks: on a pool of worker threads, or in the calling thread when `workers` is 0. */
+/**
+ * Runs decode/render tasks: on a pool of worker threads, or in the calling thread when `workers` is 0. A task's
+ * `transfer` buffers move to the worker (and come back in the result) instead of being copied. An aborted signal stops
+ * tasks from starting; a task already started runs to the end and its result is returned, so the caller can account
+ * for work that was done.
+ */
 export interface TaskRunner {
-  run(task: DataTask, signal: AbortSignal): Promise<DataTaskResult>;
+  run(task: DataTask, signal: AbortSignal, transfer?: readonly ArrayBuffer[]): Promise<DataTaskResult>;
   close(): Promise<void>;
 }
 
@@ -23,21 +28,18 @@ export function createTaskRunner(workers: number): TaskRunner {
   let pool: Piscina | undefined; // started on first use: opening a dataset to read its labels costs no threads
   const inFlight = new Set<Promise<unknown>>();
   return {
-    run(task, signal) {
+    run(task, signal, transfer) {
       // sharp decodes on libuv's thread pool, asynchronously: a worker that awaited one image at a time would leave
       // those threads idle. Four tasks per worker kept up with in-process decoding in measurements on 2 cores.
       pool ??= new Piscina({ filename: WORKER_FILE, minThreads: workers, maxThreads: workers, concurrentTasksPerWorker: 4, idleTimeout: 60_000 });
-      // The signal is checked around the task, not handed to piscina: aborting a task that shares its worker with
+      // The signal is checked before the task, not handed to piscina: aborting a task that shares its worker with
       // others (concurrentTasksPerWorker) terminates that worker, and the results of its other tasks then reach
-      // the pool as 'Unexpected message from Worker', an uncaught exception. An abandoned task costs one item.
+      // the pool as 'Unexpected message from Worker', an uncaught exception. An abandoned task costs its own work.
       signal.throwIfAborted();
-      const running = pool.run(task) as Promise<DataTaskResult>;
+      const running = pool.run(task, transfer ? { transferList: [...transfer] } : {}) as Promise<DataTaskResult>;
       inFlight.add(running);
       running.then(() => inFlight.delete(running), () => inFlight.delete(running));
-      return running.then((result) => {
-        signal.throwIfAborted();
-        return result;
-      });
+      return running;
     },
     async close() {
       const p = pool;

@@ -9,12 +9,10 @@ import {
   type HostTensor,
   type ItemRange,
   type SkippedItem,
-  type TensorData,
   type TensorSpec,
 } from '@alsatian/core';
-
-/** One loaded item: one data array per input spec, or why it could not be loaded. */
-export type ItemResult = { readonly ok: true; readonly tensors: readonly TensorData[] } | { readonly ok: false; readonly file: string; readonly reason: string };
+import { keepRows, reclaim, type LoadItems } from './rows.ts';
+import type { TensorData } from '@alsatian/core';
 
 /**
  * A batch plus the split positions of its items. Under skip-bad a decode failure drops its item, so `batch.start + i`
@@ -32,8 +30,11 @@ export interface SplitSource {
   readonly order: Uint32Array;
   /** Labels of natural items. */
   readonly naturalLabels: Int32Array;
-  loadItem(natural: number, signal: AbortSignal): Promise<ItemResult>;
+  /** Loads the natural items `naturals` as one batch (see `perItem` for sources that make one item at a time). */
+  readonly loadItems: LoadItems;
   readonly prefetch: number;
+  /** Whether released batches' memory is handed back to `loadItems` (the `recycleBatches` option). */
+  readonly recycle: boolean;
   readonly skipBad: boolean;
   /** Records an item dropped under skip-bad. */
   skip(item: SkippedItem): void;
@@ -42,6 +43,12 @@ export interface SplitSource {
 /** A split whose batches are `DataBatch`es (a `Batch` with item positions). */
 export interface DataSplit extends DatasetSplit {
   batches(range: ItemRange, options: BatchOptions): AsyncIterable<DataBatch>;
+  /**
+   * How many times each item (by split position) has been decoded since the dataset was opened: one pass over a
+   * range adds exactly 1 to each of its items, whatever the batch size and prefetch. Batches prefetched and then
+   * abandoned by an early exit count too: they were decoded.
+   */
+  decodeCounts(): Uint32Array;
 }
 
 /** What `openDataset` returns: a core `Dataset` whose splits yield `DataBatch`es. */
@@ -54,30 +61,34 @@ export function createSplit(source: SplitSource): DataSplit {
   const { order, naturalLabels } = source;
   const labels = new Int32Array(order.length);
   for (let i = 0; i < order.length; i++) labels[i] = naturalLabels[order[i]];
+  const decodes = new Uint32Array(order.length);
 
-  async function loadBatch(start: number, end: number, signal: AbortSignal): Promise<DataBatch> {
-    const results = await Promise.all(Array.from({ length: end - start }, (_, k) => source.loadItem(order[start + k], signal)));
-    const kept: TensorData[][] = [];
-    const keptLabels: number[] = [];
-    const keptItems: number[] = [];
-    results.forEach((result, k) => {
-      if (result.ok) {
-        kept.push([...result.tensors]);
-        keptLabels.push(labels[start + k]);
-        keptItems.push(start + k);
-      } else if (source.skipBad) {
-        source.skip({ file: result.file, reason: result.reason });
-      } else {
-        throw new BadInputError(`${result.file}: ${result.reason}. Fix or remove the file, or pass skip-bad to skip bad items.`);
-      }
-    });
-    const inputs: HostTensor[] = source.inputs.map((spec, i) => stack(spec, kept.map((item) => item[i])));
-    return { inputs, labels: Int32Array.from(keptLabels), start, items: Uint32Array.from(keptItems) };
+  async function loadBatch(start: number, end: number, signal: AbortSignal, reuse: readonly TensorData[] | undefined): Promise<DataBatch> {
+    const loaded = await source.loadItems(order.subarray(start, end), signal, reuse);
+    for (const k of loaded.decoded) decodes[start + k]++;
+    signal.throwIfAborted(); // after counting: an abandoned batch was still decoded
+    const count = end - start;
+    if (loaded.failures.length === 0) {
+      // The common case: the loader wrote every item into its row of the batch tensors; no copy here.
+      const inputs: HostTensor[] = source.inputs.map((spec, i) => ({ dtype: spec.dtype, shape: [count, ...spec.shape], data: loaded.tensors[i] }));
+      return { inputs, labels: labels.slice(start, end), start, items: Uint32Array.from({ length: count }, (_, k) => start + k) };
+    }
+    const failures = [...loaded.failures].sort((a, b) => a.index - b.index);
+    if (!source.skipBad) {
+      const first = failures[0];
+      throw new BadInputError(`${first.file}: ${first.reason}. Fix or remove the file, or pass skip-bad to skip bad items.`);
+    }
+    for (const failure of failures) source.skip({ file: failure.file, reason: failure.reason });
+    const bad = new Set(failures.map((f) => f.index));
+    const keep = Array.from({ length: count }, (_, k) => k).filter((k) => !bad.has(k));
+    const inputs: HostTensor[] = source.inputs.map((spec, i) => ({ dtype: spec.dtype, shape: [keep.length, ...spec.shape], data: keepRows(spec, loaded.tensors[i], keep) }));
+    return { inputs, labels: Int32Array.from(keep, (k) => labels[start + k]), start, items: Uint32Array.from(keep, (k) => start + k) };
   }
 
   return {
     length: order.length,
     labels: () => labels.slice(),
+    decodeCounts: () => decodes.slice(),
     async *batches(range: ItemRange, options: BatchOptions): AsyncIterable<DataBatch> {
       checkRange(source.name, range, order.length, options.batchSize);
       const controller = new AbortController();
@@ -85,21 +96,26 @@ export function createSplit(source: SplitSource): DataSplit {
       const onAbort = () => controller.abort(options.signal?.reason);
       options.signal?.addEventListener('abort', onAbort, { once: true });
       const pending: Promise<DataBatch>[] = [];
+      const spare: TensorData[][] = []; // memory of batches the consumer has released (recycleBatches)
       let next = range.start;
       const launch = () => {
         while (pending.length <= source.prefetch && next < range.end) {
           const end = Math.min(next + options.batchSize, range.end);
-          const batch = loadBatch(next, end, controller.signal);
+          const batch = loadBatch(next, end, controller.signal, end - next === options.batchSize ? spare.pop() : undefined);
           batch.catch(() => {}); // awaited below in order; this only silences batches abandoned by an early exit
           pending.push(batch);
           next = end;
         }
       };
+      let yielded: DataBatch | undefined;
       try {
         launch();
         while (pending.length > 0) {
           options.signal?.throwIfAborted();
           const batch = await pending.shift()!;
+          // The consumer asked for this batch, so it is done with the previous one: full batches are reused.
+          if (source.recycle && yielded?.labels.length === options.batchSize) spare.push(yielded.inputs.map((t) => reclaim(t.data)));
+          yielded = batch;
           launch();
           // Empty batches (every item skipped as bad) are yielded too: batch i of a range is always items
           // [start + i*batchSize, ...), so consumers that key batches by index stay aligned.
@@ -123,12 +139,3 @@ function checkRange(split: string, range: ItemRange, length: number, batchSize: 
   }
 }
 
-function stack(spec: TensorSpec, items: TensorData[]): HostTensor {
-  const per = spec.shape.reduce((a, b) => a * b, 1);
-  const data = spec.dtype === 'float32' ? new Float32Array(items.length * per) : new BigInt64Array(items.length * per);
-  items.forEach((item, i) => {
-    if (item.length !== per) throw new RangeError(`item ${i} of input '${spec.name}' has ${item.length} values, expected ${per}`);
-    (data as Float32Array).set(item as Float32Array, i * per);
-  });
-  return { dtype: spec.dtype, shape: [items.length, ...spec.shape], data };
-}

@@ -4,9 +4,15 @@ import type { ResolvedOptions } from '../options.ts';
 import { itemOrder } from '../order.ts';
 import { createTaskRunner } from '../pool.ts';
 import type { SkipList } from '../skipped.ts';
-import { createSplit, type OpenedDataset, type ItemResult } from '../split.ts';
+import { allocateRows } from '../rows.ts';
+import { createSplit, type OpenedDataset } from '../split.ts';
+import type { ImageBatchResult } from '../worker/data-tasks.mjs';
 
-/** An image folder: files are decoded and transformed in the worker pool, only for the items of a range. */
+/**
+ * An image folder: files are decoded and transformed in the worker pool, only for the items of a range. One task per
+ * batch: the batch tensor is allocated here, moved to a worker, filled row by row, and moved back, so items are
+ * never copied between arrays and the pool gets one message per batch instead of one per item.
+ */
 export function openImageFolder(id: string, scan: ScannedFolder, options: ResolvedOptions, skipList: SkipList): OpenedDataset {
   const inputs: TensorSpec[] = [{ name: 'pixels', dtype: 'float32', shape: [3, options.imageSize, options.imageSize] }];
   const runner = createTaskRunner(options.workers);
@@ -19,11 +25,15 @@ export function openImageFolder(id: string, scan: ScannedFolder, options: Resolv
       prefetch: options.prefetch,
       skipBad: options.skipBad,
       skip: (item) => skipList.add(item),
-      async loadItem(natural, signal): Promise<ItemResult> {
-        const file = scanned.files[natural];
-        const result = await runner.run({ kind: 'image', path: file, imageSize: options.imageSize, resizeSize: options.resizeSize }, signal);
-        if (result instanceof Float32Array) return { ok: true, tensors: [result] };
-        return { ok: false, file, reason: 'reason' in result ? result.reason : 'no pixels returned' };
+      recycle: options.recycleBatches,
+      async loadItems(naturals, signal, reuse) {
+        const paths = Array.from(naturals, (natural) => scanned.files[natural]);
+        // A reused array is fully overwritten: every row is either decoded into or, if its item failed, dropped.
+        const out = (reuse?.[0] ?? allocateRows(inputs[0], paths.length)) as Float32Array;
+        const task = { kind: 'images' as const, paths, imageSize: options.imageSize, resizeSize: options.resizeSize, out };
+        const result = (await runner.run(task, signal, [out.buffer as ArrayBuffer])) as ImageBatchResult;
+        const failures = result.failures.map((f) => ({ index: f.index, file: paths[f.index], reason: f.reason }));
+        return { tensors: [result.out], failures, decoded: result.decoded };
       },
     });
   return {

@@ -4,6 +4,7 @@ import { itemOrder } from '../order.ts';
 import { createTaskRunner } from '../pool.ts';
 import { SkipList } from '../skipped.ts';
 import type { SyntheticImageSpec } from '../spec.ts';
+import { perItem } from '../rows.ts';
 import { createSplit, type OpenedDataset } from '../split.ts';
 import { classStyles, syntheticClassNames, syntheticItemParams, syntheticLabel } from './synthetic-style.ts';
 
@@ -22,14 +23,15 @@ export function openSyntheticImages(id: string, spec: SyntheticImageSpec, option
       naturalLabels,
       order: itemOrder(naturalLabels, name, options.seed, options.perClass, options.logger, classes),
       prefetch: options.prefetch,
+      recycle: false,
       skipBad: options.skipBad,
       skip: (item) => skipList.add(item),
-      async loadItem(natural, signal) {
+      loadItems: perItem(inputs, async (natural, signal) => {
         const params = syntheticItemParams(spec.seed, name, natural, spec.size, styles);
         const result = await runner.run({ kind: 'synthetic', params }, signal);
         if (!(result instanceof Float32Array)) throw new Error(`synthetic render of ${name}[${natural}] returned no pixels`);
         return { ok: true, tensors: [result] };
-      },
+      }),
     });
   };
   return {

@@ -5,7 +5,8 @@ import type { ResolvedOptions } from '../options.ts';
 import { itemOrder } from '../order.ts';
 import { SkipList } from '../skipped.ts';
 import type { SyntheticTextSpec } from '../spec.ts';
-import { createSplit, type OpenedDataset, type ItemResult } from '../split.ts';
+import { perItem, type ItemResult } from '../rows.ts';
+import { createSplit, type OpenedDataset } from '../split.ts';
 import { reviewGenerator, syntheticTextClassNames } from './synthetic-text.ts';
 import { decodeUtf8 } from './utf8.ts';
 import type { WordPieceEncoder } from './wordpiece.ts';
@@ -39,9 +40,10 @@ function textDataset(id: string, classes: string[], sources: Record<'train' | 't
       naturalLabels: source.labels,
       order: itemOrder(source.labels, name, options.seed, options.perClass, options.logger, classes),
       prefetch: options.prefetch,
+      recycle: false,
       skipBad: options.skipBad,
       skip: (item) => skipList.add(item),
-      async loadItem(natural): Promise<ItemResult> {
+      loadItems: perItem(inputs, async (natural): Promise<ItemResult> => {
         try {
           const encoded = encoder.encode(await source.text(natural), length);
           return { ok: true, tensors: [encoded.inputIds, encoded.attentionMask] };
@@ -49,7 +51,7 @@ function textDataset(id: string, classes: string[], sources: Record<'train' | 't
           if (!(error instanceof BadInputError)) throw error;
           return { ok: false, file: source.file(natural), reason: error.message.replace(`${source.file(natural)}: `, '') };
         }
-      },
+      }),
     });
   };
   return { id, classes, inputs, train: split('train'), test: split('test'), skipped: () => skipList.list(), close: async () => {} };

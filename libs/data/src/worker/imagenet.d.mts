@@ -6,4 +6,5 @@ export declare function normalizeRgb(
   height: number,
   channels: number,
   out?: Float32Array,
+  offset?: number,
 ): Float32Array;
