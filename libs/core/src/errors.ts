@@ -34,6 +34,20 @@ export class BudgetError extends AlsatianError {
   override readonly name = 'BudgetError';
 }
 
+/**
+ * A write that failed because the device is full (ENOSPC) or the user's quota is spent (EDQUOT). The message names
+ * the file and says what was left as it was; the fix is to free space, not to change the input.
+ */
+export class DiskFullError extends AlsatianError {
+  override readonly name = 'DiskFullError';
+}
+
+/** True for the errno codes of a full device or a spent quota. */
+export function isDiskFull(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT';
+}
+
 /** Throws an InvalidArgumentError naming `what` and listing the known names. */
 export function unknownName(what: string, name: string, known: Iterable<string>): never {
   throw new InvalidArgumentError(`Unknown ${what} '${name}'. Known: ${[...known].join(', ')}.`);

@@ -21,13 +21,23 @@ export async function withFileLock<T>(path: string, fn: () => Promise<T>): Promi
 async function acquire(path: string): Promise<void> {
   const started = Date.now();
   for (let attempt = 0; ; attempt++) {
+    let handle;
     try {
-      const handle = await open(path, 'wx');
-      await handle.writeFile(JSON.stringify({ pid: process.pid, since: new Date().toISOString() }));
-      await handle.close();
-      return;
+      handle = await open(path, 'wx');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    if (handle) {
+      try {
+        await handle.writeFile(JSON.stringify({ pid: process.pid, since: new Date().toISOString() }));
+        await handle.close();
+        return;
+      } catch (error) {
+        // A lock file we could not finish (a full disk) must not make other writers wait for it to go stale.
+        await handle.close().catch(() => undefined);
+        await rm(path, { force: true });
+        throw error;
+      }
     }
     const age = await lockAge(path);
     if (age !== undefined && age > STALE_MS) {
