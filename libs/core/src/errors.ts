@@ -48,6 +48,11 @@ export function isDiskFull(error: unknown): boolean {
   return code === 'ENOSPC' || code === 'EDQUOT';
 }
 
+/** `text` (a name from a file we did not write) safe to quote in a one-line message: escaped, cut to 80 characters. */
+export function printable(text: string): string {
+  return JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}...` : text).slice(1, -1);
+}
+
 /** Throws an InvalidArgumentError naming `what` and listing the known names. */
 export function unknownName(what: string, name: string, known: Iterable<string>): never {
   throw new InvalidArgumentError(`Unknown ${what} '${name}'. Known: ${[...known].join(', ')}.`);

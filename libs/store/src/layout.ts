@@ -11,7 +11,7 @@
  */
 import { join } from 'node:path';
 import type { BlockId, ModelId } from '@alsatian/core';
-import { BadInputError, InvalidArgumentError } from '@alsatian/core';
+import { BadInputError, InvalidArgumentError, printable } from '@alsatian/core';
 import { BLOCK_ID_PATTERN } from './block-id.ts';
 
 export const STORE_FORMAT = 1;
@@ -87,9 +87,4 @@ export function checkModelId(id: string): ModelId {
   const problem = modelIdProblem(id);
   if (problem !== undefined) throw new InvalidArgumentError(`Invalid model id '${printable(id)}': ${problem}. Use printable characters, e.g. resnet18-finetuned-cars.`);
   return id;
-}
-
-/** `text` safe to print in one line: control characters escaped, cut to 80 characters. */
-export function printable(text: string): string {
-  return JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}...` : text).slice(1, -1);
 }

@@ -5,9 +5,9 @@
  * file and the field.
  */
 import type { BlockDescriptor, BlockId, ModelId, ModelManifest } from '@alsatian/core';
-import { BadInputError, jsonObject } from '@alsatian/core';
+import { BadInputError, jsonObject, printable } from '@alsatian/core';
 import { BLOCK_ID_PATTERN } from './block-id.ts';
-import { modelIdProblem, printable, STORE_FORMAT } from './layout.ts';
+import { modelIdProblem, STORE_FORMAT } from './layout.ts';
 import type { BlockEntry, IndexData } from './store-index.ts';
 
 export interface BlockRecord {
