@@ -22,7 +22,7 @@ const CASE_TIMEOUT_MS = 20_000;
 /** Runs `property` for `runs` cases with the fixed seed, fails with fast-check's shrunk counterexample, reports the count. */
 export async function fuzz<T>(name: string, runs: number, property: fc.IAsyncPropertyWithHooks<T>): Promise<number> {
   const details = await fc.check(property, { seed: FUZZ_SEED, numRuns: runs, timeout: CASE_TIMEOUT_MS, endOnFailure: false });
-  if (details.failed) throw new Error(`fuzz ${name}: ${fc.defaultReportMessage(details)}`);
+  if (details.failed) throw new Error(`fuzz ${name}: ${fc.defaultReportMessage(details)}\nError: ${String(details.errorInstance)}`, { cause: details.errorInstance });
   console.log(`fuzz ${name}: ${details.numRuns} cases passed (seed ${FUZZ_SEED})`);
   expect(details.numRuns).toBe(runs);
   return details.numRuns;
