@@ -77,3 +77,29 @@ export function deepJson(depth: number, kind: 'array' | 'object'): string {
 /** JSON-ish values that hit validators' edges: wrong types, negative, fractional and huge numbers, odd keys. */
 export const edgyNumber = fc.oneof(fc.nat(16), fc.integer({ min: -8, max: -1 }), fc.constantFrom(2 ** 31, 2 ** 40, 2 ** 53, 2 ** 64, 1e308, 0.5, -0), fc.double());
 export const edgyKey = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('__proto__', 'constructor', 'toString', '', '..', '../x', '/etc/passwd', 'a\u0000b', '\ud800'));
+
+/** Every path (keys and indexes) into a JSON value, the root included. */
+function jsonPaths(value: unknown, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+  out.push(prefix);
+  if (Array.isArray(value)) value.forEach((v, i) => jsonPaths(v, [...prefix, i], out));
+  else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) jsonPaths(v, [...prefix, k], out);
+  return out;
+}
+
+function replaceAt(value: unknown, path: readonly (string | number)[], replacement: unknown): unknown {
+  if (path.length === 0) return replacement;
+  const copy = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<string | number, unknown>;
+  copy[path[0]] = replaceAt(copy[path[0]], path.slice(1), replacement);
+  return copy;
+}
+
+/** Replacement values for one field: wrong types, edgy numbers, hostile strings, deep nesting, removal. */
+const replacement = fc.oneof(edgyNumber, edgyKey, fc.constant(null), fc.constant(undefined), fc.boolean(), fc.jsonValue({ maxDepth: 2 }), fc.constantFrom(JSON.parse(deepJson(200, 'array')), JSON.parse(deepJson(200, 'object'))));
+
+/** The text of `valid` with one to three fields replaced (or removed), or the valid text damaged byte-wise. */
+export function mutatedJson(valid: unknown): fc.Arbitrary<string> {
+  const paths = jsonPaths(valid);
+  const structural = fc.array(fc.tuple(fc.nat(paths.length - 1), replacement), { minLength: 1, maxLength: 3 }).map((edits) => JSON.stringify(edits.reduce((v, [at, r]) => replaceAt(v, paths[at], r), valid as unknown)) ?? 'undefined');
+  const bytes = damaged(new TextEncoder().encode(JSON.stringify(valid))).map((b) => new TextDecoder().decode(b));
+  return fc.oneof({ weight: 3, arbitrary: structural }, { weight: 1, arbitrary: bytes });
+}

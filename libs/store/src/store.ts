@@ -46,7 +46,7 @@ async function writeMarker(layout: StoreLayout): Promise<void> {
     return;
   }
   const format = checkMarker(parseJson(text, layout.marker, 'a store format marker'), layout.marker);
-  if (format !== STORE_FORMAT) throw new InvalidArgumentError(`${layout.dir} is a store of format ${format}; this version reads format ${STORE_FORMAT}.`);
+  if (format !== STORE_FORMAT) throw new BadInputError(`${layout.marker}: ${layout.dir} is a store of format ${format}; this version reads format ${STORE_FORMAT}.`);
 }
 
 /** Temp files of writers killed before their rename (atomic.ts names them by pid): removed at every open. */
