@@ -40,6 +40,19 @@ export class BudgetError extends AlsatianError {
  */
 export class DiskFullError extends AlsatianError {
   override readonly name = 'DiskFullError';
+  constructor(
+    /** The file whose write failed. */
+    readonly file: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+
+  /** The same failure told from a caller's side: what was not done, and what it left as it was. */
+  retold(what: string, state: string): DiskFullError {
+    return new DiskFullError(this.file, `${what}: no space left on the device while writing ${this.file}. ${state} Free space on that device and retry.`, { cause: this });
+  }
 }
 
 /** True for the errno codes of a full device or a spent quota. */

@@ -4,7 +4,7 @@
  * Limits: this is advisory and relies on O_EXCL being atomic (local file systems; NFSv3+ too, not older NFS).
  */
 import { open, rm, stat } from 'node:fs/promises';
-import { AlsatianError } from '@alsatian/core';
+import { AlsatianError, DiskFullError, isDiskFull } from '@alsatian/core';
 
 const STALE_MS = 60_000;
 const WAIT_MS = 120_000;
@@ -36,6 +36,7 @@ async function acquire(path: string): Promise<void> {
         // A lock file we could not finish (a full disk) must not make other writers wait for it to go stale.
         await handle.close().catch(() => undefined);
         await rm(path, { force: true });
+        if (isDiskFull(error)) throw new DiskFullError(path, `No space left on the device (${(error as NodeJS.ErrnoException).code}) while taking the store lock ${path}; the lock file was removed. Free space on that device and retry.`, { cause: error });
         throw error;
       }
     }

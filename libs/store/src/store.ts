@@ -234,7 +234,7 @@ class FileStore implements ModelStore {
   private async undoAfter(error: unknown, mark: number, what: string): Promise<unknown> {
     const removed = await this.undo(mark);
     if (!(error instanceof DiskFullError)) return error;
-    return new DiskFullError(`${what}: ${error.message} The store is as it was: the ${removed} new file(s) this write had made were removed.`, { cause: error });
+    return error.retold(what, `The store is as it was: the ${removed} new file(s) this write had made were removed.`);
   }
 
   /** Removes what the journal recorded after `mark` (unless another writer has indexed it since); returns the files removed. */
