@@ -73,7 +73,7 @@ export async function rebuildIndex(layout: StoreLayout): Promise<IndexData> {
     const path = join(layout.modelsDir, file);
     const id = modelIdFromFileStem(file.slice(0, -5));
     if (id === undefined) throw unusable(layout, path, 'its name does not encode a model id (this store never writes such a name).', 'move it out of the models folder');
-    data.models[id] = await readChecked(layout, path, (value) => checkManifest(value, path, id), 'a model manifest', `re-import or regenerate model '${id}', or move the file out of ${layout.modelsDir} to drop the model`);
+    data.models[id] = await readChecked(layout, path, (value) => checkManifest(value, path, id), 'a model manifest', `move the file out of ${layout.modelsDir} (this drops model '${id}'; re-import or regenerate it afterwards) or restore it from a copy`);
   }
   for (const fan of await listDir(layout.blocksDir)) {
     for (const file of await listDir(join(layout.blocksDir, fan))) {

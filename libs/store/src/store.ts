@@ -202,12 +202,13 @@ class FileStore implements ModelStore {
       metadata: input.metadata ?? {},
     };
     const existing = this.view.models[manifest.id];
-    if (existing) {
-      if (canonicalJson(existing as unknown as Json) === canonicalJson(manifest as unknown as Json)) return existing;
+    if (existing && canonicalJson(existing as unknown as Json) !== canonicalJson(manifest as unknown as Json)) {
       throw new InvalidArgumentError(`Model id '${manifest.id}' already exists in ${this.layout.dir} with other contents; choose another name.`);
     }
+    // Adding an indexed model again rewrites its manifest file only when that file is damaged (a repair by re-import).
+    if (existing && (await verifyManifests(this.layout, [existing])).length === 0) return existing;
     const file = this.layout.modelFile(manifest.id);
-    this.journal.record({ kind: 'model', id: manifest.id, files: (await fileSize(file)) === undefined ? [file] : [], added: true });
+    this.journal.record({ kind: 'model', id: manifest.id, files: (await fileSize(file)) === undefined ? [file] : [], added: !existing });
     await writeFileAtomic(file, JSON.stringify(manifest, null, 1));
     this.view.models[manifest.id] = manifest;
     this.pending.models[manifest.id] = manifest;

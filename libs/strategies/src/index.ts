@@ -5,6 +5,7 @@
  */
 export { search } from './search.ts';
 export type { SearchOptions } from './search.ts';
+export { checkSearchInputs } from './preflight.ts';
 export { STRATEGIES, STRATEGY_NAMES, strategy } from './strategies.ts';
 export type { StrategyDef, StrategyName } from './strategies.ts';
 export type { IterationReport, RankingEntry, SearchResult } from './result.ts';

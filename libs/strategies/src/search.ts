@@ -8,6 +8,7 @@ import { Executor } from '@alsatian/executor';
 import { keepBetterHalf, planIteration, rankModels, shSchedule, type PersistedFeatures, type PlanModel } from '@alsatian/planner';
 import type { ModelStore } from '@alsatian/store';
 import type { IterationReport, RankingEntry, SearchResult } from './result.ts';
+import { checkSearchInputs } from './preflight.ts';
 import { sharedTreeCuts } from './segmentation.ts';
 import { strategy as strategyDef } from './strategies.ts';
 
@@ -48,6 +49,7 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
   const blockCacheBytes = def.cacheBlocks ? options.blockCacheBytes ?? 2 * GiB : 0;
   const ids = options.models ?? options.store.listModels().map((m) => m.id);
   if (ids.length === 0) throw new InvalidArgumentError(`The store ${options.store.dir} has no models to search.`);
+  await checkSearchInputs(options.store, ids, options.dataset);
   const candidates = await planModels(options.store, ids);
 
   const workDir = options.workDir ?? (await mkdtemp(join(tmpdir(), 'alsatian-search-')));
