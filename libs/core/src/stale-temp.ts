@@ -39,8 +39,12 @@ export async function removeStaleTempFiles(dir: string): Promise<string[]> {
   for (const name of names) {
     const pid = tempFileOwner(name);
     if (pid === undefined || processAlive(pid)) continue;
-    await rm(join(dir, name), { force: true });
-    removed.push(join(dir, name));
+    try {
+      await rm(join(dir, name), { force: true });
+      removed.push(join(dir, name));
+    } catch {
+      // A read-only copy (a store shared without write permission) keeps its leftovers; readers ignore them.
+    }
   }
   return removed;
 }
