@@ -1,7 +1,7 @@
 import { open, readFile, truncate } from 'node:fs/promises';
 import { stringify } from 'csv-stringify/sync';
 import { parse } from 'csv-parse/sync';
-import { BadInputError } from '@alsatian/core';
+import { BadInputError, DiskFullError, isDiskFull } from '@alsatian/core';
 import type { RowValue } from './experiment.ts';
 
 /** One unit of work already in the CSV: a cell and one of its repetitions. */
@@ -60,9 +60,14 @@ export class CsvLog {
   }
 }
 
+/**
+ * Appends `text` and syncs it. A failed write (a full disk) may have put part of it in the file: the file is cut
+ * back to its length before, so the CSV holds whole units only, and the error says so.
+ */
 async function appendAll(path: string, text: string): Promise<void> {
   const bytes = Buffer.from(text, 'utf8');
   const handle = await open(path, 'a');
+  const before = (await handle.stat()).size;
   try {
     let offset = 0;
     while (offset < bytes.length) {
@@ -71,6 +76,10 @@ async function appendAll(path: string, text: string): Promise<void> {
     }
     // The next unit may start a fresh process and drop the page cache; rows must be on disk by then.
     await handle.datasync();
+  } catch (error) {
+    await handle.truncate(before).catch(() => undefined);
+    if (!isDiskFull(error)) throw error;
+    throw new DiskFullError(path, `No space left on the device (${(error as NodeJS.ErrnoException).code}) while appending ${bytes.length} bytes of results to ${path}; the file was cut back to its ${before} bytes before the write, so it holds whole units only. Free space and rerun: the run resumes after the last complete unit.`, { cause: error });
   } finally {
     await handle.close();
   }

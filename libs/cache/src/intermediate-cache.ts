@@ -13,7 +13,7 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HostTensor } from '@alsatian/core';
-import { BudgetError, InvalidArgumentError, writeFileAtomic } from '@alsatian/core';
+import { BudgetError, DiskFullError, InvalidArgumentError, writeFileAtomic } from '@alsatian/core';
 import type { CacheKey, CacheSplit } from './key.ts';
 import { compareKeys, groupText, keyDigest, keyText } from './key.ts';
 import { Mutex } from './mutex.ts';
@@ -124,9 +124,7 @@ export class IntermediateCache {
         await this.dropDisk(entry);
         this.toRam(entry, tensors);
       } else {
-        const tensors = entry.tensors!;
-        this.dropRam(entry);
-        await this.toDisk(entry, tensors);
+        await this.spill(entry);
       }
     });
   }
@@ -187,11 +185,7 @@ export class IntermediateCache {
     if (!this.disk.fits(spillBytes)) {
       throw new BudgetError(`The cache cannot hold entry ${what} (${bytes} bytes): RAM has ${this.ram.free()} of ${this.ram.budgetBytes} bytes free and spilling ${victims.length} entries needs ${spillBytes} disk bytes, but only ${this.disk.free()} of ${this.disk.budgetBytes} are free.`);
     }
-    for (const e of victims) {
-      const tensors = e.tensors!;
-      this.dropRam(e);
-      await this.toDisk(e, tensors);
-    }
+    for (const e of victims) await this.spill(e);
     return 'ram';
   }
 
@@ -213,9 +207,17 @@ export class IntermediateCache {
       await writeFileAtomic(file, parts);
     } catch (error) {
       this.disk.remove(bytes);
-      throw error;
+      if (!(error instanceof DiskFullError)) throw error;
+      throw error.retold(`The intermediate cache could not write entry ${entry.text} (${bytes} bytes) to disk`, 'The cache is as it was (the partial file was removed); a search keeps such files under the temp directory, which TMPDIR can move to a larger disk.');
     }
     Object.assign(entry, { tier: 'disk', bytes, tensors: undefined, file });
+  }
+
+  /** Moves a RAM entry to disk; written first, so a failed write (a full disk) leaves it in RAM as it was. */
+  private async spill(entry: Entry): Promise<void> {
+    const ramBytes = entry.bytes;
+    await this.toDisk(entry, entry.tensors!);
+    this.ram.remove(ramBytes);
   }
 
   private dropRam(entry: Entry): void {

@@ -4,7 +4,7 @@
  * never shared with other tools, unlike block weights, which use safetensors in the store).
  */
 import type { HostTensor } from '@alsatian/core';
-import { BadInputError, numel } from '@alsatian/core';
+import { BadInputError, numel, parseJson } from '@alsatian/core';
 
 export function tensorsBytes(tensors: readonly HostTensor[]): number {
   return tensors.reduce((s, t) => s + t.data.byteLength, 0);
@@ -21,19 +21,29 @@ export function encodedSize(tensors: readonly HostTensor[]): number {
   return encodeTensors(tensors).reduce((s, p) => s + p.byteLength, 0);
 }
 
+/** Decodes a feature file; every size in its header is checked against the file's length before copying. */
 export function decodeTensors(bytes: Uint8Array, source: string): HostTensor[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const headerLength = bytes.byteLength >= 4 ? view.getUint32(0, true) : Infinity;
-  if (4 + headerLength > bytes.byteLength) throw new BadInputError(`Cache file ${source} is truncated (${bytes.byteLength} bytes).`);
-  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + headerLength))) as { dtype: HostTensor['dtype']; shape: number[] }[];
+  const truncated = () => new BadInputError(`Cache file ${source} is truncated or damaged (${bytes.byteLength} bytes); the search wrote it and it changed since: rerun the search.`);
+  if (bytes.byteLength < 4) throw truncated();
+  const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0, true);
+  if (4 + headerLength > bytes.byteLength) throw truncated();
+  let header: unknown;
+  try {
+    header = parseJson(new TextDecoder().decode(bytes.subarray(4, 4 + headerLength)), source, 'a cache file header');
+  } catch {
+    throw truncated();
+  }
+  if (!Array.isArray(header)) throw truncated();
   let offset = 4 + headerLength;
-  return header.map(({ dtype, shape }) => {
+  return header.map((entry: { dtype?: unknown; shape?: unknown }) => {
+    const { dtype, shape } = entry ?? {};
+    if ((dtype !== 'float32' && dtype !== 'int64') || !Array.isArray(shape) || !shape.every((d) => Number.isSafeInteger(d) && d >= 0)) throw truncated();
     const length = numel(shape) * (dtype === 'float32' ? 4 : 8);
-    if (offset + length > bytes.byteLength) throw new BadInputError(`Cache file ${source} is truncated (${bytes.byteLength} bytes).`);
+    if (offset + length > bytes.byteLength) throw truncated();
     // Copy into a fresh, aligned buffer owned by the tensor (Buffer#slice would alias the file buffer).
     const raw = Uint8Array.prototype.slice.call(bytes, offset, offset + length);
     offset += length;
     const data = dtype === 'float32' ? new Float32Array(raw.buffer, 0, length / 4) : new BigInt64Array(raw.buffer, 0, length / 8);
-    return { dtype, shape, data };
+    return { dtype, shape: shape as number[], data };
   });
 }

@@ -34,6 +34,38 @@ export class BudgetError extends AlsatianError {
   override readonly name = 'BudgetError';
 }
 
+/**
+ * A write that failed because the device is full (ENOSPC) or the user's quota is spent (EDQUOT). The message names
+ * the file and says what was left as it was; the fix is to free space, not to change the input.
+ */
+export class DiskFullError extends AlsatianError {
+  override readonly name = 'DiskFullError';
+  constructor(
+    /** The file whose write failed. */
+    readonly file: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+
+  /** The same failure told from a caller's side: what was not done, and what it left as it was. */
+  retold(what: string, state: string): DiskFullError {
+    return new DiskFullError(this.file, `${what}: no space left on the device while writing ${this.file}. ${state} Free space on that device and retry.`, { cause: this });
+  }
+}
+
+/** True for the errno codes of a full device or a spent quota. */
+export function isDiskFull(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT';
+}
+
+/** `text` (a name from a file we did not write) safe to quote in a one-line message: escaped, cut to 80 characters. */
+export function printable(text: string): string {
+  return JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}...` : text).slice(1, -1);
+}
+
 /** Throws an InvalidArgumentError naming `what` and listing the known names. */
 export function unknownName(what: string, name: string, known: Iterable<string>): never {
   throw new InvalidArgumentError(`Unknown ${what} '${name}'. Known: ${[...known].join(', ')}.`);

@@ -15,3 +15,5 @@ export * from './data.ts';
 export * from './proxy.ts';
 export * from './bytes.ts';
 export * from './atomic.ts';
+export * from './json.ts';
+export * from './stale-temp.ts';

@@ -25,11 +25,12 @@ export function noWebGpuAdapter(detail: string): string {
 
 export function cpuFallbackRefused(ep: string, label: string): string {
   return (
-    `Unit '${label}' cannot run entirely on execution provider '${ep}': ORT would place some of its nodes on the CPU, ` +
-    `and silent CPU fallback is disabled. Run it with --ep cpu, or allow CPU nodes explicitly (engine option allowCpuNodes).`
+    `Part of the model cannot run on execution provider '${ep}': ORT would place some of its nodes on the CPU, ` +
+    `and silent CPU fallback is disabled. Run it with --ep cpu, or allow CPU nodes explicitly (engine option allowCpuNodes). ` +
+    `(engine unit '${label}')`
   );
 }
 
 export function sessionFailed(ep: string, label: string, detail: string): string {
-  return `Could not create an ONNX Runtime session for unit '${label}' on execution provider '${ep}': ${detail}`;
+  return `Could not create an ONNX Runtime session on execution provider '${ep}': ${detail} (engine unit '${label}')`;
 }

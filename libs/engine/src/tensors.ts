@@ -7,21 +7,23 @@ const fmt = (shape: readonly number[]) => `[${shape.join(', ')}]`;
 
 /**
  * Checks that `inputs` match the unit's per-item specs: same count and order, same dtype, a leading batch
- * dimension (equal across inputs) followed by the spec's shape. Returns the batch size.
+ * dimension (equal across inputs) followed by the spec's shape. Returns the batch size. Messages lead with what
+ * is wrong with the data; the unit label (an internal name) comes last, as detail for a bug report.
  */
 export function checkBatch(label: string, specs: readonly TensorSpec[], inputs: readonly HostTensor[]): number {
+  const unit = ` (engine unit '${label}')`;
   if (inputs.length !== specs.length) {
-    throw new InvalidArgumentError(`Unit '${label}' takes ${specs.length} input(s) (${specs.map((s) => s.name).join(', ')}), got ${inputs.length}.`);
+    throw new InvalidArgumentError(`The model takes ${specs.length} input(s) (${specs.map((s) => s.name).join(', ')}), got ${inputs.length}${unit}.`);
   }
   let batch = -1;
   specs.forEach((spec, i) => {
     const t = inputs[i];
     const expected = `${spec.dtype} [batch, ${spec.shape.join(', ')}]`;
     if (t.dtype !== spec.dtype || t.shape.length !== spec.shape.length + 1 || spec.shape.some((d, k) => t.shape[k + 1] !== d)) {
-      throw new InvalidArgumentError(`Unit '${label}' input ${i} ('${spec.name}') must be ${expected}, got ${t.dtype} ${fmt(t.shape)}.`);
+      throw new InvalidArgumentError(`Model input ${i} ('${spec.name}') must be ${expected}, got ${t.dtype} ${fmt(t.shape)}: the dataset does not produce what the model takes${unit}.`);
     }
-    if (t.shape[0] < 1) throw new InvalidArgumentError(`Unit '${label}' input ${i} ('${spec.name}') has an empty batch.`);
-    if (batch >= 0 && t.shape[0] !== batch) throw new InvalidArgumentError(`Unit '${label}' inputs disagree on the batch size: ${batch} and ${t.shape[0]} (input ${i}).`);
+    if (t.shape[0] < 1) throw new InvalidArgumentError(`Model input ${i} ('${spec.name}') has an empty batch${unit}.`);
+    if (batch >= 0 && t.shape[0] !== batch) throw new InvalidArgumentError(`Model inputs disagree on the batch size: ${batch} and ${t.shape[0]} (input ${i})${unit}.`);
     batch = t.shape[0];
   });
   return batch;

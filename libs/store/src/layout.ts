@@ -11,7 +11,8 @@
  */
 import { join } from 'node:path';
 import type { BlockId, ModelId } from '@alsatian/core';
-import { InvalidArgumentError } from '@alsatian/core';
+import { BadInputError, InvalidArgumentError, printable } from '@alsatian/core';
+import { BLOCK_ID_PATTERN } from './block-id.ts';
 
 export const STORE_FORMAT = 1;
 
@@ -30,7 +31,12 @@ export interface StoreLayout {
 export function storeLayout(dir: string): StoreLayout {
   const blocksDir = join(dir, 'blocks');
   const modelsDir = join(dir, 'models');
-  const blockBase = (id: BlockId) => join(blocksDir, id.slice(0, 2), id);
+  // Ids come from manifests and indexes we did not write: a path is built only from a checked id, so none leaves
+  // the store directory.
+  const blockBase = (id: BlockId) => {
+    if (!BLOCK_ID_PATTERN.test(id)) throw new BadInputError(`'${printable(id)}' is not a block id (128 hex digits); the manifest or index naming it is damaged.`);
+    return join(blocksDir, id.slice(0, 2), id);
+  };
   return {
     dir,
     marker: join(dir, 'alsatian-store.json'),
@@ -38,26 +44,47 @@ export function storeLayout(dir: string): StoreLayout {
     lock: join(dir, 'index.lock'),
     modelsDir,
     blocksDir,
-    modelFile: (id) => join(modelsDir, `${modelFileStem(id)}.json`),
+    modelFile: (id) => join(modelsDir, `${modelFileStem(checkModelId(id))}.json`),
     descriptorFile: (id) => `${blockBase(id)}.json`,
     weightsFile: (id) => `${blockBase(id)}.safetensors`,
   };
 }
 
-/** Model ids may hold `/` (Hugging Face names); the file stem encodes them reversibly and safely. */
+/**
+ * Model ids may hold `/` (Hugging Face names); the file stem encodes them reversibly and safely: `/`, `\`, NUL
+ * and every other character that could change the path are percent-encoded, and '.' and '..' are not ids.
+ */
 export function modelFileStem(id: ModelId): string {
   return encodeURIComponent(id);
 }
 
-export function modelIdFromFileStem(stem: string): ModelId {
-  return decodeURIComponent(stem);
+/** The model id a manifest file stem encodes, or undefined for a name this store never writes. */
+export function modelIdFromFileStem(stem: string): ModelId | undefined {
+  try {
+    const id = decodeURIComponent(stem);
+    return modelIdProblem(id) === undefined && modelFileStem(id) === stem ? id : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const MAX_MODEL_ID_LENGTH = 200;
+/** File names are at most 255 bytes; the stem leaves room for '.json' and a temp suffix ('.<pid>.<hex>.tmp'). */
+const MAX_STEM_BYTES = 200;
+
+/** Why `id` cannot name a model, or undefined when it can. */
+export function modelIdProblem(id: string): string | undefined {
+  if (id.length === 0 || id.length > MAX_MODEL_ID_LENGTH) return `use 1 to ${MAX_MODEL_ID_LENGTH} characters`;
+  if (id === '.' || id === '..') return "'.' and '..' are not ids";
+  if (/[\u0000-\u001f\u007f]/.test(id)) return 'control characters (NUL, newline, ...) are not allowed';
+  // With the u flag a surrogate pair is one code point, so only a lone surrogate matches.
+  if (/[\uD800-\uDFFF]/u.test(id)) return 'it is not well-formed Unicode (a lone surrogate)';
+  if (Buffer.byteLength(modelFileStem(id)) > MAX_STEM_BYTES) return `its file name would exceed ${MAX_STEM_BYTES} bytes; use a shorter id`;
+  return undefined;
+}
 
 export function checkModelId(id: string): ModelId {
-  if (id.length === 0 || id.length > MAX_MODEL_ID_LENGTH || id === '.' || id === '..' || /[\u0000-\u001f]/.test(id)) {
-    throw new InvalidArgumentError(`Invalid model id '${id}': use 1 to ${MAX_MODEL_ID_LENGTH} printable characters (not '.' or '..'), e.g. resnet18-finetuned-cars.`);
-  }
+  const problem = modelIdProblem(id);
+  if (problem !== undefined) throw new InvalidArgumentError(`Invalid model id '${printable(id)}': ${problem}. Use printable characters, e.g. resnet18-finetuned-cars.`);
   return id;
 }

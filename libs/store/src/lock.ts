@@ -4,7 +4,7 @@
  * Limits: this is advisory and relies on O_EXCL being atomic (local file systems; NFSv3+ too, not older NFS).
  */
 import { open, rm, stat } from 'node:fs/promises';
-import { AlsatianError } from '@alsatian/core';
+import { AlsatianError, DiskFullError, isDiskFull } from '@alsatian/core';
 
 const STALE_MS = 60_000;
 const WAIT_MS = 120_000;
@@ -21,13 +21,24 @@ export async function withFileLock<T>(path: string, fn: () => Promise<T>): Promi
 async function acquire(path: string): Promise<void> {
   const started = Date.now();
   for (let attempt = 0; ; attempt++) {
+    let handle;
     try {
-      const handle = await open(path, 'wx');
-      await handle.writeFile(JSON.stringify({ pid: process.pid, since: new Date().toISOString() }));
-      await handle.close();
-      return;
+      handle = await open(path, 'wx');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    if (handle) {
+      try {
+        await handle.writeFile(JSON.stringify({ pid: process.pid, since: new Date().toISOString() }));
+        await handle.close();
+        return;
+      } catch (error) {
+        // A lock file we could not finish (a full disk) must not make other writers wait for it to go stale.
+        await handle.close().catch(() => undefined);
+        await rm(path, { force: true });
+        if (isDiskFull(error)) throw new DiskFullError(path, `No space left on the device (${(error as NodeJS.ErrnoException).code}) while taking the store lock ${path}; the lock file was removed. Free space on that device and retry.`, { cause: error });
+        throw error;
+      }
     }
     const age = await lockAge(path);
     if (age !== undefined && age > STALE_MS) {

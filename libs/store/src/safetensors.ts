@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { HostTensor } from '@alsatian/core';
-import { BadInputError, numel, writeFileAtomic } from '@alsatian/core';
+import { BadInputError, jsonObject, numel, parseJson, printable, writeFileAtomic } from '@alsatian/core';
 
 interface HeaderEntry {
   dtype: string;
@@ -13,51 +13,101 @@ interface HeaderEntry {
   data_offsets: [number, number];
 }
 
-const ELEMENT_BYTES: Record<string, number> = { F32: 4, F16: 2, BF16: 2, F64: 8, I64: 8 };
+// A Map, not an object: a dtype named 'constructor' or '__proto__' must not find Object.prototype's members.
+const ELEMENT_BYTES = new Map<string, number>([['F32', 4], ['F16', 2], ['BF16', 2], ['F64', 8], ['I64', 8]]);
 
 export interface SafetensorsFile {
   readonly tensors: Map<string, HostTensor>;
   readonly metadata: Record<string, string>;
 }
 
+/** The reference implementation's cap: a larger header is refused before it is read. */
+export const MAX_HEADER_BYTES = 100_000_000;
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 /**
  * Parses safetensors bytes; `source` names the file in errors. Tensors are copies (aligned, owned), unless
  * `view` is set: then F32/I64 tensors whose data is aligned are views into `bytes` (no copy), for callers that
- * own `bytes` and hand it over (the store's block reads).
+ * own `bytes` and hand it over (the store's block reads). Every size and offset in the header is checked against
+ * the bytes actually there before anything is allocated, so a lying header costs no more memory than the file.
  */
 export function parseSafetensors(bytes: Uint8Array, source = 'safetensors data', options: { view?: boolean } = {}): SafetensorsFile {
   if (bytes.byteLength < 8) throw new BadInputError(`${source}: too short to be a safetensors file (${bytes.byteLength} bytes).`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const headerLength = Number(view.getBigUint64(0, true));
-  if (headerLength > bytes.byteLength - 8) throw new BadInputError(`${source}: header length ${headerLength} exceeds the file size; the file is truncated or not safetensors.`);
-  let header: Record<string, HeaderEntry | Record<string, string>>;
+  const headerLength = view.getBigUint64(0, true);
+  if (headerLength > BigInt(bytes.byteLength - 8)) throw new BadInputError(`${source}: header length ${headerLength} exceeds the file size (${bytes.byteLength} bytes); the file is truncated or not safetensors.`);
+  if (headerLength > BigInt(MAX_HEADER_BYTES)) throw new BadInputError(`${source}: header length ${headerLength} exceeds the ${MAX_HEADER_BYTES}-byte limit of the format.`);
+  const dataStart = 8 + Number(headerLength);
+  let text: string;
   try {
-    header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength)));
+    text = strictUtf8.decode(bytes.subarray(8, dataStart));
   } catch (error) {
-    throw new BadInputError(`${source}: the safetensors header is not valid JSON.`, { cause: error });
+    throw new BadInputError(`${source}: the safetensors header is not valid UTF-8.`, { cause: error });
   }
-  const dataStart = 8 + headerLength;
+  const header = jsonObject(parseJson(text, source, 'a safetensors header'), source, 'the safetensors header');
+  const entries = Object.entries(header)
+    .filter(([name]) => name !== '__metadata__')
+    .map(([name, entry]) => checkEntry(name, entry, source, bytes.byteLength - dataStart));
+  checkNoOverlap(entries, source);
   const tensors = new Map<string, HostTensor>();
-  let metadata: Record<string, string> = {};
-  for (const [name, entry] of Object.entries(header)) {
-    if (name === '__metadata__') {
-      metadata = entry as Record<string, string>;
-      continue;
-    }
-    const { dtype, shape, data_offsets: [begin, end] } = entry as HeaderEntry;
-    const size = ELEMENT_BYTES[dtype];
-    if (!size) throw new BadInputError(`${source}: tensor '${name}' has dtype ${dtype}; supported: ${Object.keys(ELEMENT_BYTES).join(', ')}.`);
-    const count = numel(shape);
-    if (end - begin !== count * size || dataStart + end > bytes.byteLength) {
-      throw new BadInputError(`${source}: tensor '${name}' (${dtype} [${shape.join(', ')}]) has ${end - begin} bytes at [${begin}, ${end}); expected ${count * size} within the file's ${bytes.byteLength - dataStart} data bytes.`);
-    }
+  for (const { name, dtype, shape, begin, end } of entries) {
     const offset = bytes.byteOffset + dataStart + begin;
-    const viewable = options.view === true && (dtype === 'F32' || dtype === 'I64') && offset % size === 0;
+    const viewable = options.view === true && (dtype === 'F32' || dtype === 'I64') && offset % ELEMENT_BYTES.get(dtype)! === 0;
     // Otherwise a copy (Buffer.slice would alias the file buffer): aligned for typed arrays and owned by the tensor.
     const raw = viewable ? bytes.subarray(dataStart + begin, dataStart + end) : Uint8Array.prototype.slice.call(bytes, dataStart + begin, dataStart + end);
     tensors.set(name, decode(dtype, shape, raw));
   }
-  return { tensors, metadata };
+  return { tensors, metadata: checkMetadata(header.__metadata__, source) };
+}
+
+interface CheckedEntry {
+  readonly name: string;
+  readonly dtype: string;
+  readonly shape: number[];
+  readonly begin: number;
+  readonly end: number;
+}
+
+/** One tensor's header entry, checked: known dtype, non-negative integer dims and offsets, size = dtype x shape. */
+function checkEntry(name: string, value: unknown, source: string, dataBytes: number): CheckedEntry {
+  const where = `${source}: tensor '${printable(name)}'`;
+  const entry = value as Partial<HeaderEntry> | null;
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw new BadInputError(`${where}: its header entry is not an object.`);
+  const { dtype, shape, data_offsets: offsets } = entry;
+  const size = typeof dtype === 'string' ? ELEMENT_BYTES.get(dtype) : undefined;
+  if (size === undefined) throw new BadInputError(`${where} has dtype ${JSON.stringify(dtype)}; supported: ${[...ELEMENT_BYTES.keys()].join(', ')}.`);
+  const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+  if (!Array.isArray(shape) || !shape.every(isCount)) throw new BadInputError(`${where}: shape must be a list of non-negative integers.`);
+  if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every(isCount) || offsets[0] > offsets[1]) {
+    throw new BadInputError(`${where}: data_offsets must be [begin, end] with 0 <= begin <= end.`);
+  }
+  const [begin, end] = offsets;
+  // In floating point: a product past 2^53 is inexact, but then it exceeds the file anyway.
+  const expected = numel(shape) * size;
+  if (end - begin !== expected || end > dataBytes) {
+    throw new BadInputError(`${where} (${dtype} [${shape.join(', ')}]) has ${end - begin} bytes at [${begin}, ${end}); expected ${expected} within the file's ${dataBytes} data bytes.`);
+  }
+  return { name, dtype: dtype as string, shape, begin, end };
+}
+
+/** Tensors must not share bytes (the reference writer never overlaps them; an overlap means a forged header). */
+function checkNoOverlap(entries: readonly CheckedEntry[], source: string): void {
+  const sorted = entries.filter((e) => e.end > e.begin).sort((a, b) => a.begin - b.begin);
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i].begin < sorted[i - 1].end) {
+      throw new BadInputError(`${source}: tensors '${printable(sorted[i - 1].name)}' and '${printable(sorted[i].name)}' overlap in the data section ([${sorted[i - 1].begin}, ${sorted[i - 1].end}) and [${sorted[i].begin}, ${sorted[i].end})).`);
+    }
+  }
+}
+
+function checkMetadata(value: unknown, source: string): Record<string, string> {
+  if (value === undefined) return {};
+  const metadata = jsonObject(value, source, '__metadata__');
+  for (const [key, v] of Object.entries(metadata)) {
+    if (typeof v !== 'string') throw new BadInputError(`${source}: __metadata__ '${printable(key)}' must be a string, got ${typeof v}.`);
+  }
+  return metadata as Record<string, string>;
 }
 
 export async function readSafetensors(path: string): Promise<SafetensorsFile> {

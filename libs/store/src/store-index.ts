@@ -11,9 +11,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BlockId, ModelId, ModelManifest } from '@alsatian/core';
-import { BadInputError, writeFileAtomic } from '@alsatian/core';
+import { BadInputError, parseJson, writeFileAtomic } from '@alsatian/core';
+import { BLOCK_ID_PATTERN } from './block-id.ts';
 import type { StoreLayout } from './layout.ts';
 import { modelIdFromFileStem, STORE_FORMAT } from './layout.ts';
+import { checkBlockRecord, checkIndex, checkManifest } from './store-schema.ts';
 import { withFileLock } from './lock.ts';
 
 export interface BlockEntry {
@@ -41,14 +43,12 @@ export async function readIndex(layout: StoreLayout): Promise<IndexData | undefi
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new BadInputError(`Cannot read the store index ${layout.index}: ${(error as Error).message}`, { cause: error });
   }
-  let data: IndexData;
   try {
-    data = JSON.parse(text) as IndexData;
+    return checkIndex(parseJson(text, layout.index, 'a store index'), layout.index);
   } catch (error) {
-    throw new BadInputError(`The store index ${layout.index} is not valid JSON; run 'alsatian store verify --rebuild-index' to rebuild it from the model and block files.`, { cause: error });
+    if (!(error instanceof BadInputError)) throw error;
+    throw new BadInputError(`${error.message} Run 'alsatian store verify --rebuild-index --store ${layout.dir}' to rebuild it from the model and block files.`, { cause: error });
   }
-  if (data.format !== STORE_FORMAT) throw new BadInputError(`The store index ${layout.index} has format ${data.format}; this version reads format ${STORE_FORMAT}.`);
-  return data;
 }
 
 /** Merges `pending` into the index on disk under the lock and returns the merged index. */
@@ -62,25 +62,46 @@ export async function mergeIntoIndex(layout: StoreLayout, pending: IndexData): P
   });
 }
 
-/** Rebuilds the index from the manifest and block files (after a crash, or to adopt files copied in). */
+/**
+ * Rebuilds the index from the manifest and block files (after a crash, or to adopt files copied in). A damaged
+ * file stops the rebuild with an error naming it: the index must not silently drop a model.
+ */
 export async function rebuildIndex(layout: StoreLayout): Promise<IndexData> {
   const data = emptyIndex();
   for (const file of await listDir(layout.modelsDir)) {
     if (!file.endsWith('.json')) continue;
-    const manifest = JSON.parse(await readFile(join(layout.modelsDir, file), 'utf8')) as ModelManifest;
-    data.models[modelIdFromFileStem(file.slice(0, -5))] = manifest;
+    const path = join(layout.modelsDir, file);
+    const id = modelIdFromFileStem(file.slice(0, -5));
+    if (id === undefined) throw unusable(layout, path, 'its name does not encode a model id (this store never writes such a name).', 'move it out of the models folder');
+    data.models[id] = await readChecked(layout, path, (value) => checkManifest(value, path, id), 'a model manifest', `move the file out of ${layout.modelsDir} (this drops model '${id}'; re-import or regenerate it afterwards) or restore it from a copy`);
   }
   for (const fan of await listDir(layout.blocksDir)) {
     for (const file of await listDir(join(layout.blocksDir, fan))) {
       if (!file.endsWith('.json')) continue;
-      const record = JSON.parse(await readFile(join(layout.blocksDir, fan, file), 'utf8')) as { bytes: number; descriptor: { kind: string } };
-      data.blocks[file.slice(0, -5)] = { bytes: record.bytes, kind: record.descriptor.kind };
+      const path = join(layout.blocksDir, fan, file);
+      const id = file.slice(0, -5);
+      if (!BLOCK_ID_PATTERN.test(id)) throw unusable(layout, path, 'its name is not a block id.', 'move it out of the blocks folder');
+      const record = await readChecked(layout, path, (value) => checkBlockRecord(value, path), 'a block descriptor record', 'delete it and its .safetensors file, then re-import or regenerate the models that use the block');
+      data.blocks[id] = { bytes: record.bytes, kind: record.descriptor.kind };
     }
   }
   return withFileLock(layout.lock, async () => {
     await writeFileAtomic(layout.index, JSON.stringify(data));
     return data;
   });
+}
+
+async function readChecked<T>(layout: StoreLayout, path: string, check: (value: unknown) => T, what: string, fix: string): Promise<T> {
+  try {
+    return check(parseJson(await readFile(path, 'utf8'), path, what));
+  } catch (error) {
+    if (!(error instanceof BadInputError) && typeof (error as NodeJS.ErrnoException).code !== 'string') throw error;
+    throw unusable(layout, path, (error as Error).message.replace(`${path}: `, ''), fix, error);
+  }
+}
+
+function unusable(layout: StoreLayout, path: string, problem: string, fix: string, cause?: unknown): BadInputError {
+  return new BadInputError(`Cannot rebuild the index of the store ${layout.dir}: ${path}: ${problem} To go on, ${fix}.`, { cause });
 }
 
 async function listDir(dir: string): Promise<string[]> {

@@ -1,6 +1,6 @@
 /** The store's public contract: options, model input, block info, stats, filters, and the ModelStore interface. */
 import type { Block, BlockDescriptor, BlockId, JsonObject, Logger, ModelId, ModelManifest } from '@alsatian/core';
-import type { VerifyReport } from './verify.ts';
+import type { StoreProblem, VerifyReport } from './verify.ts';
 
 export interface StoreOptions {
   /** Caps block reads at this many bytes per second (the paper's HDD: 200 MB/s). */
@@ -13,6 +13,8 @@ export interface StoreOptions {
    */
   readonly verifyReads?: 'always' | 'once' | 'never';
   readonly logger?: Logger;
+  /** Rebuild index.json from the model and block files instead of reading it (to repair a damaged index). */
+  readonly rebuildIndex?: boolean;
 }
 
 /** What `putModel` takes: a manifest whose id is optional (derived from the blocks when absent). */
@@ -66,6 +68,8 @@ export interface ModelStore {
   modelsUsing(id: BlockId): ModelId[];
   stats(): StoreStats;
   verify(options?: { readonly hashes?: boolean }): Promise<VerifyReport>;
+  /** Checks that each model's manifest file holds the index's copy (what search reads); lists the problems. */
+  verifyModels(ids: readonly ModelId[]): Promise<StoreProblem[]>;
   /** Runs `fn` with index writes deferred to one merge at its end (for adding many models). */
   batch<T>(fn: () => Promise<T>): Promise<T>;
   /** Re-reads the index (to see other writers' additions). */

@@ -3,9 +3,10 @@
  * concurrency rules). A block is written once whatever the number of models using it; adding a model whose
  * blocks exist writes only its manifest. Every read checks the file's size and sha256 against the block id.
  */
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Block, BlockDescriptor, BlockId, Json, Logger, ModelId, ModelManifest } from '@alsatian/core';
-import { canonicalJson, InvalidArgumentError, IntegrityError, silentLogger, writeFileAtomic } from '@alsatian/core';
+import { BadInputError, canonicalJson, DiskFullError, InvalidArgumentError, IntegrityError, parseJson, removeStaleTempFiles, silentLogger, writeFileAtomic } from '@alsatian/core';
 import { descriptorHash, encodeWeights, splitBlockId } from './block-id.ts';
 import type { StoreLayout } from './layout.ts';
 import { checkModelId, STORE_FORMAT, storeLayout } from './layout.ts';
@@ -16,9 +17,11 @@ import { readVerified } from './read-verified.ts';
 import { parseSafetensors } from './safetensors.ts';
 import type { BlockEntry, IndexData } from './store-index.ts';
 import { emptyIndex, mergeIntoIndex, readIndex, rebuildIndex } from './store-index.ts';
-import { verifyStore } from './verify.ts';
+import { checkBlockRecord, checkMarker } from './store-schema.ts';
+import { verifyManifests, verifyStore } from './verify.ts';
+import { WriteJournal } from './write-journal.ts';
 import type { ModelFilter, ModelInput, ModelStore, StoreOptions, StoreStats, StoredBlockInfo } from './store-types.ts';
-import type { VerifyReport } from './verify.ts';
+import type { StoreProblem, VerifyReport } from './verify.ts';
 
 export type { ModelFilter, ModelInput, ModelStore, StoreOptions, StoreStats, StoredBlockInfo } from './store-types.ts';
 
@@ -26,19 +29,41 @@ export async function openStore(dir: string, options: StoreOptions = {}): Promis
   const layout = storeLayout(dir);
   await mkdir(dir, { recursive: true });
   await writeMarker(layout);
-  const existing = await readIndex(layout);
+  await removeStaleTemps(layout);
+  const existing = options.rebuildIndex ? undefined : await readIndex(layout);
   const view = existing ?? (await rebuildIndex(layout));
   const limiter = options.readLimitBytesPerSec ? tokenBucket(options.readLimitBytesPerSec) : undefined;
   return new FileStore(layout, view, limiter, options.verifyReads ?? 'always', options.logger ?? silentLogger);
 }
 
 async function writeMarker(layout: StoreLayout): Promise<void> {
+  let text: string;
   try {
-    const marker = JSON.parse(await readFile(layout.marker, 'utf8')) as { format: number };
-    if (marker.format !== STORE_FORMAT) throw new InvalidArgumentError(`${layout.dir} is a store of format ${marker.format}; this version reads format ${STORE_FORMAT}.`);
+    text = await readFile(layout.marker, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     await writeFileAtomic(layout.marker, JSON.stringify({ format: STORE_FORMAT }));
+    return;
+  }
+  const format = checkMarker(parseJson(text, layout.marker, 'a store format marker'), layout.marker);
+  if (format !== STORE_FORMAT) throw new BadInputError(`${layout.marker}: ${layout.dir} is a store of format ${format}; this version reads format ${STORE_FORMAT}.`);
+}
+
+/** Temp files of writers killed before their rename (atomic.ts names them by pid): removed at every open. */
+async function removeStaleTemps(layout: StoreLayout): Promise<void> {
+  const dirs = [layout.dir, layout.modelsDir];
+  const fans = await readdir(layout.blocksDir).catch(() => [] as string[]);
+  dirs.push(...fans.map((fan) => join(layout.blocksDir, fan)));
+  for (const dir of dirs) await removeStaleTempFiles(dir);
+}
+
+async function removeFile(path: string): Promise<boolean> {
+  try {
+    await unlink(path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
   }
 }
 
@@ -52,6 +77,7 @@ async function fileSize(path: string): Promise<number | undefined> {
 
 class FileStore implements ModelStore {
   private pending: IndexData = emptyIndex();
+  private readonly journal = new WriteJournal();
   private batchDepth = 0;
   private usage: Map<BlockId, ModelId[]> | undefined;
   /** Signature of each weights file when its hash last matched (for verifyReads 'once'). */
@@ -69,20 +95,24 @@ class FileStore implements ModelStore {
     return this.layout.dir;
   }
 
-  async putBlock(block: Block): Promise<BlockId> {
-    const id = await this.writeBlock(block);
-    await this.flushUnlessBatching();
-    return id;
+  putBlock(block: Block): Promise<BlockId> {
+    return this.undoable(`Block ${block.descriptor.kind}`, () => this.writeBlock(block));
   }
 
   private async writeBlock(block: Block): Promise<BlockId> {
     const weights = encodeWeights(block);
     const id = descriptorHash(block.descriptor) + weights.sha256;
+    const weightsFile = this.layout.weightsFile(id);
+    const descriptorFile = this.layout.descriptorFile(id);
+    const size = await fileSize(weightsFile);
     // An indexed block is written again only if its file is gone or has the wrong size (a repair by re-import).
-    if (this.view.blocks[id] && (await fileSize(this.layout.weightsFile(id))) === weights.bytes) return id;
+    if (this.view.blocks[id] && size === weights.bytes) return id;
+    const created = [...(size === undefined ? [weightsFile] : []), ...((await fileSize(descriptorFile)) === undefined ? [descriptorFile] : [])];
+    // Recorded before writing, so a write that fails half-way is undone too.
+    this.journal.record({ kind: 'block', id, files: created, added: !this.view.blocks[id] });
     // Weights first, descriptor second: a descriptor file present means its weights file is complete.
-    await writeFileAtomic(this.layout.weightsFile(id), weights.parts);
-    await writeFileAtomic(this.layout.descriptorFile(id), JSON.stringify({ descriptor: block.descriptor, bytes: weights.bytes }));
+    await writeFileAtomic(weightsFile, weights.parts);
+    await writeFileAtomic(descriptorFile, JSON.stringify({ descriptor: block.descriptor, bytes: weights.bytes }));
     const entry: BlockEntry = { bytes: weights.bytes, kind: block.descriptor.kind };
     this.view.blocks[id] = entry;
     this.pending.blocks[id] = entry;
@@ -129,8 +159,9 @@ class FileStore implements ModelStore {
     const file = this.layout.descriptorFile(id);
     let descriptor: BlockDescriptor;
     try {
-      descriptor = (JSON.parse(await readFile(file, 'utf8')) as { descriptor: BlockDescriptor }).descriptor;
+      descriptor = checkBlockRecord(parseJson(await readFile(file, 'utf8'), file, 'a block descriptor record'), file).descriptor;
     } catch (error) {
+      if (!(error instanceof BadInputError) && typeof (error as NodeJS.ErrnoException).code !== 'string') throw error;
       throw this.integrity(id, file, `cannot be read or parsed (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, error);
     }
     if (descriptorHash(descriptor) !== splitBlockId(id).descriptorHash) throw this.integrity(id, file, 'holds a descriptor whose hash does not match the block id');
@@ -149,7 +180,11 @@ class FileStore implements ModelStore {
     return new IntegrityError(`Block ${id}: file ${file} ${problem}; ${used}. Delete the file and re-import or regenerate one of those models to restore it.`, { cause });
   }
 
-  async putModel(input: ModelInput, blocks?: readonly Block[]): Promise<ModelManifest> {
+  putModel(input: ModelInput, blocks?: readonly Block[]): Promise<ModelManifest> {
+    return this.undoable(`Model '${input.id ?? input.architecture}'`, () => this.writeModel(input, blocks));
+  }
+
+  private async writeModel(input: ModelInput, blocks?: readonly Block[]): Promise<ModelManifest> {
     const ids = blocks ? [] : [...(input.blocks ?? [])];
     if (blocks) for (const b of blocks) ids.push(await this.writeBlock(b));
     if (blocks && input.blocks && canonicalJson(input.blocks as Json) !== canonicalJson(ids)) {
@@ -167,16 +202,61 @@ class FileStore implements ModelStore {
       metadata: input.metadata ?? {},
     };
     const existing = this.view.models[manifest.id];
-    if (existing) {
-      if (canonicalJson(existing as unknown as Json) === canonicalJson(manifest as unknown as Json)) return existing;
+    if (existing && canonicalJson(existing as unknown as Json) !== canonicalJson(manifest as unknown as Json)) {
       throw new InvalidArgumentError(`Model id '${manifest.id}' already exists in ${this.layout.dir} with other contents; choose another name.`);
     }
-    await writeFileAtomic(this.layout.modelFile(manifest.id), JSON.stringify(manifest, null, 1));
+    // Adding an indexed model again rewrites its manifest file only when that file is damaged (a repair by re-import).
+    if (existing && (await verifyManifests(this.layout, [existing])).length === 0) return existing;
+    const file = this.layout.modelFile(manifest.id);
+    this.journal.record({ kind: 'model', id: manifest.id, files: (await fileSize(file)) === undefined ? [file] : [], added: !existing });
+    await writeFileAtomic(file, JSON.stringify(manifest, null, 1));
     this.view.models[manifest.id] = manifest;
     this.pending.models[manifest.id] = manifest;
     this.usage = undefined;
-    await this.flushUnlessBatching();
     return manifest;
+  }
+
+  /**
+   * Runs one write and merges it into the index (unless batching). On failure the files it created are removed
+   * and its entries leave the view, so the store is as it was; a full disk is reported as such, naming `what`.
+   */
+  private async undoable<T>(what: string, write: () => Promise<T>): Promise<T> {
+    const mark = this.journal.mark();
+    try {
+      const result = await write();
+      await this.flushUnlessBatching();
+      return result;
+    } catch (error) {
+      throw await this.undoAfter(error, mark, `${what} was not added to the store ${this.layout.dir}`);
+    }
+  }
+
+  /** Undoes the journal after `mark` and returns `error`, reworded when the disk was full. */
+  private async undoAfter(error: unknown, mark: number, what: string): Promise<unknown> {
+    const removed = await this.undo(mark);
+    if (!(error instanceof DiskFullError)) return error;
+    return error.retold(what, `The store is as it was: the ${removed} new file(s) this write had made were removed.`);
+  }
+
+  /** Removes what the journal recorded after `mark` (unless another writer has indexed it since); returns the files removed. */
+  private async undo(mark: number): Promise<number> {
+    const entries = this.journal.takeSince(mark);
+    if (entries.length === 0) return 0;
+    const onDisk = await readIndex(this.layout).catch(() => undefined);
+    let removed = 0;
+    for (const entry of entries) {
+      const table = entry.kind === 'block' ? 'blocks' : 'models';
+      if (onDisk?.[table][entry.id]) continue;
+      for (const file of entry.files) if (await removeFile(file)) removed++;
+      if (entry.added) delete this.view[table][entry.id];
+      delete this.pending[table][entry.id];
+    }
+    this.usage = undefined;
+    return removed;
+  }
+
+  async verifyModels(ids: readonly ModelId[]): Promise<StoreProblem[]> {
+    return verifyManifests(this.layout, ids.map((id) => this.getModel(id)));
   }
 
   getModel(id: ModelId): ModelManifest {
@@ -229,14 +309,24 @@ class FileStore implements ModelStore {
     return verifyStore(this.layout, this.view, (id) => this.modelsUsing(id), options.hashes ?? true);
   }
 
+  /** A failed write inside `fn` is undone alone; what `fn` completed is merged at the end (or undone if that merge fails). */
   async batch<T>(fn: () => Promise<T>): Promise<T> {
     this.batchDepth++;
+    let outcome: { ok: true; value: T } | { ok: false; error: unknown };
     try {
-      return await fn();
+      outcome = { ok: true, value: await fn() };
+    } catch (error) {
+      outcome = { ok: false, error };
     } finally {
       this.batchDepth--;
-      await this.flushUnlessBatching();
     }
+    try {
+      await this.flushUnlessBatching();
+    } catch (error) {
+      throw await this.undoAfter(error, 0, `The models and blocks written in this batch were not added to the store ${this.layout.dir}`);
+    }
+    if (!outcome.ok) throw outcome.error;
+    return outcome.value;
   }
 
   private async flushUnlessBatching(): Promise<void> {
@@ -245,6 +335,7 @@ class FileStore implements ModelStore {
     const pending = this.pending;
     this.pending = emptyIndex();
     this.view = await mergeIntoIndex(this.layout, pending);
+    this.journal.clear();
     this.usage = undefined;
   }
 

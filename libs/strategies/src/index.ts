@@ -7,4 +7,5 @@ export { search, SEARCH_DEFAULTS } from './search.ts';
 export type { SearchOptions } from './search.ts';
 export { IMPROVEMENT_NAMES, IMPROVEMENTS, resolveImprovements, STRATEGIES, STRATEGY_NAMES, strategy } from './strategies.ts';
 export type { Improvement, Improvements, StrategyDef, StrategyName } from './strategies.ts';
+export { checkSearchInputs } from './preflight.ts';
 export type { IterationReport, RankingEntry, SearchResult } from './result.ts';

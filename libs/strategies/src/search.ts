@@ -1,5 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Dataset, Engine, Logger, ModelId, ProgressListener, Proxy } from '@alsatian/core';
 import { InvalidArgumentError, itemBytes, Meter, silentLogger, subtractMeasurements } from '@alsatian/core';
@@ -9,7 +8,9 @@ import { joinsPrevious } from '@alsatian/models';
 import { keepBetterHalf, planIteration, rankModels, shSchedule, type PersistedFeatures, type PlanModel } from '@alsatian/planner';
 import type { ModelStore } from '@alsatian/store';
 import type { IterationReport, RankingEntry, SearchResult } from './result.ts';
+import { checkSearchInputs } from './preflight.ts';
 import { resolveImprovements, strategy as strategyDef, type Improvements } from './strategies.ts';
+import { createWorkDir } from './work-dir.ts';
 
 export interface SearchOptions {
   readonly store: ModelStore;
@@ -28,7 +29,7 @@ export interface SearchOptions {
   readonly batchSize?: number;
   readonly seed?: number;
   readonly deterministic?: boolean;
-  /** Directory for features written to disk (Base, SHiFT); default a fresh temp directory, removed after. */
+  /** Directory for features written to disk (Base, SHiFT); default a fresh temp directory, removed after (work-dir.ts). */
   readonly workDir?: string;
   readonly logger?: Logger;
   readonly onProgress?: ProgressListener;
@@ -54,9 +55,10 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
   const blockCacheBytes = improvements.keepSessions ? options.blockCacheBytes ?? SEARCH_DEFAULTS.blockCacheBytes : 0;
   const ids = options.models ?? options.store.listModels().map((m) => m.id);
   if (ids.length === 0) throw new InvalidArgumentError(`The store ${options.store.dir} has no models to search.`);
+  await checkSearchInputs(options.store, ids, options.dataset);
   const candidates = await planModels(options.store, ids);
 
-  const workDir = options.workDir ?? (await mkdtemp(join(tmpdir(), 'alsatian-search-')));
+  const workDir = options.workDir ?? (await createWorkDir());
   const cache = new IntermediateCache({
     ramBudgetBytes: def.budgeted ? budget : Number.POSITIVE_INFINITY,
     disk: { dir: join(workDir, 'features'), budgetBytes: Number.POSITIVE_INFINITY },

@@ -126,8 +126,8 @@ export function registerStoreCommands(program: Command): void {
     .requiredOption('--store <dir>', 'model store directory')
     .option('--rebuild-index', 'first rebuild index.json from the model and block files')
     .action(async (options: { store: string; rebuildIndex?: boolean }) => {
-      const target = await openExisting(options.store);
-      if (options.rebuildIndex) await target.rebuildIndex();
+      // With --rebuild-index the index is not read at all, so a damaged one can be repaired.
+      const target = await openExisting(options.store, options.rebuildIndex === true);
       const report = await target.verify();
       for (const p of report.problems) process.stderr.write(`${p.kind}: ${p.message}\n`);
       const summary = `checked ${report.checkedBlocks} blocks and ${report.checkedModels} models`;
@@ -149,9 +149,9 @@ export function registerStoreCommands(program: Command): void {
     });
 }
 
-async function openExisting(dir: string): Promise<ModelStore> {
+async function openExisting(dir: string, rebuildIndex = false): Promise<ModelStore> {
   if (!existsSync(dir)) throw new InvalidArgumentError(`--store ${dir} does not exist.`);
-  return openStore(dir);
+  return openStore(dir, { rebuildIndex });
 }
 
 function printStats(store: ModelStore, json: boolean): void {

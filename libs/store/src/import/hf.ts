@@ -6,14 +6,16 @@
  * weights fill exactly. Hyper-parameters the weights cannot show (heads, LayerNorm eps) come from config.json.
  * DINOv2 is not supported (no dinov2 architecture is defined in @alsatian/models).
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import type { HostTensor, JsonObject, ModelManifest } from '@alsatian/core';
-import { BadInputError, float32Tensor, InvalidArgumentError } from '@alsatian/core';
+import { BadInputError, float32Tensor, jsonObject, parseJson, printable } from '@alsatian/core';
 import type { Family } from '@alsatian/models';
 import { describeArchitecture } from '@alsatian/models';
 import { readSafetensors } from '../safetensors.ts';
 import type { ModelStore } from '../store.ts';
+import { folderFile } from './folder-file.ts';
 import { bertKey, resnetKey, vitKey } from './hf-names.ts';
 import type { StateDict } from './state-dict.ts';
 import { matchArchitecture } from './state-dict.ts';
@@ -67,13 +69,13 @@ function checkGelu(config: HfConfig, source: string): void {
 }
 
 export async function importHfFolder(store: ModelStore, dir: string, options: { name?: string } = {}): Promise<ModelManifest> {
-  const configFile = join(dir, 'config.json');
-  const config = await readJson<HfConfig>(configFile);
-  const importer = IMPORTERS[config.model_type ?? ''];
-  if (!importer) throw new InvalidArgumentError(`${configFile}: model_type '${config.model_type}' cannot be imported; supported: ${Object.keys(IMPORTERS).join(', ')} (dinov2 is not).`);
+  const configFile = await folderFile(dir, 'config.json', dir);
+  const config = checkConfig(await readJson(configFile, 'a Hugging Face config.json'), configFile);
+  const importer = Object.hasOwn(IMPORTERS, config.model_type ?? '') ? IMPORTERS[config.model_type!] : undefined;
+  if (!importer) throw new BadInputError(`${configFile}: model_type '${printable(String(config.model_type))}' cannot be imported; supported: ${Object.keys(IMPORTERS).join(', ')} (dinov2 is not).`);
   importer.check?.(config, configFile);
   const raw = await readCheckpoint(dir);
-  const dict = renameAll(raw, importer);
+  const dict = renameAll(raw, importer, dir);
   const match = matchArchitecture(importer.family, dict, dir, importer.attrs(config));
   const info = describeArchitecture(match.architecture);
   return store.putModel(
@@ -90,7 +92,7 @@ export async function importHfFolder(store: ModelStore, dir: string, options: { 
 }
 
 /** Strips the task model's prefix, renames, drops what the feature extractor does not hold, merges ViT q/k/v. */
-function renameAll(raw: StateDict, importer: Importer): StateDict {
+function renameAll(raw: StateDict, importer: Importer, source: string): StateDict {
   const out = new Map<string, HostTensor>();
   const parts = new Map<string, Partial<Record<'query' | 'key' | 'value', HostTensor>>>();
   for (const [key, tensor] of raw) {
@@ -107,7 +109,10 @@ function renameAll(raw: StateDict, importer: Importer): StateDict {
     parts.set(target, entry);
   }
   for (const [target, { query, key, value }] of parts) {
-    if (!query || !key || !value) throw new BadInputError(`Checkpoint lacks one of query/key/value for ${target}.`);
+    if (!query || !key || !value) throw new BadInputError(`${source}: the checkpoint lacks one of query/key/value for ${target}.`);
+    if (![key, value].every((t) => t.dtype === 'float32' && query.dtype === 'float32' && t.shape.join() === query.shape.join())) {
+      throw new BadInputError(`${source}: query, key and value for ${target} differ in shape or type ([${query.shape.join(', ')}], [${key.shape.join(', ')}], [${value.shape.join(', ')}]).`);
+    }
     const data = new Float32Array(query.data.length * 3);
     [query, key, value].forEach((t, i) => data.set(t.data as Float32Array, i * query.data.length));
     out.set(target, float32Tensor([query.shape[0] * 3, ...query.shape.slice(1)], data));
@@ -116,23 +121,52 @@ function renameAll(raw: StateDict, importer: Importer): StateDict {
 }
 
 async function readCheckpoint(dir: string): Promise<StateDict> {
-  const single = join(dir, 'model.safetensors');
-  const indexFile = join(dir, 'model.safetensors.index.json');
+  const single = await folderFile(dir, 'model.safetensors', dir);
+  const indexFile = await folderFile(dir, 'model.safetensors.index.json', dir);
   try {
     return (await readSafetensors(single)).tensors;
   } catch (error) {
-    const index = await readJson<{ weight_map?: Record<string, string> }>(indexFile).catch(() => undefined);
-    if (!index?.weight_map) throw new BadInputError(`${dir}: neither model.safetensors nor model.safetensors.index.json is readable (PyTorch .bin checkpoints must be converted to safetensors first). ${(error as Error).message}`, { cause: error });
+    if (!existsSync(indexFile)) throw new BadInputError(`${dir}: neither model.safetensors nor model.safetensors.index.json is readable (PyTorch .bin checkpoints must be converted to safetensors first). ${(error as Error).message}`, { cause: error });
     const out = new Map<string, HostTensor>();
-    for (const shard of new Set(Object.values(index.weight_map))) for (const [k, t] of (await readSafetensors(join(dir, shard))).tensors) out.set(k, t);
+    for (const shard of await shardNames(indexFile)) for (const [k, t] of (await readSafetensors(await folderFile(dir, shard, indexFile))).tensors) out.set(k, t);
     return out;
   }
 }
 
-async function readJson<T>(file: string): Promise<T> {
+/** The shard file names of a sharded checkpoint's index, each once. */
+async function shardNames(indexFile: string): Promise<Set<string>> {
+  const index = jsonObject(await readJson(indexFile, 'a safetensors shard index'), indexFile, 'a safetensors shard index');
+  const map = jsonObject(index.weight_map, indexFile, 'weight_map');
+  const names = new Set<string>();
+  for (const [key, shard] of Object.entries(map)) {
+    if (typeof shard !== 'string') throw new BadInputError(`${indexFile}: weight_map['${printable(key)}'] must be a file name, got ${JSON.stringify(shard)}.`);
+    names.add(shard);
+  }
+  return names;
+}
+
+async function readJson(file: string, what: string): Promise<unknown> {
+  let text: string;
   try {
-    return JSON.parse(await readFile(file, 'utf8')) as T;
+    text = await readFile(file, 'utf8');
   } catch (error) {
     throw new BadInputError(`Cannot read ${file}: ${(error as Error).message}`, { cause: error });
   }
+  return parseJson(text, file, what);
+}
+
+/** config.json's fields we use, type-checked (a wrong type is a BadInputError naming the field). */
+function checkConfig(value: unknown, file: string): HfConfig {
+  const config = jsonObject(value, file, 'a Hugging Face config.json');
+  const expect = (key: keyof HfConfig, ok: (v: unknown) => boolean, what: string) => {
+    if (config[key] !== undefined && !ok(config[key])) throw new BadInputError(`${file}: ${key} must be ${what}, got ${printable(JSON.stringify(config[key]) ?? String(config[key]))}.`);
+  };
+  const string = (v: unknown) => typeof v === 'string';
+  expect('model_type', string, 'a string');
+  expect('hidden_act', string, 'a string');
+  expect('_name_or_path', (v) => v === null || typeof v === 'string', 'a string');
+  expect('num_attention_heads', (v) => Number.isSafeInteger(v) && (v as number) > 0, 'a positive integer');
+  expect('layer_norm_eps', (v) => typeof v === 'number' && v > 0 && v < 1, 'a number between 0 and 1');
+  expect('downsample_in_bottleneck', (v) => typeof v === 'boolean', 'true or false');
+  return config as HfConfig;
 }

@@ -29,7 +29,15 @@ export function blocksFromStateDict(arch: string, dict: StateDict, attrs: (kind:
   for (let j = 0; j < features.length; j++) {
     const descriptor = { ...features[j], attrs: { ...features[j].attrs, ...attrs(features[j].kind) } };
     const weights = new Map<string, HostTensor>();
-    for (const w of blockKind(descriptor.kind).weights(descriptor.inputs, descriptor.attrs)) {
+    let expected;
+    try {
+      expected = blockKind(descriptor.kind).weights(descriptor.inputs, descriptor.attrs);
+    } catch (error) {
+      // Hyper-parameters from a config file (heads, eps) that the block rejects: a reason, like a missing key.
+      if (error instanceof RangeError) return `block ${j} (${def.features[j].label}): ${error.message}`;
+      throw error;
+    }
+    for (const w of expected) {
       const key = def.features[j].sourcePrefix + w.name;
       const t = dict.get(key);
       if (!t) return `no tensor '${key}' (block ${j}, ${def.features[j].label})`;

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Block, DType, HostTensor, ModelManifest, TensorSpec } from '@alsatian/core';
-import { BadInputError, numel } from '@alsatian/core';
+import { BadInputError, numel, printable } from '@alsatian/core';
 import type { OnnxNodeJson, OnnxSubgraphAttrs } from '@alsatian/models';
 import type { ModelStore } from '../../store.ts';
 import { splitAtCuts } from './cut.ts';
@@ -44,13 +44,16 @@ export function onnxToBlocks(bytes: Uint8Array, source: string): OnnxImport {
   if (!inputDtype || dims.length < 1 || dims.slice(1).some((d) => d === undefined)) throw new BadInputError(`${source}: input '${input.name}' needs a float32/int64 type and a static shape after the batch dimension.`);
   const nodes: OnnxNodeJson[] = (graph.node ?? []).map((n) => ({ op: n.opType!, inputs: [...(n.input ?? [])], outputs: [...(n.output ?? [])], attrs: (n.attribute ?? []).map((a) => decodeAttribute(a, source)) }));
   if (nodes.some((n) => n.op === 'Constant')) throw new BadInputError(`${source}: Constant nodes are not supported; fold them into initializers.`);
+  const unnamed = nodes.findIndex((n) => !n.outputs[0]);
+  if (unnamed >= 0) throw new BadInputError(`${source}: node ${unnamed} (${printable(nodes[unnamed].op)}) has no output name.`);
 
   const shapes = new Map<string, readonly number[]>([[input.name!, [1, ...(dims.slice(1) as number[])]]]);
   for (const [name, t] of weights) shapes.set(name, t.shape);
   for (const n of nodes) {
     if (!n.inputs.some((v) => v !== '' && !weights.has(v))) continue;
-    shapes.set(n.outputs[0], inferShape(n, (v) => shapes.get(v) ?? [], source));
+    shapes.set(n.outputs[0], inferShape(n, (v) => shapes.get(v), source));
   }
+  if (!shapes.has(output) || output === input.name) throw new BadInputError(`${source}: the graph output '${printable(output)}' is not computed by any node from the input '${printable(input.name ?? '')}'.`);
   const dtypeOf = (name: string): DType => (name === input.name ? inputDtype : 'float32');
 
   let prev: TensorSpec[] = [{ name: input.name!, dtype: inputDtype, shape: dims.slice(1) as number[] }];
@@ -69,7 +72,8 @@ export function onnxToBlocks(bytes: Uint8Array, source: string): OnnxImport {
     return { descriptor, weights: new Map(used.map((name) => [name, weights.get(name)!])) } satisfies Block;
   });
   const params = [...weights.values()].filter((t) => t.dtype === 'float32').reduce((s, t) => s + numel(t.shape), 0);
-  return { architecture: `onnx:${graph.name || basename(source)}`, blocks, featureDim: numel(prev[0].shape), params };
+  // The graph name comes from the file: escaped and cut, since it becomes part of the model id.
+  return { architecture: `onnx:${printable(graph.name || basename(source)).slice(0, 64)}`, blocks, featureDim: numel(prev[0].shape), params };
 }
 
 export async function importOnnxModel(store: ModelStore, file: string, options: { name?: string } = {}): Promise<ModelManifest> {
