@@ -46,3 +46,4 @@ export type { PaperFamily } from './hf-families.ts';
 export { ensureFamilyStore, ensureImportedStore } from './family-store.ts';
 export type { FamilyRequest, FamilyStore } from './family-store.ts';
 export { inputSide } from './input-side.ts';
+export { syntheticSearchProvenance } from './provenance.ts';
