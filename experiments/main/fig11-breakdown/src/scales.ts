@@ -1,12 +1,13 @@
 /**
  * Fig 11's panels. The paper: (a, b) ResNet-152, 8000 items, Top 50 % / Top Layers and (c) 2000 items, Top Layers,
- * all three approaches; (d, e) Alsatian alone on ResNet-152 and ViT-L-32, 8000 items, per distribution.
- * We draw the approach panels for both architectures.
+ * all three strategies; (d, e) Alsatian alone on ResNet-152 and ViT-L-32, 8000 items, per distribution.
+ * We draw the strategy panels for both architectures.
  */
-import type { Scale } from '@alsatian/bench';
+import type { Scales } from '@alsatian/bench';
 import type { EndToEndCell } from '@alsatian/exp-shared';
+import { STRATEGY_ORDER } from '@alsatian/exp-shared';
 
-export interface Fig11Scale {
+export interface Fig11Settings {
   /** [CNN, transformer-or-second family]: the paper's ResNet-152 and ViT-L-32. */
   readonly architectures: readonly [string, string];
   readonly small: readonly [number, number];
@@ -18,7 +19,7 @@ export interface Fig11Scale {
   readonly reductions: readonly string[];
 }
 
-export const FIG11_SCALES: Readonly<Record<Scale, Fig11Scale>> = {
+export const FIG11_SCALES: Scales<Fig11Settings> = {
   // Same cells as fig10's quick scale, so a reproduce run reuses fig10's rows instead of searching again.
   quick: {
     architectures: ['resnet18', 'resnet50'],
@@ -28,7 +29,7 @@ export const FIG11_SCALES: Readonly<Record<Scale, Fig11Scale>> = {
     imageSize: 64,
     batchSize: 32,
     repetitions: 1,
-    reductions: ['8 models per set instead of 35', 'ResNet-18 and ResNet-50 instead of ResNet-152 and ViT-L-32', '96 and 256 items instead of 2000 and 8000', '64x64 images instead of 224x224', 'CPU (2 cores) instead of a GPU'],
+    reductions: ['8 models per set instead of 35', 'ResNet-18 and ResNet-50 instead of ResNet-152 and ViT-L-32', '96 and 256 items instead of 2000 and 8000', '64x64 images instead of 224x224'],
   },
   small: {
     architectures: ['resnet152', 'vit_l_32'],
@@ -38,7 +39,7 @@ export const FIG11_SCALES: Readonly<Record<Scale, Fig11Scale>> = {
     imageSize: 64,
     batchSize: 64,
     repetitions: 1,
-    reductions: ['500 and 2000 items instead of 2000 and 8000', '64x64 images instead of 224x224', 'CPU instead of a GPU'],
+    reductions: ['500 and 2000 items instead of 2000 and 8000', '64x64 images instead of 224x224'],
   },
   paper: {
     architectures: ['resnet152', 'vit_l_32'],
@@ -52,22 +53,19 @@ export const FIG11_SCALES: Readonly<Record<Scale, Fig11Scale>> = {
   },
 };
 
-export const APPROACHES = ['Base', 'SHiFT', 'Alsatian'];
-
-export function fig11Grid(scale: Scale): EndToEndCell[] {
-  const s = FIG11_SCALES[scale];
+export function fig11Grid(s: Fig11Settings): EndToEndCell[] {
   const cells = new Map<string, EndToEndCell>();
-  const add = (approach: string, architecture: string, distribution: string, [train, test]: readonly [number, number]) => {
-    const cell = { approach, architecture, distribution, items: train + test, train, test, setSize: s.setSize, imageSize: s.imageSize, cacheBudgetMB: 0, blockCacheMB: 0 };
+  const add = (strategy: string, architecture: string, distribution: string, [train, test]: readonly [number, number]) => {
+    const cell = { strategy, architecture, distribution, items: train + test, train, test, setSize: s.setSize, imageSize: s.imageSize, cacheBudgetMB: 0, blockCacheMB: 0 };
     cells.set(JSON.stringify(cell), cell);
   };
   for (const architecture of s.architectures) {
-    for (const approach of APPROACHES) {
-      add(approach, architecture, 'top-50', s.large);
-      add(approach, architecture, 'top-layers', s.large);
+    for (const strategy of STRATEGY_ORDER) {
+      add(strategy, architecture, 'top-50', s.large);
+      add(strategy, architecture, 'top-layers', s.large);
     }
-    add('Alsatian', architecture, 'top-25', s.large);
+    add('alsatian', architecture, 'top-25', s.large);
   }
-  for (const approach of APPROACHES) add(approach, s.architectures[0], 'top-layers', s.small);
+  for (const strategy of STRATEGY_ORDER) add(strategy, s.architectures[0], 'top-layers', s.small);
   return [...cells.values()];
 }
