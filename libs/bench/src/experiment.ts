@@ -74,6 +74,8 @@ export interface ExperimentDefinition<C extends Cell = Cell, S extends ScaleSett
   grid(settings: S, run: { readonly scale: Scale; readonly inputs: Inputs }): readonly C[];
   /** Which models and data the run uses (synthetic or real, and what), recorded in meta.json. */
   provenance?(settings: S, inputs: Inputs): Provenance;
+  /** The scale's reductions when inputs change them (real checkpoints bring their own count); default settings.reductions. */
+  reductions?(settings: S, inputs: Inputs): readonly string[];
   /** Runs one repetition of one cell and returns its tidy rows (at least one). */
   runCell(cell: C, ctx: CellContext<S>): Promise<readonly Row[]>;
 }

@@ -39,7 +39,7 @@ export async function startMeta(definition: ExperimentDefinition, options: RunOp
         ? { requested: true, method: DROP_PAGE_CACHE_METHOD, dropped: 0, notDropped: 0 }
         : { requested: false, method: DROP_PAGE_CACHE_METHOD, dropped: 0, notDropped: 0, reason: 'disabled by the dropPageCache option' },
     },
-    reductions: settings.reductions,
+    reductions: definition.reductions?.(settings, plan.inputs) ?? settings.reductions,
     files: { csv: CSV_FILE },
     config: plan.config,
     sessions: [...(previous?.sessions ?? []), session],
