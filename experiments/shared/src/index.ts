@@ -41,7 +41,7 @@ export type { EndToEndCell, EndToEndSettings } from './end-to-end-cell.ts';
 export { searchStore } from './store-search.ts';
 export type { StoreSearchOptions } from './store-search.ts';
 export { blocksAt } from './blocks-at.ts';
-export { PAPER_FAMILIES, FIG14_FAMILIES, paperFamily, tinyArchitecture, scaledCount, familySeed } from './hf-families.ts';
+export { PAPER_FAMILIES, FIG14_FAMILIES, paperFamily, tinyArchitecture, scaledCount, familySeed, hfProvenance, hfReductions } from './hf-families.ts';
 export type { PaperFamily } from './hf-families.ts';
 export { ensureFamilyStore, ensureImportedStore } from './family-store.ts';
 export type { FamilyRequest, FamilyStore } from './family-store.ts';

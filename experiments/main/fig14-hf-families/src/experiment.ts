@@ -3,10 +3,10 @@
  * M-ResNet-152), each family searched on its own. Stand-in families by default; the real downloaded checkpoints
  * with --hf-dir DIR (DIR/<family>/<model folder>/).
  */
-import { defineExperiment, ensureFamilyStore, ensureImportedStore, inputSide, SEARCH_COLUMNS, searchStore, storesDirFor, strategyOf } from '@alsatian/exp-shared';
+import { defineExperiment, hfProvenance, hfReductions, ensureFamilyStore, ensureImportedStore, inputSide, SEARCH_COLUMNS, searchStore, storesDirFor, strategyOf } from '@alsatian/exp-shared';
 import { fig14Charts } from './charts.ts';
 import { fig14Report } from './report.ts';
-import { fig14Grid, FIG14_SCALES, hfProvenance, hfReductions } from './scales.ts';
+import { fig14Grid, FIG14_SCALES } from './scales.ts';
 import type { Fig14Cell, Fig14Settings } from './scales.ts';
 
 export default defineExperiment<Fig14Cell, Fig14Settings>({

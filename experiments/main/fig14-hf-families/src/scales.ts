@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Inputs, Provenance, Scales } from '@alsatian/bench';
+import type { Inputs, Scales } from '@alsatian/bench';
 import { BadInputError } from '@alsatian/core';
 import { FIG14_FAMILIES, scaledCount, STRATEGY_ORDER, tinyArchitecture } from '@alsatian/exp-shared';
 
@@ -62,14 +62,4 @@ export function fig14Grid(s: Fig14Settings, { inputs }: { readonly inputs: Input
       })),
     ),
   );
-}
-
-export const hfReductions = (s: { readonly reductions: readonly string[]; readonly familyReductions: readonly string[] }, inputs: Inputs) =>
-  inputs['hf-dir'] === '' ? s.reductions : s.reductions.filter((r) => !s.familyReductions.includes(r));
-
-export function hfProvenance(inputs: Inputs): Provenance {
-  const dataset = { kind: 'synthetic', what: 'seeded generated images, 10 classes' } as const;
-  return inputs['hf-dir'] === ''
-    ? { models: { kind: 'synthetic', what: "stand-in families: each follows the overlap groups the reference's crawl reported for the closest family, on its own backbone, with seeded weights" }, dataset }
-    : { models: { kind: 'real', what: `Hugging Face checkpoints imported from ${inputs['hf-dir']}` }, dataset };
 }
