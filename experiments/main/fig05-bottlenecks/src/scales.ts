@@ -1,4 +1,4 @@
-import type { Scale } from '@alsatian/bench';
+import type { Scale, Scales } from '@alsatian/bench';
 
 /**
  * Fig 5's sweep (reference 5.1): four architectures; 96, 1024 and 9216 items from raw JPEGs; and 1024 items whose
@@ -13,12 +13,21 @@ export interface Fig05Settings {
   readonly items: readonly [number, number, number];
   readonly batchSize: number;
   readonly repetitions: number;
+  readonly reductions: readonly string[];
 }
 
-export const SETTINGS: Readonly<Record<Scale, Fig05Settings>> = {
-  quick: { imageSize: 64, items: [3, 32, 288], batchSize: 32, repetitions: 1 },
-  small: { imageSize: 128, items: [96, 1024, 9216], batchSize: 128, repetitions: 1 },
-  paper: { imageSize: 224, items: [96, 1024, 9216], batchSize: 128, repetitions: 5 },
+function settings(s: Omit<Fig05Settings, 'reductions'>): Fig05Settings {
+  const reductions: string[] = [];
+  if (s.imageSize !== 224) reductions.push(`${s.imageSize} px images instead of 224`);
+  if (s.items[0] !== 96) reductions.push(`${s.items.join(' / ')} items instead of 96 / 1024 / 9216`);
+  if (s.batchSize !== 128) reductions.push(`batch ${s.batchSize} instead of 128`);
+  return { ...s, reductions };
+}
+
+export const FIG05_SCALES: Scales<Fig05Settings> = {
+  quick: settings({ imageSize: 64, items: [3, 32, 288], batchSize: 32, repetitions: 1 }),
+  small: settings({ imageSize: 128, items: [96, 1024, 9216], batchSize: 128, repetitions: 1 }),
+  paper: settings({ imageSize: 224, items: [96, 1024, 9216], batchSize: 128, repetitions: 5 }),
 };
 
 /** Blocks run from cached input in panel (d): the last 3 retrain blocks (split level -3). */
@@ -27,19 +36,9 @@ export const CACHED_LAST_BLOCKS = 3;
 /** The paper's store throughput (its HDD limit and Fig 5's disk_speed). */
 export const STORE_READ_BYTES_PER_SEC = 200e6;
 
-export function reductions(scale: Scale): string[] {
-  const s = SETTINGS[scale];
-  const out: string[] = [];
-  if (s.imageSize !== 224) out.push(`${s.imageSize} px images instead of 224`);
-  if (s.items[0] !== 96) out.push(`${s.items.join(' / ')} items instead of 96 / 1024 / 9216`);
-  if (s.batchSize !== 128) out.push(`batch ${s.batchSize} instead of 128`);
-  if (s.repetitions !== 5) out.push(`${s.repetitions} run instead of the median of 5`);
-  return out;
-}
-
 /** The panel a cell belongs to, named as the paper's (a)-(d). */
 export function panelOf(items: number, cached: boolean, scale: Scale): string {
-  const [small, medium, large] = SETTINGS[scale].items;
+  const [small, medium, large] = FIG05_SCALES[scale].items;
   if (cached) return `(d) ${medium} items, last ${CACHED_LAST_BLOCKS} blocks from cache`;
   if (items === large) return `(a) ${large} items`;
   if (items === medium) return `(b) ${medium} items`;
