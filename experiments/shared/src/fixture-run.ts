@@ -4,7 +4,8 @@
  * runCell directly.
  */
 import { tmpdir } from 'node:os';
-import { resolveInputs } from '@alsatian/bench';
+import { join } from 'node:path';
+import { CSV_FILE, readCsvRows, resolveInputs } from '@alsatian/bench';
 import type { Cell, CellContext, Inputs, RunMeta, Scale, ScaleSettings } from '@alsatian/bench';
 import { Rng, silentLogger } from '@alsatian/core';
 import type { CsvRow, Experiment, RunData } from './experiment.ts';
@@ -52,4 +53,13 @@ export function fixtureCellContext<S extends ScaleSettings>(
 /** The cells of a scale, as the runner asks for them. */
 export function fixtureGrid<C extends Cell, S extends ScaleSettings>(experiment: Pick<Experiment<C, S>, 'name' | 'inputs' | 'grid' | 'scales'>, scale: Scale = 'quick', inputs: Inputs = {}): readonly C[] {
   return experiment.grid(experiment.scales[scale], { scale, inputs: resolveInputs(experiment, inputs) });
+}
+
+/** fixtureRun over the rows of `<runDir>/results.csv` (a CSV a test wrote as the runner would). */
+export async function fixtureRunFromCsv<S extends ScaleSettings>(
+  experiment: Pick<Experiment, 'name' | 'figure' | 'description' | 'inputs'> & { readonly scales: Readonly<Record<Scale, S>> },
+  runDir: string,
+  meta?: Partial<RunMeta>,
+): Promise<RunData<S>> {
+  return fixtureRun(experiment, await readCsvRows(join(runDir, CSV_FILE)), { runDir, meta });
 }

@@ -35,7 +35,7 @@ export { STRATEGY_ORDER, STRATEGY_LABELS, strategyOf, DISTRIBUTION_LABELS, DISTR
 export { markdownTable, formatSpeedup, formatSeconds, imagePath } from './markdown.ts';
 export * from './paper/index.ts';
 export { writeFixtureCsv } from './fixture-csv.ts';
-export { fixtureRun, fixtureMeta, fixtureCellContext, fixtureGrid } from './fixture-run.ts';
+export { fixtureRun, fixtureRunFromCsv, fixtureMeta, fixtureCellContext, fixtureGrid } from './fixture-run.ts';
 export { runEndToEndCell } from './end-to-end-cell.ts';
 export type { EndToEndCell, EndToEndSettings } from './end-to-end-cell.ts';
 export { searchStore } from './store-search.ts';

@@ -2,9 +2,10 @@ import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixtureRunFromCsv, plotRun } from '@alsatian/exp-shared';
 import { agreements, kendallTau, proxySummaries } from '../src/agreement.ts';
-import { CHART_FILE, plotRun } from '../src/charts.ts';
-import { report } from '../src/report.ts';
+import { CHART_FILE } from '../src/charts.ts';
+import experiment from '../src/experiment.ts';
 import { readCsvRows } from '@alsatian/bench';
 
 let root: string;
@@ -61,19 +62,18 @@ describe('agreements', () => {
 
 describe('proxies-compared chart and report', () => {
   it('renders grouped bars per proxy with both approaches and both measures', async () => {
-    await plotRun(runDir);
+    await plotRun(experiment, await fixtureRunFromCsv(experiment, runDir));
     const svg = await readFile(join(runDir, `${CHART_FILE}.svg`), 'utf8');
     expect((await stat(join(runDir, `${CHART_FILE}.png`))).size).toBeGreaterThan(1000);
     for (const label of ['linear', 'knn', 'logme', 'Base', 'Alsatian', 'proxy scoring', 'search total']) expect(svg).toContain(label);
   });
 
   it('reports times, winners and rank agreement per proxy', async () => {
-    const section = await report(runDir);
-    expect(section.images).toEqual([`proxies-compared/quick/${CHART_FILE}.png`]);
-    expect(section.markdown).toContain("'…' stands for 'set-s42-'");
-    expect(section.markdown).toContain('| linear | 2.00 | 40.0 | 0.50 | 10.0 | …m1 | …m1 | 1 | yes | 1.00 |');
-    expect(section.markdown).toContain('| knn | 6.00 | 44.0 | 1.50 | 11.0 | …m1 | …m3 | 2 | yes | 0.67 |');
-    expect(section.markdown).toContain('| logme | 10.00 | 48.0 | 2.50 | 12.0 | …m4 | …m4 | 1 | no (rank 4) | -1.00 |');
+    const markdown = experiment.report(await fixtureRunFromCsv(experiment, runDir));
+    expect(markdown).toContain("'…' stands for 'set-s42-'");
+    expect(markdown).toContain('| linear | 2.00 | 40.0 | 0.50 | 10.0 | …m1 | …m1 | 1 | yes | 1.00 |');
+    expect(markdown).toContain('| knn | 6.00 | 44.0 | 1.50 | 11.0 | …m1 | …m3 | 2 | yes | 0.67 |');
+    expect(markdown).toContain('| logme | 10.00 | 48.0 | 2.50 | 12.0 | …m4 | …m4 | 1 | no (rank 4) | -1.00 |');
   });
 });
 
