@@ -62,7 +62,7 @@ describe('fused-vs-per-block charts and report', () => {
 describe('measureFusedVsPerBlock', () => {
   it('times a tiny model fused and chained, one session per block in the chain', async () => {
     const blocks = blocksAt('tiny_resnet', 32, 1);
-    const rows = await measureFusedVsPerBlock({ blocks, batchSize: 2, warmupBatches: 0, measuredBatches: 2, threads: 1, logger: silentLogger });
+    const rows = await measureFusedVsPerBlock({ blocks, batchSize: 2, warmupBatches: 0, measuredBatches: 2, threads: 1, ep: 'cpu', logger: silentLogger });
     const batches = rows.filter((r) => r.metric === 'batch');
     expect(batches.filter((r) => r.mode === 'fused')).toHaveLength(2);
     expect(batches.filter((r) => r.mode === 'per-block').every((r) => r.sessions === blocks.length)).toBe(true);
