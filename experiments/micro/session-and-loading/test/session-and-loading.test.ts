@@ -55,6 +55,7 @@ describe('measureLoading', () => {
       scratchDir: scratch,
       readLimitBytesPerSec: 1e9,
       threads: 1,
+      ep: 'cpu',
       logger: silentLogger,
       dropCache: async () => {
         drops.push('drop');
