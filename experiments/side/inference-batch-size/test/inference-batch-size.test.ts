@@ -49,7 +49,7 @@ describe('inference-batch-size chart and report', () => {
 
 describe('measureBatchSweep', () => {
   it('times each batch size on one session and divides by the items', async () => {
-    const rows = await measureBatchSweep({ blocks: blocksAt('tiny_resnet', 32, 1), batchSizes: [1, 3], warmupBatches: 0, batches: 2, threads: 1, logger: silentLogger });
+    const rows = await measureBatchSweep({ blocks: blocksAt('tiny_resnet', 32, 1), batchSizes: [1, 3], warmupBatches: 0, batches: 2, threads: 1, ep: 'cpu', logger: silentLogger });
     expect(rows.map((r) => r.batchSize)).toEqual([1, 1, 3, 3]);
     for (const r of rows) expect(r.msPerItem).toBeCloseTo((Number(r.seconds) * 1000) / Number(r.batchSize), 9);
   });
