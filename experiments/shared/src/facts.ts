@@ -36,9 +36,9 @@ export function pageCacheFact(meta: Pick<RunMeta, 'coldCache'>): string {
   let cache: string;
   if (!pageCache.requested) cache = `the OS page cache was left alone (${pageCache.reason ?? 'not requested'})`;
   else if (total === 0) cache = 'no unit ran in this session, so the page cache was not touched';
-  else if (pageCache.notDropped === 0) cache = `the OS page cache was dropped before each of the ${total} units`;
+  else if (pageCache.notDropped === 0) cache = `OS page cache dropped before each of the ${total} units`;
   else if (pageCache.dropped === 0) cache = `the OS page cache could not be dropped before any of the ${total} units (${pageCache.reason ?? 'no reason recorded'}), so model files may have been read from memory`;
-  else cache = `the OS page cache was dropped before ${pageCache.dropped} of ${total} units; before the other ${pageCache.notDropped} it could not be (${pageCache.reason ?? 'no reason recorded'})`;
+  else cache = `OS page cache dropped before ${pageCache.dropped} of ${total} units; before the other ${pageCache.notDropped} it could not be (${pageCache.reason ?? 'no reason recorded'})`;
   return `Cold start: ${process}; ${cache}.`;
 }
 

@@ -27,7 +27,7 @@ export function cacheReport(run: RunData<CacheSettings>): string {
   });
   const reads = run.rows.filter((r) => r.metric === 'read');
   const dropped = reads.filter((r) => r.pageCache === 'dropped').length;
-  const cache = reads.length === 0 ? '' : dropped === reads.length ? 'the page cache was dropped before every read' : dropped === 0 ? 'the page cache could not be dropped before any read, so reads may have come from memory' : `the page cache was dropped before ${dropped} of ${reads.length} reads; the others may have come from memory`;
+  const cache = reads.length === 0 ? '' : dropped === reads.length ? 'page cache dropped before every read' : dropped === 0 ? 'the page cache could not be dropped before any read, so reads may have come from memory' : `page cache dropped before ${dropped} of ${reads.length} reads; the others may have come from memory`;
   return [
     markdownTable(['architecture', 'blocks', 'count for the first start blocks', 'start blocks where all remaining fit', 'start blocks where none fits', 'disk read MB/s (measured)', `reference counts (${REFERENCE_LAYER_IO.assumedReadMBps} MB/s assumed)`], table),
     '',

@@ -61,7 +61,7 @@ describe('cache-vs-recompute charts and report', () => {
     // 4.5 MB read in 17.5 ms -> 257 MB/s; one start block (2) where all remaining fit, two where none fits.
     expect(markdown).toContain('| resnet50 (for resnet152) | 4 | 3, 0, 2, 0 | 1 / 4 | 2 / 4 | 257 |');
     expect(markdown).toContain('11, 21, then 54');
-    expect(markdown).toContain('the page cache was dropped before every read');
+    expect(markdown).toContain('page cache dropped before every read');
   });
 });
 
