@@ -1,7 +1,7 @@
 /**
  * side/proxies-compared (ours, not in the reference): the three proxies (linear probe, kNN, LogME) on the same
  * search: same snapshot store, same dataset, the Alsatian strategy (successive halving) and Base (every model on
- * all data, the full ranking). Each (proxy, approach) is one cell; rows are the shared search rows.
+ * all data, the full ranking). Each (proxy, strategy) is one cell; rows are the shared search rows.
  */
 import type { Scales } from '@alsatian/bench';
 import { defineExperiment, runSearchCell, SEARCH_COLUMNS, storesDirFor, strategyOf, syntheticSearchProvenance } from '@alsatian/exp-shared';
