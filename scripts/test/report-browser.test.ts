@@ -43,7 +43,13 @@ async function checkCharts(page: Page, file: string): Promise<ChartCheck[]> {
   const checks: ChartCheck[] = [];
   for (let i = 0; i < (await views.count()); i++) {
     const view = views.nth(i);
-    const marks = await view.evaluate((el) => el.querySelectorAll('svg g.role-mark > path, svg g.role-mark > line').length);
+    // Marks with an extent: a bar of zero height or an empty path draws nothing.
+    const marks = await view.evaluate((el) =>
+      [...el.querySelectorAll('svg g.role-mark > path, svg g.role-mark > line')].filter((m) => {
+        const box = (m as unknown as { getBBox(): { width: number; height: number } }).getBBox();
+        return box.width > 0 || box.height > 0;
+      }).length,
+    );
     const png = await view.screenshot();
     const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
     let inked = 0;
@@ -68,7 +74,9 @@ describe.skipIf(!available && process.env.CI === undefined)('REPORT.html in head
     }
     await writeReportAssets(dir);
     await writeFile(join(dir, 'REPORT.html'), reportHtml({ scale: 'quick', startedAt: '2026-01-01T00:00:00Z', wallSeconds: 10, outcomes }));
-    const empty = groupedBarChart({ title: { text: 'empty' }, rows: [], x: { field: 'x' }, group: { field: 'g', domain: ['a'], colors: ['#000000'] }, y: { field: 'y' } });
+    // A chart whose data came out empty: axes and title draw, no bar does.
+    const full = groupedBarChart({ title: { text: 'empty' }, rows: [{ x: 'a', g: 'a', y: 1 }], x: { field: 'x' }, group: { field: 'g', domain: ['a'], colors: ['#000000'] }, y: { field: 'y' } });
+    const empty = { ...full, data: { values: [] } } as typeof full;
     const section = { id: 'empty', title: 'Empty', figure: 'none', facts: [], markdown: '', charts: [{ name: 'empty', image: 'none.png', spec: empty }] };
     await writeFile(join(dir, 'EMPTY.html'), reportHtml({ scale: 'quick', startedAt: '', wallSeconds: 0, outcomes: [{ name: 'empty', group: 'main', status: 'ok', seconds: 0, section }] }));
     context = await chromium.launchPersistentContext(join(dir, 'profile'), { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1400, height: 900 } });

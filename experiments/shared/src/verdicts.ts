@@ -63,7 +63,8 @@ export function speedupGrows(points: readonly ShapePoint[], along: string, from:
     compared++;
     if (!(b > a)) exceptions.push(`${describe(g.to!, Object.keys(g.to!.labels).filter((k) => k !== along))}: ${a.toFixed(1)}x -> ${b.toFixed(1)}x`);
   }
-  return { claim, rule: `Base / Alsatian at ${along} ${to} > at ${from}, for every group of otherwise equal cells`, holds: compared === 0 ? undefined : exceptions.length === 0, exceptions };
+  const ends = typeof to === 'number' && !Number.isFinite(to) ? `the largest ${along} > at the smallest` : `${along} ${to} > at ${from}`;
+  return { claim, rule: `Base / Alsatian at ${ends}, for every group of otherwise equal cells`, holds: compared === 0 ? undefined : exceptions.length === 0, exceptions };
 }
 
 /** A sequence grows: each value above the one before (e.g. Alsatian's time as memory shrinks). */
