@@ -1,6 +1,7 @@
 /** Finds experiment packages (experiments/{main,side,micro}/<name>/src/experiment.ts) in report order. */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { EXPERIMENT_MODULE } from '@alsatian/exp-shared';
 
 export const GROUPS = ['main', 'side', 'micro'] as const;
 export type Group = (typeof GROUPS)[number];
@@ -10,9 +11,6 @@ export interface ExperimentPackage {
   /** Folder name = experiment name = results folder (e.g. 'fig10-end-to-end'). */
   readonly name: string;
   readonly dir: string;
-  readonly runScript: string;
-  /** src/report.ts, if the package has one. */
-  readonly reportModule?: string;
 }
 
 /**
@@ -26,9 +24,7 @@ export function discoverExperiments(repoRoot: string): ExperimentPackage[] {
     if (!existsSync(base)) continue;
     for (const name of readdirSync(base).sort()) {
       const dir = join(base, name);
-      if (!existsSync(join(dir, 'src', 'experiment.ts'))) continue;
-      const report = join(dir, 'src', 'report.ts');
-      found.push({ group, name, dir, runScript: join(dir, 'src', 'run.ts'), reportModule: existsSync(report) ? report : undefined });
+      if (existsSync(join(dir, EXPERIMENT_MODULE))) found.push({ group, name, dir });
     }
   }
   return found.sort((a, b) => GROUPS.indexOf(a.group) - GROUPS.indexOf(b.group) || orderKey(a) - orderKey(b) || a.name.localeCompare(b.name));

@@ -1,5 +1,5 @@
 /**
- * A small Markdown-to-HTML converter for the report: headings, paragraphs, '-' lists, GitHub tables, images,
+ * A small Markdown-to-HTML converter for the report: headings, paragraphs, '-' lists, GitHub tables, images, links to anchors,
  * **bold**, _italic_ and `code`. It covers what the report sections write, nothing more; text is escaped.
  */
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -7,6 +7,7 @@ const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
 function inline(text: string): string {
   return escape(text)
     .replace(/!\[([^\]]*)\]\(([^)]+)\)/g, '<img alt="$1" src="$2">')
+    .replace(/\[([^\]]+)\]\((#[^)]+)\)/g, '<a href="$2">$1</a>')
     .replace(/`([^`]+)`/g, '<code>$1</code>')
     .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
     .replace(/(^|\W)_([^_]+)_(?=\W|$)/g, '$1<em>$2</em>');

@@ -1,8 +1,13 @@
-/** Runs one experiment package (its src/run.ts: run + plot) in a child process, its output kept in a log file. */
+/**
+ * Runs one experiment package (the shared entry point's `run`: run + plot) in a child process, its output kept in
+ * a log file; the child's progress events arrive over an IPC channel and are passed to `onProgress`.
+ */
 import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { execa } from 'execa';
+import type { RunProgressEvent } from '@alsatian/bench';
+import type { ProgressMessage } from '@alsatian/exp-shared';
 import type { ExperimentPackage } from './discover.ts';
 
 export interface RunOutcome {
@@ -13,19 +18,35 @@ export interface RunOutcome {
   readonly tail: string;
 }
 
+export interface RunOneOptions {
+  readonly scale: string;
+  readonly ep: string;
+  readonly resultsDir: string;
+  readonly logFile: string;
+  readonly repoRoot: string;
+  readonly onProgress?: (event: RunProgressEvent) => void;
+}
+
 const TAIL_LINES = 25;
 
-export async function runPackage(pkg: ExperimentPackage, options: { scale: string; resultsDir: string; logFile: string; repoRoot: string }): Promise<RunOutcome> {
+export async function runPackage(pkg: ExperimentPackage, options: RunOneOptions): Promise<RunOutcome> {
   await mkdir(dirname(options.logFile), { recursive: true });
   const log = createWriteStream(options.logFile);
   const tail: string[] = [];
   const started = performance.now();
-  const child = execa(process.execPath, ['--import', 'tsx', pkg.runScript, '--scale', options.scale, '--results-dir', options.resultsDir], {
+  const main = join(options.repoRoot, 'experiments', 'shared', 'src', 'main.ts');
+  const child = execa(process.execPath, ['--import', 'tsx', main, 'run', pkg.dir, '--scale', options.scale, '--ep', options.ep, '--results-dir', options.resultsDir], {
     cwd: options.repoRoot,
     reject: false,
     all: true,
     buffer: false,
     stdin: 'ignore',
+    ipc: true,
+    serialization: 'json',
+  });
+  child.on('message', (message: unknown) => {
+    const m = message as Partial<ProgressMessage>;
+    if (m?.kind === 'alsatian-progress' && m.event !== undefined) options.onProgress?.(m.event);
   });
   child.all?.setEncoding('utf8');
   child.all?.on('data', (chunk: string) => {

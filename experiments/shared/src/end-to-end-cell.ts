@@ -1,16 +1,17 @@
 import type { Cell, CellContext, Row } from '@alsatian/bench';
 import { InvalidArgumentError } from '@alsatian/core';
 import type { DistributionName } from '@alsatian/store';
-import { STRATEGY_OF } from './approaches.ts';
 import { runSearchCell } from './search-cell.ts';
 import { storesDirFor } from './snapshot-stores.ts';
+import { strategyOf } from './strategies.ts';
 
 /**
  * One cell of the paper's synthetic-snapshot searches (Fig 10, 11, 16): every field is a CSV column. Zero means
  * "the default" for imageSize (the architecture's own), cacheBudgetMB and blockCacheMB (the search's).
  */
 export interface EndToEndCell extends Cell {
-  readonly approach: string;
+  /** baseline | shift | alsatian. */
+  readonly strategy: string;
   readonly architecture: string;
   readonly distribution: string;
   /** train + test items (the paper's 2000 / 8000). */
@@ -36,8 +37,7 @@ const MB = 1e6;
 
 /** Runs one cell's search on the shared synthetic store for its set and returns its tidy rows. */
 export async function runEndToEndCell(cell: EndToEndCell, ctx: CellContext, settings: EndToEndSettings): Promise<Row[]> {
-  const strategy = STRATEGY_OF[cell.approach];
-  if (strategy === undefined) throw new InvalidArgumentError(`Approach '${cell.approach}' is unknown. Valid: ${Object.keys(STRATEGY_OF).join(', ')}.`);
+  const strategy = strategyOf(cell.strategy);
   if (cell.train + cell.test !== cell.items) throw new InvalidArgumentError(`Cell items ${cell.items} != train ${cell.train} + test ${cell.test}.`);
   const { rows } = await runSearchCell({
     set: {
@@ -56,6 +56,7 @@ export async function runEndToEndCell(cell: EndToEndCell, ctx: CellContext, sett
     storeReadBytesPerSec: settings.storeReadBytesPerSec,
     batchSize: settings.batchSize,
     seed: ctx.seed,
+    ep: ctx.ep,
     logger: ctx.logger,
   });
   return [...rows];

@@ -1,3 +1,4 @@
+import type { Inputs, Provenance } from '@alsatian/bench';
 /**
  * The twelve Hugging Face families of the paper's Figs 14 and 15 (reference 3.4), as stand-ins built with
  * @alsatian/store's generateHfFamily: each family takes the overlap pattern (which blocks children share with the
@@ -55,4 +56,16 @@ export function scaledCount(family: PaperFamily, fraction: number, min: number):
 /** Each family's own base weights: a seed per family, so stand-ins on one architecture do not share a base. */
 export function familySeed(seed: number, key: string): number {
   return seed * 100 + PAPER_FAMILIES.findIndex((f) => f.key === key);
+}
+
+/** Without --hf-dir the stand-in's reductions; with it, real families bring their own backbones and counts. */
+export const hfReductions = (s: { readonly reductions: readonly string[]; readonly familyReductions: readonly string[] }, inputs: Inputs) =>
+  inputs['hf-dir'] === '' ? s.reductions : s.reductions.filter((r) => !s.familyReductions.includes(r));
+
+/** Stand-in families, or the Hugging Face checkpoints imported from --hf-dir. */
+export function hfProvenance(inputs: Inputs): Provenance {
+  const dataset = { kind: 'synthetic', what: 'seeded generated images, 10 classes' } as const;
+  return inputs['hf-dir'] === ''
+    ? { models: { kind: 'synthetic', what: "stand-in families: each follows the overlap groups the reference's crawl reported for the closest family, on its own backbone, with seeded weights" }, dataset }
+    : { models: { kind: 'real', what: `Hugging Face checkpoints imported from ${inputs['hf-dir']}` }, dataset };
 }

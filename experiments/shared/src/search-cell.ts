@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { InvalidArgumentError, silentLogger } from '@alsatian/core';
-import type { Logger, ProgressListener } from '@alsatian/core';
+import type { ExecutionProvider, Logger, ProgressListener } from '@alsatian/core';
 import { openDataset } from '@alsatian/data';
 import { createEngine } from '@alsatian/engine';
 import { architectureAt } from '@alsatian/models';
@@ -41,6 +41,8 @@ export interface SearchCellOptions {
   readonly dataWorkers?: number;
   /** Intra-op threads of the engine (default: every core). */
   readonly threads?: number;
+  /** The engine's execution provider (the run's --ep, ctx.ep). */
+  readonly ep: ExecutionProvider;
   /** Scratch folder for features on disk (Base, SHiFT); default a temp folder removed after. */
   readonly workDir?: string;
   readonly logger?: Logger;
@@ -72,7 +74,7 @@ export async function runSearchCell(options: SearchCellOptions): Promise<SearchC
     logger,
   });
   try {
-    const engine = await createEngine({ threads: options.threads, logger });
+    const engine = await createEngine({ ep: options.ep, threads: options.threads, logger });
     try {
       const result = await search({
         store,

@@ -1,4 +1,4 @@
-import type { Logger } from '@alsatian/core';
+import type { ExecutionProvider, Logger } from '@alsatian/core';
 import { openDataset } from '@alsatian/data';
 import { createEngine } from '@alsatian/engine';
 import { createProxy } from '@alsatian/proxies';
@@ -20,6 +20,7 @@ export interface StoreSearchOptions {
   readonly batchSize: number;
   readonly seed: number;
   readonly blockCacheBytes?: number;
+  readonly ep: ExecutionProvider;
   readonly logger: Logger;
 }
 
@@ -31,7 +32,7 @@ export async function searchStore(options: StoreSearchOptions): Promise<{ result
   const store = await openStore(options.storeDir, { readLimitBytesPerSec: PAPER_STORE_READ_BYTES_PER_SEC, logger: options.logger });
   const dataset = await openDataset(options.dataset, { imageSize: options.imageSize, seed: options.seed, logger: options.logger });
   try {
-    const engine = await createEngine({ logger: options.logger });
+    const engine = await createEngine({ ep: options.ep, logger: options.logger });
     try {
       const result = await search({
         store, models: options.models, dataset, strategy: options.strategy, engine, proxy: createProxy('linear'),

@@ -1,32 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { snapshotSetKey, winnerRanks, winnerRankTable } from '../src/index.ts';
 
-const total = (approach: string, distribution: string, winner: string, ranking?: string) => ({
-  scope: 'search', category: 'total', approach, distribution, repetition: 0, winner, ranking: ranking ?? winner,
+const total = (strategy: string, distribution: string, winner: string, ranking?: string) => ({
+  scope: 'search', category: 'total', strategy, distribution, repetition: 0, winner, ranking: ranking ?? winner,
 });
 
 describe('winnerRanks', () => {
   it("ranks each SH winner in Base's ranking of the same cell only", () => {
     const rows = [
-      total('Base', 'top-50', 'm1', 'm1 m2 m3'),
-      total('Base', 'top-25', 'm3', 'm3 m1 m2'),
-      total('SHiFT', 'top-50', 'm2'),
-      total('Alsatian', 'top-50', 'm1'),
-      total('Alsatian', 'top-25', 'm2'),
-      total('Alsatian', 'top-layers', 'm2'), // no Base for this cell: skipped
-      { scope: 'iteration', category: 'total', approach: 'Alsatian', distribution: 'top-50', winner: 'm3' },
+      total('baseline', 'top-50', 'm1', 'm1 m2 m3'),
+      total('baseline', 'top-25', 'm3', 'm3 m1 m2'),
+      total('shift', 'top-50', 'm2'),
+      total('alsatian', 'top-50', 'm1'),
+      total('alsatian', 'top-25', 'm2'),
+      total('alsatian', 'top-layers', 'm2'), // no Base for this cell: skipped
+      { scope: 'iteration', category: 'total', strategy: 'alsatian', distribution: 'top-50', winner: 'm3' },
     ];
     const ranks = winnerRanks(rows, ['distribution']);
-    expect(ranks.map((r) => [r.approach, r.key.distribution, r.rankInBase])).toEqual([
-      ['SHiFT', 'top-50', 2],
-      ['Alsatian', 'top-50', 1],
-      ['Alsatian', 'top-25', 3],
+    expect(ranks.map((r) => [r.strategy, r.key.distribution, r.rankInBase])).toEqual([
+      ['shift', 'top-50', 2],
+      ['alsatian', 'top-50', 1],
+      ['alsatian', 'top-25', 3],
     ]);
     expect(winnerRankTable(ranks, ['distribution'])).toContain('| top-25 | Alsatian | 3 of 3 |');
   });
 
   it('names the cell when a winner is missing from Base’s ranking', () => {
-    expect(() => winnerRanks([total('Base', 'x', 'a', 'a b'), total('Alsatian', 'x', 'zz')], ['distribution'])).toThrow(/zz.*not in Base/);
+    expect(() => winnerRanks([total('baseline', 'x', 'a', 'a b'), total('alsatian', 'x', 'zz')], ['distribution'])).toThrow(/zz.*not in Base/);
   });
 
   it('set keys differ by every field of the request', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES } from '@alsatian/core';
-import { APPROACH_OF, RANKING_SEPARATOR, runSearchCell, SEARCH_COLUMNS, snapshotSetKey, winnerRanks } from '../src/index.ts';
+import { RANKING_SEPARATOR, runSearchCell, SEARCH_COLUMNS, snapshotSetKey, winnerRanks } from '../src/index.ts';
 import type { SearchCellOptions } from '../src/index.ts';
 
 const set = { architecture: 'tiny_resnet', count: 4, distribution: 'top-layers' as const, structure: 'chained' as const, seed: 3 };
@@ -12,7 +12,7 @@ describe('runSearchCell', () => {
   it('returns tidy rows per (iteration, category) plus search-wide rows, and reuses the store on the next call', async () => {
     const storesDir = await mkdtemp(join(tmpdir(), 'exp-shared-stores-'));
     const base: Omit<SearchCellOptions, 'strategy'> = {
-      set, dataset: { kind: 'synthetic', train: 24, test: 8, classes: 3 }, storesDir, storeReadBytesPerSec: 0, batchSize: 8, dataWorkers: 0, threads: 1,
+      set, dataset: { kind: 'synthetic', train: 24, test: 8, classes: 3 }, storesDir, storeReadBytesPerSec: 0, batchSize: 8, dataWorkers: 0, threads: 1, ep: 'cpu',
     };
     const alsatian = await runSearchCell({ ...base, strategy: 'alsatian' });
     expect(alsatian.store.reused).toBe(false);
@@ -45,14 +45,14 @@ describe('runSearchCell', () => {
     // Only the finished store is left: no temp folder from generation.
     expect(await readdir(storesDir)).toEqual([snapshotSetKey(set)]);
 
-    // The SH regret comes from the CSV-shaped rows of both approaches of the same cell.
+    // The SH regret comes from the CSV-shaped rows of both strategies of the same cell.
     const csvRows = [
-      ...baseline.rows.map((r) => ({ ...r, approach: APPROACH_OF.baseline, architecture: 'tiny_resnet', repetition: 0 })),
-      ...alsatian.rows.map((r) => ({ ...r, approach: APPROACH_OF.alsatian, architecture: 'tiny_resnet', repetition: 0 })),
+      ...baseline.rows.map((r) => ({ ...r, strategy: 'baseline', architecture: 'tiny_resnet', repetition: 0 })),
+      ...alsatian.rows.map((r) => ({ ...r, strategy: 'alsatian', architecture: 'tiny_resnet', repetition: 0 })),
     ];
     const ranks = winnerRanks(csvRows, ['architecture']);
     expect(ranks).toHaveLength(1);
-    expect(ranks[0].approach).toBe('Alsatian');
+    expect(ranks[0].strategy).toBe('alsatian');
     expect(ranks[0].rankInBase).toBe(baseline.result.ranking.findIndex((r) => r.model === alsatian.result.ranking[0].model) + 1);
   });
 });

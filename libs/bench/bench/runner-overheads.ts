@@ -10,10 +10,11 @@ import { toyExperiment } from '../test/fixtures/toy-experiment.ts';
 
 const dir = await mkdtemp(join(tmpdir(), 'bench-overheads-'));
 try {
-  const units = toyExperiment.grid('quick').length * toyExperiment.repetitions('quick');
+  const quick = toyExperiment.scales.quick;
+  const units = toyExperiment.grid(quick, { scale: 'quick', inputs: { note: '' } }).length * quick.repetitions;
   const time = async (freshProcess: boolean) => {
     const t = performance.now();
-    await runExperiment(toyExperiment, { scale: 'quick', resultsDir: join(dir, String(freshProcess)), freshProcess, dropPageCache: false });
+    await runExperiment(toyExperiment, { scale: 'quick', resultsDir: join(dir, String(freshProcess)), freshProcess, dropPageCache: false, moduleUrl: new URL('../test/fixtures/toy-experiment.ts', import.meta.url).href });
     return (performance.now() - t) / 1000 / units;
   };
   const inProcess = await time(false);

@@ -1,6 +1,6 @@
 import { InvalidArgumentError, Rng } from '@alsatian/core';
-import type { Logger } from '@alsatian/core';
-import type { Cell, CellContext, ExperimentDefinition, Row } from './experiment.ts';
+import type { ExecutionProvider, Logger } from '@alsatian/core';
+import type { Cell, CellContext, ExperimentDefinition, Inputs, Row } from './experiment.ts';
 import type { Scale } from './scale.ts';
 
 /** Everything one unit (a cell and one repetition) needs; plain JSON so it can cross into a fresh process. */
@@ -11,6 +11,8 @@ export interface CellRequest {
   readonly cellId: string;
   readonly repetition: number;
   readonly scale: Scale;
+  readonly inputs: Inputs;
+  readonly ep: ExecutionProvider;
   readonly seed: number;
   readonly runDir: string;
   /** Where the fresh process writes its rows (or its error) as JSON. */
@@ -22,6 +24,9 @@ export async function executeCell(definition: ExperimentDefinition, request: Cel
   const ctx: CellContext = {
     experiment: definition.name,
     scale: request.scale,
+    settings: definition.scales[request.scale],
+    inputs: request.inputs,
+    ep: request.ep,
     seed: request.seed,
     repetition: request.repetition,
     cellId: request.cellId,

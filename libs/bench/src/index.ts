@@ -18,5 +18,5 @@ export { readCsvRows, castField } from './csv-read.ts';
 export type { RowSchema } from './csv-read.ts';
 export { median, medianBy } from './stats.ts';
 export { terminalProgress, formatSeconds } from './terminal-progress.ts';
-export { systemInfo } from './system-info.ts';
-export type { SystemInfo } from './system-info.ts';
+export { systemInfo, gpuInfo } from './system-info.ts';
+export type { SystemInfo, GpuInfo } from './system-info.ts';

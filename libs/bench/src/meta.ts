@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { BadInputError, canonicalJson, writeFileAtomic } from '@alsatian/core';
-import type { Json } from '@alsatian/core';
+import type { ExecutionProvider, Json } from '@alsatian/core';
+import type { Inputs, Provenance } from './experiment.ts';
 import type { Scale } from './scale.ts';
 import type { SourceInfo, SystemInfo } from './system-info.ts';
 
@@ -40,7 +41,12 @@ export interface RunMeta {
   readonly runId: string;
   readonly scale: Scale;
   readonly seed: number;
-  readonly executionProvider: string;
+  /** The provider every engine of the run used (engines never fall back to another). */
+  readonly executionProvider: ExecutionProvider;
+  /** The experiment's own options as given ('' = not given). */
+  readonly inputs: Inputs;
+  /** Which models and data were used: synthetic or real, and what. */
+  readonly provenance: Provenance;
   status: RunSession['status'];
   readonly startedAt: string;
   endedAt: string | null;

@@ -1,15 +1,15 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { InvalidArgumentError, silentLogger } from '@alsatian/core';
-import type { Json, Logger } from '@alsatian/core';
+import { EXECUTION_PROVIDERS, InvalidArgumentError, silentLogger } from '@alsatian/core';
+import type { ExecutionProvider, Json, Logger } from '@alsatian/core';
 import { executeCell } from './cell-execution.ts';
 import type { CellRequest } from './cell-execution.ts';
 import { CELL_PROCESS_ENV, runInFreshProcess } from './cell-process.ts';
 import { dropPageCache } from './cold-cache.ts';
 import type { CacheDropper } from './cold-cache.ts';
 import { CsvLog } from './csv-log.ts';
-import { cellIdOf } from './experiment.ts';
-import type { Cell, ExperimentDefinition, RowValue } from './experiment.ts';
+import { cellIdOf, resolveInputs } from './experiment.ts';
+import type { Cell, ExperimentDefinition, Inputs, RowValue, ScaleSettings } from './experiment.ts';
 import { CSV_FILE, META_FILE, writeMeta } from './meta.ts';
 import { csvHeader } from './run-plan.ts';
 import type { RunPlan } from './run-plan.ts';
@@ -31,8 +31,15 @@ export interface RunOptions {
   readonly freshProcess?: boolean;
   /** Drop the OS page cache before each unit (default: same as freshProcess). */
   readonly dropPageCache?: boolean;
-  /** Recorded in meta.json (the runner does not choose it; the experiment's cells do). Default 'cpu'. */
-  readonly executionProvider?: string;
+  /** The execution provider every cell's engines use (ctx.ep), recorded in meta.json. Default 'cpu'. */
+  readonly ep?: ExecutionProvider;
+  /** Values of the experiment's own options (see ExperimentDefinition.inputs). */
+  readonly inputs?: Inputs;
+  /**
+   * URL of the module that exports the definition; needed to run cells in fresh processes, where the cell runner
+   * imports it (so it must not start anything on import).
+   */
+  readonly moduleUrl?: string;
   readonly logger?: Logger;
   readonly onProgress?: RunProgressListener;
   /** Replaces the page-cache dropper (tests). */
@@ -56,36 +63,38 @@ const LOCK_FILE = 'run.lock';
  * appending each unit's tidy rows to the run's CSV as soon as it finishes. Units already in the CSV are skipped,
  * so re-running a killed run finishes it without redoing or duplicating anything.
  */
-export async function runExperiment<C extends Cell>(definition: ExperimentDefinition<C>, options: RunOptions): Promise<RunResult> {
+export async function runExperiment<C extends Cell, S extends ScaleSettings>(definition: ExperimentDefinition<C, S>, options: RunOptions): Promise<RunResult> {
   if (process.env[CELL_PROCESS_ENV] === '1') {
     throw new Error(`Experiment '${definition.name}' was started inside a cell process: its module runs an experiment on import.`);
   }
   const logger = options.logger ?? silentLogger;
   const freshProcess = options.freshProcess ?? true;
-  if (freshProcess && definition.moduleUrl === undefined) {
-    throw new InvalidArgumentError(`Experiment '${definition.name}' has no moduleUrl; set moduleUrl: import.meta.url to run cells in fresh processes.`);
+  if (freshProcess && options.moduleUrl === undefined) {
+    throw new InvalidArgumentError(`Experiment '${definition.name}': pass moduleUrl (the URL of the module that exports it) to run cells in fresh processes.`);
   }
+  const ep = options.ep ?? 'cpu';
+  if (!(EXECUTION_PROVIDERS as readonly string[]).includes(ep)) throw new InvalidArgumentError(`Execution provider '${ep}' is unknown. Valid: ${EXECUTION_PROVIDERS.join(', ')}.`);
+  const inputs = resolveInputs(definition, options.inputs);
   const seed = options.seed ?? 42;
   const runId = options.runId ?? options.scale;
   const runDir = join(options.resultsDir, definition.name, runId);
   const csvPath = join(runDir, CSV_FILE);
   const metaPath = join(runDir, META_FILE);
-  const cells = definition.grid(options.scale);
-  const repetitions = definition.repetitions(options.scale);
-  if (!Number.isInteger(repetitions) || repetitions < 1) {
-    throw new InvalidArgumentError(`Experiment '${definition.name}': repetitions(${options.scale}) is ${repetitions}; it must be a positive integer.`);
-  }
-  const header = csvHeader(definition, cells);
+  const settings = definition.scales[options.scale];
+  const cells = definition.grid(settings, { scale: options.scale, inputs });
+  const repetitions = settings.repetitions;
+  const header = csvHeader(definition as unknown as ExperimentDefinition, cells);
   const cellIds = cells.map(cellIdOf);
   const dropPages = options.dropPageCache ?? freshProcess;
   const config = {
     scale: options.scale,
     seed,
-    executionProvider: options.executionProvider ?? 'cpu',
+    executionProvider: ep,
+    inputs: inputs as Json,
     cells: cells as unknown as Json,
     repetitions,
     header,
-    experimentConfig: (definition.config?.(options.scale) ?? {}) as Json,
+    settings: settings as unknown as Json,
     freshProcess,
     dropPageCache: dropPages,
   } satisfies Json;
@@ -93,15 +102,16 @@ export async function runExperiment<C extends Cell>(definition: ExperimentDefini
   await mkdir(runDir, { recursive: true });
   const releaseLock = await acquireRunLock(join(runDir, LOCK_FILE));
   try {
-    return await runUnits(definition, options, { runDir, csvPath, metaPath, runId, seed, config, header, cells, cellIds, repetitions, freshProcess, dropPages, logger });
+    const plan: RunPlan = { runDir, csvPath, metaPath, runId, seed, ep, inputs, config, header, cells, cellIds, repetitions, freshProcess, dropPages, logger };
+    return await runUnits(definition as unknown as ExperimentDefinition, options, plan);
   } finally {
     await releaseLock();
   }
 }
 
-async function runUnits<C extends Cell>(definition: ExperimentDefinition<C>, options: RunOptions, plan: RunPlan): Promise<RunResult> {
-  const { runDir, csvPath, metaPath, runId, seed, config, header, cells, cellIds, repetitions, freshProcess, dropPages, logger } = plan;
-  const meta = await startMeta(definition, options, { runId, seed, metaPath, config, freshProcess, dropPages });
+async function runUnits(definition: ExperimentDefinition, options: RunOptions, plan: RunPlan): Promise<RunResult> {
+  const { runDir, csvPath, metaPath, runId, seed, ep, inputs, config, header, cells, cellIds, repetitions, freshProcess, dropPages, logger } = plan;
+  const meta = await startMeta(definition, options, plan);
   const session = meta.sessions[meta.sessions.length - 1];
   const log = await CsvLog.open(csvPath, header);
   const clock = new ProgressClock(cells.length * repetitions, log.doneCount);
@@ -121,17 +131,19 @@ async function runUnits<C extends Cell>(definition: ExperimentDefinition<C>, opt
         options.onProgress?.(clock.event('unit-start', unit));
         const request: CellRequest = {
           experiment: definition.name,
-          moduleUrl: definition.moduleUrl ?? '',
+          moduleUrl: options.moduleUrl ?? '',
           cell,
           cellId,
           repetition,
           scale: options.scale,
+          inputs,
+          ep,
           seed,
           runDir,
           outPath: join(runDir, `.unit-${cellId}-${repetition}.json`),
         };
         const started = performance.now();
-        const rows = freshProcess ? await runInFreshProcess(request, logger) : await executeCell(definition as unknown as ExperimentDefinition, request, logger);
+        const rows = freshProcess ? await runInFreshProcess(request, logger) : await executeCell(definition, request, logger);
         const base: Record<string, RowValue> = { experiment: definition.name, figure: definition.figure, scale: options.scale, cellId, repetition, ...cell };
         const records = rows.map((row) => {
           const full: Record<string, RowValue> = { ...base, ...row };

@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from '@alsatian/core';
-import type { Json, Logger } from '@alsatian/core';
+import type { ExecutionProvider, Json, Logger } from '@alsatian/core';
 import { cellIdOf, RUNNER_COLUMNS } from './experiment.ts';
-import type { Cell, ExperimentDefinition } from './experiment.ts';
+import type { Cell, ExperimentDefinition, Inputs } from './experiment.ts';
 
 /** Everything runExperiment resolved from the definition and options before running a unit. */
 export interface RunPlan {
@@ -10,6 +10,8 @@ export interface RunPlan {
   metaPath: string;
   runId: string;
   seed: number;
+  ep: ExecutionProvider;
+  inputs: Inputs;
   config: Json;
   header: string[];
   cells: readonly Cell[];
@@ -21,7 +23,7 @@ export interface RunPlan {
 }
 
 /** Runner columns, then every grid parameter (first appearance order), then the definition's measured columns. */
-export function csvHeader(definition: ExperimentDefinition<Cell>, cells: readonly Cell[]): string[] {
+export function csvHeader(definition: ExperimentDefinition, cells: readonly Cell[]): string[] {
   const parameters: string[] = [];
   const seen = new Set<string>();
   for (const cell of cells) {

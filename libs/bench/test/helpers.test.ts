@@ -61,11 +61,16 @@ describe('readCsvRows', () => {
 });
 
 describe('defineExperiment', () => {
-  const base = { name: 'x', figure: 'f', description: 'd', grid: () => [], repetitions: () => 1, runCell: async () => [] };
+  const one = { repetitions: 1, reductions: [] };
+  const base = { name: 'x', figure: 'f', description: 'd', scales: { quick: one, small: one, paper: one }, grid: () => [], runCell: async () => [] };
   it('refuses reserved, repeated columns and unsafe names', () => {
     expect(() => defineExperiment({ ...base, columns: ['repetition'] })).toThrow(/column 'repetition' is reserved/);
     expect(() => defineExperiment({ ...base, columns: ['a', 'a'] })).toThrow(/'a' is listed twice/);
     expect(() => defineExperiment({ ...base, name: '../up', columns: [] })).toThrow(/folder-safe/);
+  });
+  it('needs every scale, each with a positive whole number of repetitions', () => {
+    expect(() => defineExperiment({ ...base, columns: [], scales: { quick: one, small: one } as never })).toThrow(/scales has no 'paper' entry/);
+    expect(() => defineExperiment({ ...base, columns: [], scales: { quick: one, small: one, paper: { repetitions: 0, reductions: [] } } })).toThrow(/scales.paper.repetitions is 0/);
   });
 });
 
@@ -75,13 +80,13 @@ describe('terminalProgress', () => {
     let text = '';
     stream.on('data', (c: Buffer) => (text += c.toString()));
     const progress = terminalProgress(stream);
-    const event = { experiment: 'fig10', cell: { approach: 'Base', items: 2000 }, cellId: 'c1', repetitions: 3, totalUnits: 6, elapsedSeconds: 75 };
+    const event = { experiment: 'fig10', cell: { strategy: 'baseline', items: 2000 }, cellId: 'c1', repetitions: 3, totalUnits: 6, elapsedSeconds: 75 };
     progress.onProgress({ ...event, kind: 'unit-start', repetition: 1, doneUnits: 2, estimatedRemainingSeconds: undefined });
     progress.onProgress({ ...event, kind: 'unit-done', repetition: 1, doneUnits: 3, estimatedRemainingSeconds: 3725 });
     progress.stop();
     expect(text).toContain('fig10');
     expect(text).toContain('3/6 units');
-    expect(text).toContain('approach=Base items=2000 rep 2/3');
+    expect(text).toContain('strategy=baseline items=2000 rep 2/3');
     expect(text).toContain('elapsed 1m15s');
     expect(text).toContain('left 1h02m');
     expect(formatSeconds(42)).toBe('42s');

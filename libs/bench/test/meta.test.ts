@@ -23,12 +23,12 @@ function options(extra: Partial<RunOptions> = {}): RunOptions {
 describe('meta.json', () => {
   it('records source, software, machine, scale, seed, times, cold-cache method and the resolved config', async () => {
     let drops = 0;
-    const result = await runExperiment(toyExperiment, options({ seed: 7, dropPageCache: true, executionProvider: 'cpu', cacheDropper: async () => (drops++, { dropped: true }) }));
+    const result = await runExperiment(toyExperiment, options({ seed: 7, dropPageCache: true, ep: 'cpu', inputs: { note: 'from a test' }, cacheDropper: async () => (drops++, { dropped: true }) }));
     const meta = await readMeta(result.metaPath);
     if (meta === undefined) throw new Error('meta.json missing');
     expect(Object.keys(meta).sort()).toEqual(
-      ['coldCache', 'config', 'description', 'endedAt', 'executionProvider', 'experiment', 'figure', 'files', 'git', 'node', 'packages',
-        'reductions', 'runId', 'scale', 'seed', 'sessions', 'startedAt', 'status', 'system'].sort(),
+      ['coldCache', 'config', 'description', 'endedAt', 'executionProvider', 'experiment', 'figure', 'files', 'git', 'inputs', 'node', 'packages',
+        'provenance', 'reductions', 'runId', 'scale', 'seed', 'sessions', 'startedAt', 'status', 'system'].sort(),
     );
     expect(meta).toMatchObject({ experiment: 'toy', figure: 'figT', runId: 'quick', scale: 'quick', seed: 7, executionProvider: 'cpu', status: 'complete', node: process.version });
     expect(meta.git.commit).toMatch(/^[0-9a-f]{40}$/);
@@ -47,8 +47,11 @@ describe('meta.json', () => {
     });
     expect(drops).toBe(4);
     expect(meta.reductions).toEqual(['2 and 3 items instead of 20 and 30']);
-    expect(meta.config).toMatchObject({ repetitions: 2, experimentConfig: { imageSize: 8 }, freshProcess: false, dropPageCache: true });
-    expect((meta.config as { cells: unknown[] }).cells).toEqual(toyExperiment.grid('quick'));
+    expect(meta.config).toMatchObject({ repetitions: 2, settings: { imageSize: 8 }, inputs: { note: 'from a test' }, freshProcess: false, dropPageCache: true });
+    expect((meta.config as { cells: unknown[] }).cells).toEqual(toyExperiment.grid(toyExperiment.scales.quick, { scale: 'quick', inputs: { note: '' } }));
+    expect(meta.inputs).toEqual({ note: 'from a test' });
+    expect(meta.provenance).toEqual({ dataset: { kind: 'real', what: 'from a test' } });
+    expect(meta.system.gpu.source === 'none' ? meta.system.gpu.reason : meta.system.gpu.names.join()).toMatch(/\S/);
   });
 
   it('records why the page cache was not dropped', async () => {
@@ -61,6 +64,10 @@ describe('meta.json', () => {
     const result = await runExperiment(toyExperiment, options());
     const meta = await readMeta(result.metaPath);
     expect(meta?.coldCache.pageCache).toMatchObject({ requested: false, dropped: 0, reason: 'disabled by the dropPageCache option' });
+  });
+
+  it('refuses an option the experiment does not declare, naming the ones it has', async () => {
+    await expect(runExperiment(toyExperiment, options({ inputs: { checkpoints: 'x' } }))).rejects.toThrow(/has no option --checkpoints. Its own options: --note/);
   });
 
   it('refuses to resume a run directory made with another configuration', async () => {

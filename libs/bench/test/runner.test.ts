@@ -21,8 +21,10 @@ afterEach(async () => {
 
 const noDrop = async () => ({ dropped: false as const, reason: 'test' });
 
+const TOY_MODULE = new URL('./fixtures/toy-experiment.ts', import.meta.url).href;
+
 function options(resultsDir: string, extra: Partial<RunOptions> = {}): RunOptions {
-  return { scale: 'quick', resultsDir, freshProcess: false, cacheDropper: noDrop, ...extra };
+  return { scale: 'quick', resultsDir, freshProcess: false, cacheDropper: noDrop, moduleUrl: TOY_MODULE, ...extra };
 }
 
 async function uninterruptedCsv(scale: RunOptions['scale'] = 'quick'): Promise<string> {
@@ -38,12 +40,12 @@ describe('runExperiment, in process', () => {
   it('writes one tidy row per measured value with runner columns and cell parameters', async () => {
     const result = await runExperiment(toyExperiment, options(root));
     const rows = await readCsvRows(result.csvPath);
-    expect(Object.keys(rows[0])).toEqual(['experiment', 'figure', 'scale', 'cellId', 'repetition', 'approach', 'items', 'category', 'seconds', 'label']);
+    expect(Object.keys(rows[0])).toEqual(['experiment', 'figure', 'scale', 'cellId', 'repetition', 'strategy', 'items', 'category', 'seconds', 'label']);
     expect(rows).toHaveLength(2 * 2 * 4);
     expect(new Set(unitKeys(rows)).size).toBe(rows.length);
-    expect(rows[0]).toMatchObject({ experiment: 'toy', figure: 'figT', scale: 'quick', repetition: 0, approach: 'Base', items: 2, label: 'Base, "quoted"' });
+    expect(rows[0]).toMatchObject({ experiment: 'toy', figure: 'figT', scale: 'quick', repetition: 0, strategy: 'baseline', items: 2, label: 'baseline, "quoted"' });
     // Repetition-major order: every cell once before any second repetition.
-    expect(rows.map((r) => `${r.approach}${r.repetition}`).filter((_, i) => i % 4 === 0)).toEqual(['Base0', 'Alsatian0', 'Base1', 'Alsatian1']);
+    expect(rows.map((r) => `${r.strategy}${r.repetition}`).filter((_, i) => i % 4 === 0)).toEqual(['baseline0', 'alsatian0', 'baseline1', 'alsatian1']);
     expect(result).toMatchObject({ unitsRun: 4, unitsSkipped: 0 });
   });
 
@@ -51,8 +53,8 @@ describe('runExperiment, in process', () => {
     const reference = await uninterruptedCsv();
     const runDir = join(root, 'toy', 'quick');
     await mkdir(runDir, { recursive: true });
-    await writeFile(join(runDir, 'fail-Base-1'), 'throw');
-    await expect(runExperiment(toyExperiment, options(root))).rejects.toThrow(/planned failure of Base repetition 1/);
+    await writeFile(join(runDir, 'fail-baseline-1'), 'throw');
+    await expect(runExperiment(toyExperiment, options(root))).rejects.toThrow(/planned failure of baseline repetition 1/);
     const partial = await readCsvRows(join(runDir, 'results.csv'));
     expect(partial).toHaveLength(2 * 4);
 
@@ -97,7 +99,7 @@ describe('runExperiment, fresh processes', () => {
     const runDir = join(root, 'toy', 'small');
     const csv = join(runDir, 'results.csv');
     await mkdir(runDir, { recursive: true });
-    await writeFile(join(runDir, 'fail-Alsatian-0'), 'kill');
+    await writeFile(join(runDir, 'fail-alsatian-0'), 'kill');
     await expect(runExperiment(toyExperiment, options(root, { scale: 'small', freshProcess: true }))).rejects.toThrow(/killed by SIGKILL/);
     expect(await readCsvRows(csv)).toHaveLength(4);
 
@@ -114,7 +116,7 @@ describe('runExperiment, fresh processes', () => {
     const reference = await uninterruptedCsv('small');
     const runDir = join(root, 'toy', 'small');
     await mkdir(runDir, { recursive: true });
-    await writeFile(join(runDir, 'fail-Alsatian-0'), 'kill-runner');
+    await writeFile(join(runDir, 'fail-alsatian-0'), 'kill-runner');
     const runner = await execa(process.execPath, ['--import', 'tsx', join(FIXTURES, 'run-toy.ts'), root], { reject: false, cwd: FIXTURES });
     expect(runner.signal).toBe('SIGKILL');
     expect(await readCsvRows(join(runDir, 'results.csv'))).toHaveLength(4);

@@ -7,7 +7,7 @@ export interface GroupedBarOptions extends PanelSize {
   readonly rows: readonly Datum[];
   /** The groups along x (e.g. architecture). */
   readonly x: FieldRef;
-  /** The bars within a group (e.g. approach), side by side. */
+  /** The bars within a group (e.g. strategy), side by side. */
   readonly group: SeriesRef;
   readonly y: FieldRef;
   /** A text column drawn above each bar (e.g. the speedup over Base; empty text draws nothing). */
@@ -16,7 +16,7 @@ export interface GroupedBarOptions extends PanelSize {
 }
 
 /**
- * The paper's end-to-end chart (Fig 10, 13, 14, 15, 17): grouped bars per x value, one colour per approach, with
+ * The paper's end-to-end chart (Fig 10, 13, 14, 15, 17): grouped bars per x value, one colour per strategy, with
  * a label above each bar, optionally as one panel per facet value. Rows are plotted as given: aggregate first
  * (medianBy) so bars and labels show the same number.
  */

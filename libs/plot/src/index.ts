@@ -16,7 +16,7 @@ export { lineChart } from './line-chart.ts';
 export type { LineChartOptions } from './line-chart.ts';
 export { withSpeedupLabels, scaleSubtitle } from './labels.ts';
 export type { SpeedupOptions } from './labels.ts';
-export { chartToSvg, svgToPng, renderChart } from './render.ts';
+export { chartToSvg, chartToVega, svgToPng, renderChart } from './render.ts';
 export type { RenderOptions, RenderedChart } from './render.ts';
 export { findFont, FONT_CANDIDATES } from './fonts.ts';
 export type { FontChoice } from './fonts.ts';

@@ -3,7 +3,7 @@ import type { Datum } from './spec-types.ts';
 export interface SpeedupOptions {
   /** Columns that identify one comparison (e.g. architecture, distribution, items). */
   readonly by: readonly string[];
-  /** The column naming the approach, and the approach everything is compared with. */
+  /** The column naming the strategy, and the strategy everything is compared with. */
   readonly series: string;
   readonly baseline: string;
   readonly value: string;

@@ -3,9 +3,10 @@
  * for Alsatian. Categories beyond the paper's four (cache, planning) get colours outside the ramp so they read as
  * ours.
  */
-export const APPROACHES = ['Base', 'SHiFT', 'Alsatian'] as const;
+/** The strategies as the paper labels them, in its bar order (chart series and legends). */
+export const STRATEGY_SERIES = ['Base', 'SHiFT', 'Alsatian'] as const;
 
-export const APPROACH_COLORS: Readonly<Record<(typeof APPROACHES)[number], string>> = {
+export const STRATEGY_COLORS: Readonly<Record<(typeof STRATEGY_SERIES)[number], string>> = {
   Base: '#bae4bc',
   SHiFT: '#43a2ca',
   Alsatian: '#0868ac',

@@ -45,6 +45,21 @@ export async function chartToSvg(spec: TopLevelSpec, logger: Logger = silentLogg
   }
 }
 
+/**
+ * The Vega spec of a chart for an interactive view: every mark shows the data row under the cursor as its tooltip
+ * (Vega-Lite's `tooltip: {content: 'data'}`). The static SVG and PNG are rendered without it.
+ */
+export function chartToVega(spec: TopLevelSpec, logger: Logger = silentLogger): object {
+  const config = (spec as { config?: Record<string, unknown> }).config ?? {};
+  const mark = (config.mark as Record<string, unknown> | undefined) ?? {};
+  const withTooltips = { ...spec, config: { ...config, mark: { ...mark, tooltip: { content: 'data' } } } } as TopLevelSpec;
+  try {
+    return compile(withTooltips, { logger: vegaLogger(logger) }).spec;
+  } catch (error) {
+    throw new InvalidArgumentError(`Vega-Lite cannot compile chart '${chartName(spec)}': ${(error as Error).message}`, { cause: error });
+  }
+}
+
 export function svgToPng(svg: string, options: Pick<RenderOptions, 'pngScale' | 'font'> = {}): { png: Uint8Array; width: number; height: number } {
   const font = options.font ?? findFont();
   const resvg = new Resvg(svg, {

@@ -5,7 +5,7 @@ import type { ChartTitle, Datum, FacetRef, FieldRef, PanelSize, SeriesRef, TopLe
 export interface StackedBarOptions extends PanelSize {
   readonly title: ChartTitle;
   readonly rows: readonly Datum[];
-  /** One bar per value (e.g. approach, or distribution). */
+  /** One bar per value (e.g. strategy, or distribution). */
   readonly bar: FieldRef;
   /** The segments (e.g. category); the domain order is the stacking order, first at the bottom (or left). */
   readonly stack: SeriesRef;

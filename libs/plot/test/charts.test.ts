@@ -7,7 +7,7 @@ import { Resvg } from '@resvg/resvg-js';
 import { readCsvRows } from '@alsatian/bench';
 import type { RowValue } from '@alsatian/bench';
 import {
-  APPROACHES, APPROACH_COLORS, BREAKDOWN_CATEGORIES, BREAKDOWN_COLORS, BREAKDOWN_LABELS,
+  STRATEGY_SERIES, STRATEGY_COLORS, BREAKDOWN_CATEGORIES, BREAKDOWN_COLORS, BREAKDOWN_LABELS,
   dualAxisChart, groupedBarChart, lineChart, renderChart, scaleSubtitle, stackedBarChart, withSpeedupLabels,
 } from '../src/index.ts';
 import type { RenderedChart, TopLevelSpec } from '../src/index.ts';
@@ -18,19 +18,19 @@ let breakdown: Record<string, RowValue>[];
 let perBlock: Record<string, RowValue>[];
 
 const ARCHS = ['resnet18', 'vit_l_32'];
-const approaches = { field: 'approach', domain: [...APPROACHES], colors: APPROACHES.map((a) => APPROACH_COLORS[a]) };
+const approaches = { field: 'approach', domain: [...STRATEGY_SERIES], colors: STRATEGY_SERIES.map((a) => STRATEGY_COLORS[a]) };
 const categories = { field: 'category', domain: [...BREAKDOWN_CATEGORIES.slice(0, 4)], colors: BREAKDOWN_CATEGORIES.slice(0, 4).map((c) => BREAKDOWN_COLORS[c]), labels: BREAKDOWN_LABELS };
 
 // Fixture CSVs as the runner writes them (tidy: one value per row), read back with the bench reader.
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'plot-charts-'));
   const e2e = ['approach,architecture,distribution,items,seconds'];
-  for (const items of [2000, 8000]) for (const [a, arch] of ARCHS.entries()) for (const [i, approach] of APPROACHES.entries()) {
+  for (const items of [2000, 8000]) for (const [a, arch] of ARCHS.entries()) for (const [i, approach] of STRATEGY_SERIES.entries()) {
     e2e.push(`${approach},${arch},TOP_LAYERS,${items},${(items / 100) * (a + 1) / (1 + 2 * i)}`);
   }
   await writeFile(join(dir, 'e2e.csv'), `${e2e.join('\n')}\n`);
   const br = ['approach,category,seconds'];
-  for (const [i, approach] of APPROACHES.entries()) for (const [c, category] of BREAKDOWN_CATEGORIES.slice(0, 4).entries()) br.push(`${approach},${category},${(4 - c) * (3 - i)}`);
+  for (const [i, approach] of STRATEGY_SERIES.entries()) for (const [c, category] of BREAKDOWN_CATEGORIES.slice(0, 4).entries()) br.push(`${approach},${category},${(4 - c) * (3 - i)}`);
   await writeFile(join(dir, 'breakdown.csv'), `${br.join('\n')}\n`);
   const blocks = ['block,params,milliseconds'];
   for (let b = 0; b < 12; b++) blocks.push(`${b},${b < 6 ? 0.3 : 4.5},${3 - b / 6}`);
@@ -78,7 +78,7 @@ describe('renderChart', () => {
     for (const text of ['End-to-end search time', '- 4 models instead of 35', 'Time in seconds', 'resnet18', 'Alsatian', `${(base / als).toFixed(1)}x`, '2000', '8000']) {
       expect(svg).toContain(text);
     }
-    for (const color of Object.values(APPROACH_COLORS)) expect(svg).toContain(color);
+    for (const color of Object.values(STRATEGY_COLORS)) expect(svg).toContain(color);
     // Text is drawn in the PNG: a render without any font has far fewer dark (text) pixels.
     const blank = new Resvg(rendered.svg, { fitTo: { mode: 'zoom', value: 2 }, background: 'white', font: { loadSystemFonts: false } }).render().asPng();
     expect(await darkPixels(rendered.png)).toBeGreaterThan(2 * (await darkPixels(blank)) + 500);
@@ -86,7 +86,7 @@ describe('renderChart', () => {
 
   it('stacks breakdown categories in the paper order and colours, with totals', async () => {
     const spec = stackedBarChart({
-      title: { text: 'Time breakdown' }, rows: breakdown, bar: { field: 'approach', sort: [...APPROACHES] }, stack: categories,
+      title: { text: 'Time breakdown' }, rows: breakdown, bar: { field: 'approach', sort: [...STRATEGY_SERIES] }, stack: categories,
       value: { field: 'seconds', title: 'Time in seconds' }, totals: true,
     });
     const svg = await expectRendered(await renderChart(spec, join(dir, 'stacked')), spec);
@@ -100,7 +100,7 @@ describe('renderChart', () => {
 
   it('draws 100 % horizontal bars (Fig 5)', async () => {
     const spec = stackedBarChart({
-      title: { text: 'Bottlenecks' }, rows: breakdown, bar: { field: 'approach', sort: [...APPROACHES] }, stack: categories,
+      title: { text: 'Bottlenecks' }, rows: breakdown, bar: { field: 'approach', sort: [...STRATEGY_SERIES] }, stack: categories,
       value: { field: 'seconds', title: 'Time distribution in percent' }, normalize: true, horizontal: true,
     });
     const svg = await expectRendered(await renderChart(spec, join(dir, 'normalized')), spec);

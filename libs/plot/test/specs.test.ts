@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { UnavailableError, InvalidArgumentError } from '@alsatian/core';
-import { APPROACHES, APPROACH_COLORS, chartToSvg, findFont, groupedBarChart, stackedBarChart, withSpeedupLabels } from '../src/index.ts';
+import { STRATEGY_SERIES, STRATEGY_COLORS, chartToSvg, findFont, groupedBarChart, stackedBarChart, withSpeedupLabels } from '../src/index.ts';
 
-const approaches = { field: 'approach', domain: [...APPROACHES], colors: APPROACHES.map((a) => APPROACH_COLORS[a]) };
+const approaches = { field: 'approach', domain: [...STRATEGY_SERIES], colors: STRATEGY_SERIES.map((a) => STRATEGY_COLORS[a]) };
 
 describe('withSpeedupLabels', () => {
   it('labels each bar with baseline / value and leaves the baseline and unmatched groups empty', () => {

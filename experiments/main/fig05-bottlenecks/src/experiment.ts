@@ -5,11 +5,10 @@
  */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { defineExperiment } from '@alsatian/bench';
 import type { Row } from '@alsatian/bench';
 import { openDataset } from '@alsatian/data';
 import { createEngine } from '@alsatian/engine';
-import { ensureSnapshotStore, storesDirFor } from '@alsatian/exp-shared';
+import { defineExperiment, ensureSnapshotStore, storesDirFor } from '@alsatian/exp-shared';
 import { architectureAt, describeBlocks } from '@alsatian/models';
 import { createProxy } from '@alsatian/proxies';
 import { openStore } from '@alsatian/store';
@@ -17,7 +16,10 @@ import { ensureImageFolder, writeIntermediates } from './inputs.ts';
 import { PHASES } from './phases.ts';
 import { scoreOneModel } from './score-one.ts';
 import type { ScoreInput } from './score-one.ts';
-import { ARCHITECTURES, CACHED_LAST_BLOCKS, panelOf, reductions, SETTINGS, STORE_READ_BYTES_PER_SEC } from './settings.ts';
+import { fig05Charts } from './charts.ts';
+import { fig05Report } from './report.ts';
+import { ARCHITECTURES, CACHED_LAST_BLOCKS, FIG05_SCALES, panelOf, STORE_READ_BYTES_PER_SEC } from './scales.ts';
+import type { Fig05Settings } from './scales.ts';
 
 export interface Fig05Cell extends Record<string, string | number | boolean> {
   readonly architecture: string;
@@ -27,24 +29,23 @@ export interface Fig05Cell extends Record<string, string | number | boolean> {
   readonly batchSize: number;
 }
 
-
-
-export default defineExperiment<Fig05Cell>({
+export default defineExperiment<Fig05Cell, Fig05Settings>({
   name: 'fig05-bottlenecks',
   figure: 'fig05',
+  title: 'Fig 5: runtime breakdown for scoring a single model',
   description: 'Runtime breakdown of scoring one model (prepare model / prepare data / inference / proxy score).',
-  moduleUrl: import.meta.url,
   columns: ['panel', 'category', 'seconds', 'readSeconds', 'sessionSeconds', 'bytesRead', 'blocksRun', 'score'],
-  grid(scale) {
-    const { imageSize, items, batchSize } = SETTINGS[scale];
+  scales: FIG05_SCALES,
+  provenance: () => ({
+    models: { kind: 'synthetic', what: 'one seeded, randomly initialised model per architecture, read from a store throttled to 200 MB/s' },
+    dataset: { kind: 'synthetic', what: 'seeded generated JPEGs at twice the input side (decoded and resized), and seeded random intermediates for panel (d)' },
+  }),
+  grid({ imageSize, items, batchSize }) {
     const cells: Fig05Cell[] = [];
     for (const n of [items[2], items[1], items[0]]) for (const architecture of ARCHITECTURES) cells.push({ architecture, items: n, cached: false, imageSize, batchSize });
     for (const architecture of ARCHITECTURES) cells.push({ architecture, items: items[1], cached: true, imageSize, batchSize });
     return cells;
   },
-  repetitions: (scale) => SETTINGS[scale].repetitions,
-  reductions,
-  config: (scale) => ({ ...SETTINGS[scale], storeReadBytesPerSec: STORE_READ_BYTES_PER_SEC, cachedLastBlocks: CACHED_LAST_BLOCKS }),
   async runCell(cell, ctx) {
     const storeInfo = await ensureSnapshotStore(storesDirFor(ctx.runDir), { architecture: cell.architecture, imageSize: cell.imageSize, count: 1, distribution: 'top-layers', seed: ctx.seed }, ctx.logger);
     const store = await openStore(storeInfo.dir, { readLimitBytesPerSec: STORE_READ_BYTES_PER_SEC, logger: ctx.logger });
@@ -59,12 +60,12 @@ export default defineExperiment<Fig05Cell>({
       const files = await writeIntermediates(scratch, spec, cell.items, cell.batchSize, ctx.seed);
       input = { kind: 'intermediates', files, spec, fromBlock, classes: 10 };
     } else {
-      const folder = await ensureImageFolder(ctx.runDir, SETTINGS[ctx.scale].items[2], cell.imageSize, ctx.seed);
+      const folder = await ensureImageFolder(ctx.runDir, ctx.settings.items[2], cell.imageSize, ctx.seed);
       const dataset = await openDataset(folder, { imageSize: cell.imageSize, seed: ctx.seed, logger: ctx.logger });
       input = { kind: 'images', dataset, items: cell.items };
       close = () => dataset.close();
     }
-    const engine = await createEngine({ logger: ctx.logger });
+    const engine = await createEngine({ ep: ctx.ep, logger: ctx.logger });
     try {
       const result = await scoreOneModel({ store, model, engine, proxy: createProxy('linear'), input, batchSize: cell.batchSize, seed: ctx.seed });
       const panel = panelOf(cell.items, cell.cached, ctx.scale);
@@ -84,4 +85,6 @@ export default defineExperiment<Fig05Cell>({
       await rm(scratch, { recursive: true, force: true });
     }
   },
+  charts: fig05Charts,
+  report: fig05Report,
 });

@@ -4,24 +4,25 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDataset } from '@alsatian/data';
 import { createEngine } from '@alsatian/engine';
-import { writeFixtureCsv } from '@alsatian/exp-shared';
+import { fixtureRun, plotRun } from '@alsatian/exp-shared';
+import type { RunData } from '@alsatian/exp-shared';
 import { architectureAt, describeBlocks } from '@alsatian/models';
 import { createProxy } from '@alsatian/proxies';
 import { generateSnapshotSet, openStore } from '@alsatian/store';
+import experiment from '../src/experiment.ts';
 import { writeIntermediates } from '../src/inputs.ts';
-import { report } from '../src/report.ts';
-import { renderFig05 } from '../src/render.ts';
 import { scoreOneModel } from '../src/score-one.ts';
-import { ARCHITECTURES, panelOf } from '../src/settings.ts';
+import { ARCHITECTURES, panelOf } from '../src/scales.ts';
+import type { Fig05Settings } from '../src/scales.ts';
 
 let root: string;
-let runDir: string;
+let run: RunData<Fig05Settings>;
 const PHASE_SECONDS = { prepareModel: 4, prepareData: 2, inference: 3, proxy: 1 };
 
 // A fixture run: every panel and architecture with phases 40 / 20 / 30 / 10 % (panel (d) doubles prepare model).
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'fig05-'));
-  runDir = join(root, 'fig05-bottlenecks', 'quick');
+  const runDir = join(root, 'fig05-bottlenecks', 'quick');
   await mkdir(runDir, { recursive: true });
   const rows = [];
   for (const [items, cached] of [[288, false], [32, false], [3, false], [32, true]] as const) {
@@ -32,7 +33,7 @@ beforeAll(async () => {
       }
     }
   }
-  await writeFixtureCsv(join(runDir, 'results.csv'), rows);
+  run = fixtureRun(experiment, rows, { runDir });
 });
 afterAll(async () => {
   await rm(root, { recursive: true, force: true });
@@ -40,18 +41,19 @@ afterAll(async () => {
 
 describe('fig05 chart and report', () => {
   it('renders one 100 % bar per architecture in one panel per setting', async () => {
-    expect(await renderFig05(runDir)).toEqual(['normalized-bottleneck-analysis.png']);
-    const svg = await readFile(join(runDir, 'normalized-bottleneck-analysis.svg'), 'utf8');
+    expect((await plotRun(experiment, run)).map((c) => c.name)).toEqual(['normalized-bottleneck-analysis']);
+    const svg = await readFile(join(run.runDir, 'normalized-bottleneck-analysis.svg'), 'utf8');
     for (const text of ['Runtime breakdown for scoring a single model', '(a) 288 items', '(c) 3 items', '(d) 32 items, last 3 blocks from cache', 'ViT-L-32', 'EfficientNetV2-L', 'prepare model', 'proxy score', '100%']) expect(svg).toContain(text);
   });
 
   it('reports our shares next to the paper\'s and the observed store read rate', async () => {
-    const section = await report(runDir);
-    expect(section.images).toEqual(['fig05-bottlenecks/quick/normalized-bottleneck-analysis.png']);
-    expect(section.markdown).toContain('| (a) 288 items | ViT-L-32 | 40.0 / 20.0 / 30.0 / 10.0 | 10.00 | 19.9 / 5.8 / 73.9 / 0.4 |');
+    const markdown = experiment.report(run);
+    expect(markdown).toContain('| (a) 288 items | ViT-L-32 | 40.0 / 20.0 / 30.0 / 10.0 | 10.00 | 19.9 / 5.8 / 73.9 / 0.4 |');
     // Panel (d): prepare model 8 of 14 s.
-    expect(section.markdown).toContain(`| (d) 32 items, last 3 blocks from cache | ResNet-18 | ${((100 * 8) / 14).toFixed(1)} / ${((100 * 2) / 14).toFixed(1)}`);
-    expect(section.markdown).toContain('observed 200-200 MB/s');
+    expect(markdown).toContain(`| (d) 32 items, last 3 blocks from cache | ResNet-18 | ${((100 * 8) / 14).toFixed(1)} / ${((100 * 2) / 14).toFixed(1)}`);
+    expect(markdown).toContain('observed 200-200 MB/s');
+    // The fixture's shares are equal in (a)-(c): the shape differs for every architecture; the paper's holds.
+    expect(markdown).toContain('| holds | differs: ResNet-18, ResNet-152, EfficientNetV2-L, ViT-L-32 |');
   });
 });
 

@@ -1,38 +1,33 @@
 /** Fig 10's chart: grouped bars per architecture, one panel per (items, distribution), speedup over Base on top. */
-import { join } from 'node:path';
-import { CSV_FILE, isScale, readCsvRows } from '@alsatian/bench';
-import type { Logger } from '@alsatian/core';
-import { DISTRIBUTION_LABELS, DISTRIBUTION_ORDER } from '@alsatian/exp-shared';
-import { APPROACH_COLORS, APPROACHES, groupedBarChart, renderChart, scaleSubtitle, withSpeedupLabels } from '@alsatian/plot';
+import { DISTRIBUTION_LABELS, DISTRIBUTION_ORDER, searchPoints, STRATEGY_LABELS, STRATEGY_ORDER } from '@alsatian/exp-shared';
+import type { ChartDef, CsvRow, RunData } from '@alsatian/exp-shared';
+import { groupedBarChart, scaleSubtitle, STRATEGY_COLORS, STRATEGY_SERIES, withSpeedupLabels } from '@alsatian/plot';
 import type { Datum } from '@alsatian/plot';
-import { FIG10_SCALES } from './settings.ts';
-import { endToEndPoints } from './summary.ts';
+import type { Fig10Settings } from './scales.ts';
+import { KEYS } from './summary.ts';
 
 export const CHART_FILE = 'fig10-end-to-end';
 
-/** Bars as the chart draws them: one row per (architecture, distribution, items, approach). */
-export function barRows(rows: Parameters<typeof endToEndPoints>[0]): Datum[] {
+/** Bars as the chart draws them: one row per (architecture, distribution, items, strategy). */
+export function barRows(rows: readonly CsvRow[]): Datum[] {
   const bars: Datum[] = [];
-  for (const p of endToEndPoints(rows)) {
-    for (const approach of APPROACHES) {
-      const seconds = p[approach];
-      if (seconds !== undefined) bars.push({ architecture: p.architecture, distribution: DISTRIBUTION_LABELS[p.distribution] ?? p.distribution, items: `${p.items} items`, approach, seconds });
+  for (const p of searchPoints(rows, KEYS)) {
+    for (const strategy of STRATEGY_ORDER) {
+      const seconds = p.seconds[strategy];
+      if (seconds !== undefined) bars.push({ architecture: p.labels.architecture, distribution: DISTRIBUTION_LABELS[p.labels.distribution] ?? p.labels.distribution, items: `${p.labels.items} items`, strategy: STRATEGY_LABELS[strategy], seconds });
     }
   }
-  return withSpeedupLabels(bars, { by: ['architecture', 'distribution', 'items'], series: 'approach', baseline: 'Base', value: 'seconds' });
+  return withSpeedupLabels(bars, { by: ['architecture', 'distribution', 'items'], series: 'strategy', baseline: 'Base', value: 'seconds' });
 }
 
-export async function plotFig10(runDir: string, logger?: Logger): Promise<string[]> {
-  const rows = await readCsvRows(join(runDir, CSV_FILE));
-  const scale = String(rows[0]?.scale ?? '');
-  const reductions = isScale(scale) ? FIG10_SCALES[scale].reductions : [];
-  const bars = barRows(rows);
+export function fig10Charts(run: RunData<Fig10Settings>): ChartDef[] {
+  const bars = barRows(run.rows);
   const itemsOrder = [...new Set(bars.map((b) => String(b.items)))].sort((a, b) => parseInt(a, 10) - parseInt(b, 10));
   const spec = groupedBarChart({
-    title: { text: 'Fig 10: end-to-end search time (synthetic snapshots)', subtitle: scaleSubtitle(scale, reductions) },
+    title: { text: 'Fig 10: end-to-end search time (synthetic snapshots)', subtitle: scaleSubtitle(run.scale, run.settings.reductions) },
     rows: bars,
     x: { field: 'architecture', title: 'architecture', sort: [...new Set(bars.map((b) => String(b.architecture)))] },
-    group: { field: 'approach', title: 'approach', domain: APPROACHES, colors: APPROACHES.map((a) => APPROACH_COLORS[a]) },
+    group: { field: 'strategy', title: 'strategy', domain: STRATEGY_SERIES, colors: STRATEGY_SERIES.map((a) => STRATEGY_COLORS[a]) },
     y: { field: 'seconds', title: 'Time in seconds' },
     label: 'label',
     facet: {
@@ -41,6 +36,5 @@ export async function plotFig10(runDir: string, logger?: Logger): Promise<string
       independentY: true,
     },
   });
-  await renderChart(spec, join(runDir, CHART_FILE), { logger });
-  return [`${CHART_FILE}.png`];
+  return [{ name: CHART_FILE, spec }];
 }

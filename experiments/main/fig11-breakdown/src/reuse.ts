@@ -6,19 +6,19 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CSV_FILE, META_FILE, readCsvRows, readMeta } from '@alsatian/bench';
-import type { CellContext, Row } from '@alsatian/bench';
+import type { CellContext, Row, ScaleSettings } from '@alsatian/bench';
 import { SEARCH_COLUMNS } from '@alsatian/exp-shared';
 import type { EndToEndCell } from '@alsatian/exp-shared';
 
 export const SOURCE_EXPERIMENT = 'fig10-end-to-end';
 
-export async function reusedRows(cell: EndToEndCell, ctx: CellContext, batchSize: number): Promise<Row[] | undefined> {
+export async function reusedRows(cell: EndToEndCell, ctx: CellContext<ScaleSettings>, batchSize: number): Promise<Row[] | undefined> {
   const sourceDir = resolve(ctx.runDir, '..', '..', SOURCE_EXPERIMENT, ctx.scale);
   const csv = join(sourceDir, CSV_FILE);
   if (!existsSync(csv)) return undefined;
   const meta = await readMeta(join(sourceDir, META_FILE));
-  const config = (meta?.config as { experimentConfig?: { batchSize?: number; storeReadBytesPerSec?: number }; seed?: number } | undefined);
-  if (config?.experimentConfig?.batchSize !== batchSize || config?.seed !== ctx.seed) return undefined;
+  const config = meta?.config as { settings?: { batchSize?: number }; seed?: number; executionProvider?: string } | undefined;
+  if (config?.settings?.batchSize !== batchSize || config?.seed !== ctx.seed || config?.executionProvider !== ctx.ep) return undefined;
   const rows = (await readCsvRows(csv)).filter((r) => r.repetition === ctx.repetition && Object.entries(cell).every(([k, v]) => r[k] === v));
   if (!rows.some((r) => r.scope === 'search' && r.category === 'total')) return undefined;
   return rows.map((r) => ({ ...Object.fromEntries(SEARCH_COLUMNS.map((c) => [c, r[c] ?? null])), reusedFrom: SOURCE_EXPERIMENT }));

@@ -1,11 +1,7 @@
-import { median, type RowValue } from '@alsatian/bench';
+import { median } from '@alsatian/bench';
+import type { ChartDef, CsvRow, RunData } from '@alsatian/exp-shared';
 import { DUAL_AXIS_COLORS, dualAxisChart, scaleSubtitle } from '@alsatian/plot';
-import type { TopLevelSpec } from '@alsatian/plot';
-import { InvalidArgumentError } from '@alsatian/core';
-import type { Scale } from '@alsatian/bench';
-import { reductions } from './settings.ts';
-
-export type CsvRow = Record<string, RowValue>;
+import type { Fig12Settings } from './scales.ts';
 
 /** One plotted point: a block's parameters and its median time per batch. */
 export interface BlockPoint {
@@ -39,18 +35,16 @@ export function blockPoints(rows: readonly CsvRow[]): BlockPoint[] {
 const TITLES: Readonly<Record<string, string>> = { resnet152: 'ResNet-152', vit_l_32: 'ViT-L-32' };
 
 /** Fig 12 (a)/(b): one dual-axis dot plot per architecture. */
-export function blockCostCharts(rows: readonly CsvRow[]): { name: string; spec: TopLevelSpec }[] {
-  if (rows.length === 0) throw new InvalidArgumentError('Fig 12: the result CSV has no rows to plot.');
-  const scale = String(rows[0].scale) as Scale;
-  const batch = rows[0].batchSize;
-  const points = blockPoints(rows);
+export function fig12Charts(run: RunData<Fig12Settings>): ChartDef[] {
+  const batch = run.rows[0]?.batchSize;
+  const points = blockPoints(run.rows);
   const architectures = [...new Set(points.map((p) => p.architecture))];
   return architectures.map((architecture) => ({
     name: `param_inf_time_dist_${architecture}`,
     spec: dualAxisChart({
       title: {
         text: `${TITLES[architecture] ?? architecture}: parameters and inference time per block`,
-        subtitle: [`batch ${batch}, median per block, each block its own ONNX Runtime session (CPU)`, ...scaleSubtitle(scale, reductions(scale))],
+        subtitle: [`batch ${batch}, median per block, each block its own ONNX Runtime session (${run.meta.executionProvider} provider)`, ...scaleSubtitle(run.scale, run.settings.reductions)],
       },
       rows: points.filter((p) => p.architecture === architecture).map((p) => ({ ...p })),
       x: { field: 'block', title: 'Block index' },

@@ -3,11 +3,14 @@
  * two retrain split points) is lowered to its own ONNX graph and timed as its own session on the previous block's
  * output. One row per timed run; the plot takes the median.
  */
-import { defineExperiment } from '@alsatian/bench';
 import { createEngine } from '@alsatian/engine';
+import { defineExperiment } from '@alsatian/exp-shared';
 import { architectureAt } from '@alsatian/models';
 import { blockGroups } from './block-groups.ts';
-import { ARCHITECTURES, reductions, SETTINGS } from './settings.ts';
+import { fig12Charts } from './charts.ts';
+import { fig12Report } from './report.ts';
+import { ARCHITECTURES, FIG12_SCALES } from './scales.ts';
+import type { Fig12Settings } from './scales.ts';
 import { timeGroups } from './time-groups.ts';
 
 export interface Fig12Cell extends Record<string, string | number> {
@@ -16,20 +19,19 @@ export interface Fig12Cell extends Record<string, string | number> {
   readonly imageSize: number;
 }
 
-export default defineExperiment<Fig12Cell>({
+export default defineExperiment<Fig12Cell, Fig12Settings>({
   name: 'fig12-block-costs',
   figure: 'fig12',
+  title: 'Fig 12: parameters and inference time per block',
   description: 'Parameters and inference time per block (ResNet-152, ViT-L-32), each block timed as its own ONNX Runtime session.',
-  moduleUrl: import.meta.url,
   columns: ['block', 'blockStart', 'blockEnd', 'label', 'params', 'outputBytesPerItem', 'run', 'seconds', 'prepareSeconds', 'threads'],
-  grid: (scale) => ARCHITECTURES.map((architecture) => ({ architecture, batchSize: SETTINGS[scale].batchSize, imageSize: SETTINGS[scale].imageSize })),
-  repetitions: () => 1,
-  reductions,
-  config: (scale) => ({ ...SETTINGS[scale], architectures: [...ARCHITECTURES] }),
+  scales: FIG12_SCALES,
+  grid: (s) => ARCHITECTURES.map((architecture) => ({ architecture, batchSize: s.batchSize, imageSize: s.imageSize })),
+  provenance: () => ({ models: { kind: 'synthetic', what: 'seeded randomly initialised blocks (timing does not depend on the weights)' }, dataset: { kind: 'synthetic', what: 'a seeded random input batch, then each block\'s real output' } }),
   async runCell(cell, ctx) {
-    const settings = SETTINGS[ctx.scale];
+    const settings = ctx.settings;
     const def = architectureAt(cell.architecture, cell.imageSize);
-    const engine = await createEngine({ logger: ctx.logger });
+    const engine = await createEngine({ ep: ctx.ep, logger: ctx.logger });
     try {
       const timings = await timeGroups({
         engine,
@@ -59,4 +61,6 @@ export default defineExperiment<Fig12Cell>({
       await engine.dispose();
     }
   },
+  charts: fig12Charts,
+  report: fig12Report,
 });

@@ -4,13 +4,17 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '@alsatian/engine';
 import { architecture, architectureAt, describeArchitecture } from '@alsatian/models';
+import { readCsvRows } from '@alsatian/bench';
+import { fixtureRun, plotRun } from '@alsatian/exp-shared';
+import type { RunData } from '@alsatian/exp-shared';
 import { blockGroups } from '../src/block-groups.ts';
-import { report } from '../src/report.ts';
-import { renderFig12 } from '../src/render.ts';
+import experiment from '../src/experiment.ts';
+import type { Fig12Settings } from '../src/scales.ts';
 import { timeGroups } from '../src/time-groups.ts';
 
 let root: string;
 let runDir: string;
+let run: RunData<Fig12Settings>;
 
 // A fixture run as the runner writes it: ResNet with cheap-early/heavy-late params and falling times, a flat ViT.
 beforeAll(async () => {
@@ -28,6 +32,7 @@ beforeAll(async () => {
     }
   }
   await writeFile(join(runDir, 'results.csv'), `${lines.join('\n')}\n`);
+  run = fixtureRun(experiment, await readCsvRows(join(runDir, 'results.csv')), { runDir });
 });
 afterAll(async () => {
   await rm(root, { recursive: true, force: true });
@@ -72,8 +77,8 @@ describe('timeGroups', () => {
 
 describe('charts and report from a fixture CSV', () => {
   it('renders one dual-axis chart per architecture', async () => {
-    const files = await renderFig12(runDir);
-    expect(files).toEqual(['param_inf_time_dist_resnet152.png', 'param_inf_time_dist_vit_l_32.png']);
+    const files = await plotRun(experiment, run);
+    expect(files.map((f) => f.image)).toEqual(['fig12-block-costs/quick/param_inf_time_dist_resnet152.png', 'fig12-block-costs/quick/param_inf_time_dist_vit_l_32.png']);
     const svg = await readFile(join(runDir, 'param_inf_time_dist_vit_l_32.svg'), 'utf8');
     for (const text of ['ViT-L-32: parameters and inference time per block', 'Parameters (millions)', 'Inference time per batch (ms)', 'batch 8 instead of 32']) expect(svg).toContain(text);
     const png = await readFile(join(runDir, 'param_inf_time_dist_resnet152.png'));
@@ -81,15 +86,15 @@ describe('charts and report from a fixture CSV', () => {
   });
 
   it('reports the profile numbers next to the paper', async () => {
-    const section = await report(runDir);
-    expect(section.figure).toBe('fig12');
-    expect(section.images).toEqual(['fig12-block-costs/quick/param_inf_time_dist_resnet152.png', 'fig12-block-costs/quick/param_inf_time_dist_vit_l_32.png']);
+    const markdown = experiment.report(run);
     // ResNet fixture: 6 blocks, times 0.41..0.16 s median -> first half holds (410+360+310)/(410+...+160) of the time.
     const ms = [0, 1, 2, 3, 4, 5].map((b) => 1000 * (0.4 - b * 0.05 + 0.01));
     const share = Math.round((100 * (ms[0] + ms[1] + ms[2])) / ms.reduce((s, x) => s + x, 0));
-    expect(section.markdown).toContain(`| ResNet-152 | 6 (paper 51) |`);
-    expect(section.markdown).toContain(`${share} %`);
-    expect(section.markdown).toContain('12.6 M per encoder block');
-    expect(section.markdown).toMatch(/\| ViT-L-32 \| 5 \(paper 25\) \| 310\.0 \/ 310\.0 \/ 310\.0 \|/);
+    expect(markdown).toContain(`| ResNet-152 | 6 (paper 51) |`);
+    expect(markdown).toContain(`${share} %`);
+    expect(markdown).toContain('12.6 M per encoder block');
+    expect(markdown).toMatch(/\| ViT-L-32 \| 5 \(paper 25\) \| 310\.0 \/ 310\.0 \/ 310\.0 \|/);
+    expect(markdown).toContain("| ResNet-152's time sits early, its parameters late | first half of the blocks: share of time > share of parameters | holds |");
+    expect(markdown).toContain("| ViT-L-32's parameters are flat over its blocks | coefficient of variation of parameters over the inner blocks < 0.05 | holds |");
   });
 });

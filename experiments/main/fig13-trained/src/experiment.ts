@@ -1,51 +1,37 @@
 /**
  * Fig 13: Base vs SHiFT vs Alsatian over the paper's M_train shape: 36 models per architecture, each fine-tuned
  * directly from the base with the last Top-25 % of blocks retrained, 2000 items. Real fine-tuned checkpoints are
- * searched when the cell names a checkpoint folder; otherwise a synthetic stand-in of the same structure.
+ * searched with `--checkpoints DIR`; otherwise a synthetic stand-in of the same structure.
  */
-import { defineExperiment } from '@alsatian/bench';
-import { APPROACH_OF, runSearchCell, SEARCH_COLUMNS, searchStore, storesDirFor, STRATEGY_OF } from '@alsatian/exp-shared';
+import { defineExperiment, runSearchCell, SEARCH_COLUMNS, searchStore, storesDirFor, strategyOf, syntheticSearchProvenance } from '@alsatian/exp-shared';
+import { fig13Charts } from './charts.ts';
 import { ensureCheckpointStore } from './checkpoints.ts';
-import { SETTINGS } from './settings.ts';
+import { fig13Report } from './report.ts';
+import { fig13Grid, fig13Reductions, FIG13_SCALES } from './scales.ts';
 
-export interface Fig13Cell extends Record<string, string | number> {
-  readonly approach: string;
-  readonly architecture: string;
-  readonly distribution: string;
-  /** Models searched, the base included (36 as the paper; with checkpoints, as many as the folder holds). */
-  readonly setSize: number;
-  readonly train: number;
-  readonly test: number;
-  /** 0 = the architecture's own (224). */
-  readonly imageSize: number;
-  /** '' = synthetic stand-in; else the checkpoint root (DIR/<architecture>/...). */
-  readonly checkpoints: string;
-}
-
-export default defineExperiment<Fig13Cell>({
+export default defineExperiment({
   name: 'fig13-trained',
   figure: 'fig13',
+  title: 'Fig 13: trained models (M_train)',
   description: 'Model search over 36 models fine-tuned from one base per architecture (Top 25 %), 2000 items.',
-  moduleUrl: import.meta.url,
   columns: SEARCH_COLUMNS,
-  grid(scale) {
-    const s = SETTINGS[scale];
-    return s.architectures.flatMap((architecture) =>
-      Object.values(APPROACH_OF).map((approach) => ({ approach, architecture, distribution: 'top-25', setSize: s.setSize, train: s.train, test: s.test, imageSize: s.imageSize, checkpoints: '' })),
-    );
+  scales: FIG13_SCALES,
+  inputs: { checkpoints: 'DIR/<architecture>/ holding fine-tuned torchvision state dicts (*.safetensors) or Hugging Face folders' },
+  grid: fig13Grid,
+  reductions: fig13Reductions,
+  provenance: (_s, inputs) => {
+    const synthetic = syntheticSearchProvenance('from-base');
+    return inputs.checkpoints === '' ? synthetic : { models: { kind: 'real', what: `fine-tuned checkpoints imported from ${inputs.checkpoints}` }, dataset: synthetic.dataset };
   },
-  repetitions: () => 1,
-  reductions: (scale) => SETTINGS[scale].reductions,
-  config: (scale) => ({ ...SETTINGS[scale], structure: 'from-base' }),
   async runCell(cell, ctx) {
-    const strategy = STRATEGY_OF[cell.approach];
-    const batchSize = SETTINGS[ctx.scale].batchSize;
+    const strategy = strategyOf(cell.strategy);
+    const batchSize = ctx.settings.batchSize;
     const storesDir = storesDirFor(ctx.runDir);
     if (cell.checkpoints !== '') {
       const store = await ensureCheckpointStore(storesDir, cell.checkpoints, cell.architecture, ctx.logger);
       const size = cell.imageSize > 0 ? cell.imageSize : 224;
       const dataset = `synthetic:classes=10,train=${cell.train},test=${cell.test},size=${size},seed=1`;
-      const { rows } = await searchStore({ storeDir: store.dir, models: store.models, strategy, dataset, imageSize: size, batchSize, seed: ctx.seed, logger: ctx.logger });
+      const { rows } = await searchStore({ storeDir: store.dir, models: store.models, strategy, dataset, imageSize: size, batchSize, seed: ctx.seed, ep: ctx.ep, logger: ctx.logger });
       return rows;
     }
     const { rows } = await runSearchCell({
@@ -55,8 +41,11 @@ export default defineExperiment<Fig13Cell>({
       storesDir,
       batchSize,
       seed: ctx.seed,
+      ep: ctx.ep,
       logger: ctx.logger,
     });
     return rows;
   },
+  charts: fig13Charts,
+  report: fig13Report,
 });

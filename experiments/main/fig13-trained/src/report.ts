@@ -1,42 +1,36 @@
-/** Fig 13's section of results/REPORT.md: the chart, our times and speedups next to the paper's, the SH regret. */
-import { join } from 'node:path';
-import { CSV_FILE, readCsvRows } from '@alsatian/bench';
-import { formatSeconds, formatSpeedup, imagePath, markdownTable, winnerRanks, winnerRankTable } from '@alsatian/exp-shared';
-import type { ReportSection } from '@alsatian/exp-shared';
-import { ARCH_LABELS, modelsNote, totals } from './charts.ts';
-import { PAPER_FIG13 } from './paper.ts';
-import { renderFig13 } from './render.ts';
+/** Fig 13's section: our times and speedups next to the paper's, the shape check, the SH regret. */
+import { alsatianFastest, formatSeconds, formatSpeedup, markdownTable, PAPER_FIG13, searchPoints, speedupOf, verdictTable, winnerRanks, winnerRankTable } from '@alsatian/exp-shared';
+import type { RunData } from '@alsatian/exp-shared';
+import { ARCH_LABELS } from './charts.ts';
+import type { Fig13Settings } from './scales.ts';
 
-export async function report(runDir: string): Promise<ReportSection> {
-  const rows = await readCsvRows(join(runDir, CSV_FILE));
-  const charts = await renderFig13(runDir);
-  const t = totals(rows);
-  const archs = [...new Set(t.map((r) => r.architecture))];
-  const get = (arch: string, a: string) => t.find((r) => r.architecture === arch && r.approach === a)?.seconds;
-  const ratio = (x?: number, y?: number) => (x === undefined || y === undefined ? undefined : x / y);
+export function fig13Report(run: RunData<Fig13Settings>): string {
+  const points = searchPoints(run.rows, ['architecture']);
+  const ours = new Map(points.map((p) => [String(p.labels.architecture), p]));
   const table = markdownTable(
     ['architecture', 'ours: Base / SHiFT / Alsatian (s)', 'ours: Alsatian vs Base / vs SHiFT', 'paper: Base / SHiFT / Alsatian (s)', 'paper: Alsatian vs Base / vs SHiFT'],
-    [...new Set([...archs, ...PAPER_FIG13.map((p) => p.architecture)])].map((arch) => {
-      const [b, s, a] = ['Base', 'SHiFT', 'Alsatian'].map((x) => get(arch, x));
-      const p = PAPER_FIG13.find((r) => r.architecture === arch);
+    [...new Set([...ours.keys(), ...PAPER_FIG13.map((p) => p.architecture)])].map((arch) => {
+      const p = ours.get(arch);
+      const paper = PAPER_FIG13.find((r) => r.architecture === arch);
+      const paperPoint = paper && { labels: {}, seconds: paper.seconds };
       return [
         ARCH_LABELS[arch] ?? arch,
-        archs.includes(arch) ? [b, s, a].map((x) => formatSeconds(x)).join(' / ') : 'not run at this scale',
-        archs.includes(arch) ? `${formatSpeedup(ratio(b, a))} / ${formatSpeedup(ratio(s, a))}` : '–',
-        p ? `${p.Base} / ${p.SHiFT} / ${p.Alsatian}` : '–',
-        p ? `${formatSpeedup(p.Base / p.Alsatian)} / ${formatSpeedup(p.SHiFT / p.Alsatian)}` : '–',
+        p ? [p.seconds.baseline, p.seconds.shift, p.seconds.alsatian].map((x) => formatSeconds(x)).join(' / ') : 'not run at this scale',
+        p ? `${formatSpeedup(speedupOf(p))} / ${formatSpeedup(speedupOf(p, 'shift'))}` : '–',
+        paper ? `${paper.seconds.baseline} / ${paper.seconds.shift} / ${paper.seconds.alsatian}` : '–',
+        paperPoint ? `${formatSpeedup(speedupOf(paperPoint))} / ${formatSpeedup(speedupOf(paperPoint, 'shift'))}` : '–',
       ];
     }),
   );
-  const first = rows[0];
-  const markdown = [
-    `Models: ${modelsNote(rows)}; ${first?.setSize} per architecture, ${first?.train}/${first?.test} synthetic items, store read at 200 MB/s, 2 CPU cores (the paper: 36 really fine-tuned models, ImageWoof 1600/400, RTX A5000).`,
+  const first = run.rows[0];
+  const paperPoints = PAPER_FIG13.map((p) => ({ labels: { architecture: p.architecture }, seconds: p.seconds }));
+  return [
+    `${first?.setSize} models per architecture, ${first?.train}/${first?.test} items (the paper: 36 models, 1600/400 ImageWoof items).`,
     '',
     table,
     '',
-    winnerRankTable(winnerRanks(rows, ['architecture']), ['architecture']),
+    verdictTable([{ paper: alsatianFastest(paperPoints), ours: alsatianFastest(points) }]),
     '',
-    'Where ours differ: without real checkpoints the weights are seeded stand-ins, so only the structure (which blocks each model shares with the base) matches M_train and the search cost, not the ranking, is comparable; on a CPU inference dominates, so Alsatian\'s gain tracks the share of blocks the models share with the base rather than saved model loads, and at reduced scale SH has fewer iterations, which shrinks SHiFT\'s gain over Base.',
+    winnerRankTable(winnerRanks(run.rows, ['architecture']), ['architecture']),
   ].join('\n');
-  return { id: 'fig13-trained', title: 'Fig 13: trained models (M_train)', figure: 'fig13', markdown, images: charts.map((f) => imagePath(runDir, f)) };
 }

@@ -1,45 +1,25 @@
 /**
  * Fig 14: Base vs SHiFT vs Alsatian per Hugging Face family (ViT-B-16 in21k, DETR-50, DETR-101, DINOv2-L,
  * M-ResNet-152), each family searched on its own. Stand-in families by default; the real downloaded checkpoints
- * when the cell names an --hf-dir.
+ * with --hf-dir DIR (DIR/<family>/<model folder>/).
  */
-import { defineExperiment } from '@alsatian/bench';
-import { APPROACH_OF, ensureFamilyStore, ensureImportedStore, FIG14_FAMILIES, inputSide, scaledCount, SEARCH_COLUMNS, searchStore, storesDirFor, STRATEGY_OF, tinyArchitecture } from '@alsatian/exp-shared';
-import { SETTINGS } from './settings.ts';
+import { defineExperiment, hfProvenance, hfReductions, ensureFamilyStore, ensureImportedStore, inputSide, SEARCH_COLUMNS, searchStore, storesDirFor, strategyOf } from '@alsatian/exp-shared';
+import { fig14Charts } from './charts.ts';
+import { fig14Report } from './report.ts';
+import { fig14Grid, FIG14_SCALES } from './scales.ts';
+import type { Fig14Cell, Fig14Settings } from './scales.ts';
 
-export interface Fig14Cell extends Record<string, string | number> {
-  readonly approach: string;
-  readonly family: string;
-  readonly architecture: string;
-  /** Models searched, the base included. */
-  readonly setSize: number;
-  readonly items: number;
-  readonly train: number;
-  readonly test: number;
-  /** '' = stand-in family; else the folder holding <family>/<HF model folders>. */
-  readonly hfDir: string;
-}
-
-export default defineExperiment<Fig14Cell>({
+export default defineExperiment<Fig14Cell, Fig14Settings>({
   name: 'fig14-hf-families',
   figure: 'fig14',
+  title: 'Fig 14: Hugging Face models, per family',
   description: 'Model search per Hugging Face family (ViT-B-16, DETR-50, DETR-101, DINOv2-L, M-ResNet-152), 2000 and 8000 items.',
-  moduleUrl: import.meta.url,
   columns: [...SEARCH_COLUMNS, 'storeUniqueBytes'],
-  grid(scale) {
-    const s = SETTINGS[scale];
-    return s.items.flatMap(([train, test]) =>
-      FIG14_FAMILIES.flatMap((f) =>
-        Object.values(APPROACH_OF).map((approach) => ({
-          approach, family: f.key, architecture: s.tiny ? tinyArchitecture(f.architecture) : f.architecture,
-          setSize: scaledCount(f, s.modelFraction, s.minModels), items: train + test, train, test, hfDir: '',
-        })),
-      ),
-    );
-  },
-  repetitions: () => 1,
-  reductions: (scale) => SETTINGS[scale].reductions,
-  config: (scale) => ({ ...SETTINGS[scale], families: FIG14_FAMILIES.map((f) => ({ ...f })) }),
+  scales: FIG14_SCALES,
+  inputs: { 'hf-dir': 'DIR/<family>/ holding downloaded Hugging Face model folders (families: vit-b-16, detr-50, detr-101, dinov2-l, m-res-152)' },
+  grid: fig14Grid,
+  reductions: hfReductions,
+  provenance: (_s, inputs) => hfProvenance(inputs),
   async runCell(cell, ctx) {
     const storesDir = storesDirFor(ctx.runDir);
     const store = cell.hfDir === ''
@@ -47,10 +27,12 @@ export default defineExperiment<Fig14Cell>({
       : await ensureImportedStore(storesDir, cell.hfDir, [cell.family], ctx.logger);
     const side = inputSide(cell.architecture);
     const { rows } = await searchStore({
-      storeDir: store.dir, models: store.models[cell.family], strategy: STRATEGY_OF[cell.approach],
+      storeDir: store.dir, models: store.models[cell.family], strategy: strategyOf(cell.strategy),
       dataset: `synthetic:classes=10,train=${cell.train},test=${cell.test},size=${side},seed=1`, imageSize: side,
-      batchSize: SETTINGS[ctx.scale].batchSize, seed: ctx.seed, logger: ctx.logger,
+      batchSize: ctx.settings.batchSize, seed: ctx.seed, ep: ctx.ep, logger: ctx.logger,
     });
     return rows.map((row) => ({ ...row, storeUniqueBytes: store.uniqueBytes }));
   },
+  charts: fig14Charts,
+  report: fig14Report,
 });

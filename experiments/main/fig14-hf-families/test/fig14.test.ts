@@ -3,29 +3,28 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '@alsatian/core';
-import { ensureFamilyStore, FIG14_FAMILIES, PAPER_FAMILIES, scaledCount, writeFixtureCsv } from '@alsatian/exp-shared';
+import { ensureFamilyStore, FIG14_FAMILIES, fixtureGrid, fixtureRun, PAPER_FAMILIES, plotRun, scaledCount } from '@alsatian/exp-shared';
+import type { RunData } from '@alsatian/exp-shared';
 import { openStore } from '@alsatian/store';
 import experiment from '../src/experiment.ts';
-import { report } from '../src/report.ts';
-import { renderFig14 } from '../src/render.ts';
-import { withHfDir } from '../src/with-hf-dir.ts';
+import type { Fig14Settings } from '../src/scales.ts';
 
 let root: string;
-let runDir: string;
+let run: RunData<Fig14Settings>;
 
 // Fixture: each family's Base / SHiFT / Alsatian at 128 items, Alsatian 4x faster than Base on DETR-50.
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'fig14-'));
-  runDir = join(root, 'fig14-hf-families', 'quick');
+  const runDir = join(root, 'fig14-hf-families', 'quick');
   await mkdir(runDir, { recursive: true });
   const rows = [];
   for (const [f, family] of FIG14_FAMILIES.entries()) {
-    for (const [i, approach] of ['Base', 'SHiFT', 'Alsatian'].entries()) {
+    for (const [i, strategy] of ['baseline', 'shift', 'alsatian'].entries()) {
       const seconds = family.key === 'detr-50' ? [80, 60, 20][i] : 10 + f - i;
-      rows.push({ experiment: 'fig14-hf-families', figure: 'fig14', scale: 'quick', cellId: `c${f}${i}`, repetition: 0, approach, family: family.key, architecture: 'tiny_resnet', setSize: 4, items: 128, train: 96, test: 32, hfDir: '', scope: 'search', iteration: null, category: 'total', seconds, models: 4, ranking: 'a b c d', winner: i === 1 ? 'b' : 'a', storeUniqueBytes: 1000 });
+      rows.push({ experiment: 'fig14-hf-families', figure: 'fig14', scale: 'quick', cellId: `c${f}${i}`, repetition: 0, strategy, family: family.key, architecture: 'tiny_resnet', setSize: 4, items: 128, train: 96, test: 32, hfDir: '', scope: 'search', iteration: null, category: 'total', seconds, models: 4, ranking: 'a b c d', winner: i === 1 ? 'b' : 'a', storeUniqueBytes: 1000 });
     }
   }
-  await writeFixtureCsv(join(runDir, 'results.csv'), rows);
+  run = fixtureRun(experiment, rows, { runDir, meta: { provenance: experiment.provenance!(experiment.scales.quick, { 'hf-dir': '' }) } });
 });
 afterAll(async () => {
   await rm(root, { recursive: true, force: true });
@@ -33,18 +32,21 @@ afterAll(async () => {
 
 describe('fig14 charts and report', () => {
   it('renders the large and the small families as two charts with speedup labels', async () => {
-    expect(await renderFig14(runDir)).toEqual(['end_to_end-long.png', 'end_to_end-short.png']);
-    const long = await readFile(join(runDir, 'end_to_end-long.svg'), 'utf8');
-    for (const text of ['large families', 'ViT-B-16 (4)', 'DETR-50 (4)', '4.0x', 'stand-in families']) expect(long).toContain(text);
-    const short = await readFile(join(runDir, 'end_to_end-short.svg'), 'utf8');
+    expect((await plotRun(experiment, run)).map((c) => c.name)).toEqual(['end_to_end-long', 'end_to_end-short']);
+    const long = await readFile(join(run.runDir, 'end_to_end-long.svg'), 'utf8');
+    for (const text of ['large families', 'ViT-B-16 (4)', 'DETR-50 (4)', '4.0x', 'models: synthetic, stand-in families']) expect(long).toContain(text);
+    const short = await readFile(join(run.runDir, 'end_to_end-short.svg'), 'utf8');
     for (const text of ['DETR-101 (4)', 'DINOv2-L (4)', 'M-Res-152 (4)']) expect(short).toContain(text);
     expect(short).not.toContain('DETR-50 (4)');
   });
 
   it('compares each family with the paper at the item count it stands for', async () => {
-    const section = await report(runDir);
-    expect(section.markdown).toContain('| 128 (paper 2000) | DETR-50 (4; paper 233) | 80.0 / 60.0 / 20.0 | 4.0x / 3.0x | 4.8x / 4.2x |');
-    expect(section.markdown).toContain('| detr-50 | 128 | SHiFT | 2 of 4 |');
+    const markdown = experiment.report(run);
+    expect(markdown).toContain('| 128 (paper 2000) | DETR-50 (4; paper 233) | 80.0 / 60.0 / 20.0 | 4.0x / 3.0x | 4.8x / 4.2x |');
+    expect(markdown).toContain('| detr-50 | 128 | SHiFT | 2 of 4 |');
+    // One item count: growth with items cannot be measured.
+    expect(markdown).toMatch(/fastest in every cell .* \| holds \| holds \|/);
+    expect(markdown).toMatch(/grows with the items .* \| holds \| not measured at this scale \|/);
   });
 });
 
@@ -55,7 +57,7 @@ describe('families', () => {
     expect(total).toBeGreaterThan(490);
     expect(total).toBeLessThan(520);
     expect(FIG14_FAMILIES.map((f) => f.key)).toEqual(['vit-b-16', 'detr-50', 'detr-101', 'dinov2-l', 'm-res-152']);
-    expect(experiment.grid('quick').filter((c) => c.family === 'detr-50').map((c) => c.setSize)).toEqual([23, 23, 23]);
+    expect(fixtureGrid(experiment).filter((c) => c.family === 'detr-50').map((c) => c.setSize)).toEqual([23, 23, 23]);
     expect(scaledCount(FIG14_FAMILIES[3], 0.1, 4)).toBe(4);
   });
 
@@ -74,7 +76,9 @@ describe('families', () => {
   it('keeps only the families with a folder under --hf-dir and counts their models', async () => {
     const dir = join(root, 'hf');
     for (const m of ['m1', 'm2']) await mkdir(join(dir, 'm-res-152', m), { recursive: true });
-    const cells = withHfDir(experiment, dir).grid('quick');
-    expect(cells.map((c) => `${c.family}:${c.setSize}:${c.hfDir === dir}`)).toEqual(['m-res-152:2:true', 'm-res-152:2:true', 'm-res-152:2:true']);
+    const cells = fixtureGrid(experiment, 'quick', { 'hf-dir': dir });
+    expect(cells.map((c) => `${c.family}:${c.architecture}:${c.setSize}:${c.hfDir === dir}`)).toEqual(['m-res-152:resnet152:2:true', 'm-res-152:resnet152:2:true', 'm-res-152:resnet152:2:true']);
+    expect(experiment.provenance!(experiment.scales.quick, { 'hf-dir': dir }).models).toMatchObject({ kind: 'real' });
+    expect(experiment.reductions!(experiment.scales.quick, { 'hf-dir': dir })).toEqual(['128 items instead of 2000 and 8000']);
   });
 });

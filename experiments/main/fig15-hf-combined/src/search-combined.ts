@@ -1,4 +1,4 @@
-import type { Logger } from '@alsatian/core';
+import type { ExecutionProvider, Logger } from '@alsatian/core';
 import { InvalidArgumentError } from '@alsatian/core';
 import { inputSide, searchStore } from '@alsatian/exp-shared';
 import type { FamilyStore, SearchRow } from '@alsatian/exp-shared';
@@ -13,6 +13,7 @@ export interface CombinedSearchOptions {
   readonly batchSize: number;
   readonly blockCacheBytes: number;
   readonly seed: number;
+  readonly ep: ExecutionProvider;
   readonly logger: Logger;
 }
 
@@ -26,7 +27,7 @@ export async function searchCombined(options: CombinedSearchOptions): Promise<Se
   const { rows } = await searchStore({
     storeDir: options.store.dir, models, strategy: options.strategy,
     dataset: `synthetic:classes=10,train=${options.train},test=${options.test},size=${side},seed=1`, imageSize: side,
-    batchSize: options.batchSize, blockCacheBytes: options.blockCacheBytes, seed: options.seed, logger: options.logger,
+    batchSize: options.batchSize, blockCacheBytes: options.blockCacheBytes, seed: options.seed, ep: options.ep, logger: options.logger,
   });
   return rows;
 }

@@ -1,12 +1,10 @@
-/** Fig 16's numbers from the CSV: median seconds per (approach, memory level, category) and Alsatian's runs. */
-import { medianBy } from '@alsatian/bench';
-import type { RowValue } from '@alsatian/bench';
-import { CATEGORIES } from '@alsatian/core';
-
-type CsvRow = Readonly<Record<string, RowValue>>;
+/** Fig 16's numbers from the CSV: median seconds per (strategy, memory level, category) and Alsatian's runs. */
+import { categorySeconds } from '@alsatian/exp-shared';
+import type { CsvRow } from '@alsatian/exp-shared';
+import type { StrategyName } from '@alsatian/strategies';
 
 export interface MemoryBar {
-  readonly approach: string;
+  readonly strategy: StrategyName;
   readonly memoryGB: number;
   readonly cacheBudgetMB: number;
   readonly seconds: Readonly<Record<string, number>>;
@@ -17,21 +15,19 @@ export interface MemoryBar {
 }
 
 export function memoryBars(rows: readonly CsvRow[]): MemoryBar[] {
-  const search = rows.filter((r) => r.scope === 'search');
-  const medians = medianBy(search, ['approach', 'memoryGB', 'cacheBudgetMB', 'category'], 'seconds');
-  const bars = new Map<string, { approach: string; memoryGB: number; cacheBudgetMB: number; seconds: Record<string, number>; total: number; runs: number; peakCacheMB: number }>();
-  for (const m of medians) {
-    const id = JSON.stringify([m.approach, m.memoryGB]);
-    const bar = bars.get(id) ?? { approach: String(m.approach), memoryGB: Number(m.memoryGB), cacheBudgetMB: Number(m.cacheBudgetMB), seconds: {}, total: 0, runs: 0, peakCacheMB: 0 };
-    if (m.category === 'total') bar.total = Number(m.seconds);
-    else if ((CATEGORIES as readonly RowValue[]).includes(m.category)) bar.seconds[String(m.category)] = Number(m.seconds);
-    bars.set(id, bar);
-  }
-  for (const r of search.filter((x) => x.category === 'total' && x.repetition === 0)) {
-    const bar = bars.get(JSON.stringify([r.approach, r.memoryGB]));
-    if (bar === undefined) continue;
-    bar.runs = Number(r.runs ?? 0);
-    bar.peakCacheMB = Number(r.peakCacheBytes ?? 0) / 1e6;
-  }
-  return [...bars.values()].sort((a, b) => b.memoryGB - a.memoryGB);
+  const firstTotals = rows.filter((r) => r.scope === 'search' && r.category === 'total' && r.repetition === 0);
+  return categorySeconds(rows, ['memoryGB', 'cacheBudgetMB'])
+    .map((c) => {
+      const first = firstTotals.find((r) => r.strategy === c.strategy && r.memoryGB === c.labels.memoryGB);
+      return {
+        strategy: c.strategy,
+        memoryGB: Number(c.labels.memoryGB),
+        cacheBudgetMB: Number(c.labels.cacheBudgetMB),
+        seconds: c.seconds,
+        total: c.seconds.total ?? 0,
+        runs: Number(first?.runs ?? 0),
+        peakCacheMB: Number(first?.peakCacheBytes ?? 0) / 1e6,
+      };
+    })
+    .sort((a, b) => b.memoryGB - a.memoryGB);
 }

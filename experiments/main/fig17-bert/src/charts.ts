@@ -1,37 +1,28 @@
-import { medianBy } from '@alsatian/bench';
-import type { RowValue, Scale } from '@alsatian/bench';
-import { InvalidArgumentError } from '@alsatian/core';
-import { DISTRIBUTION_LABELS } from '@alsatian/exp-shared';
-import { APPROACH_COLORS, APPROACHES, groupedBarChart, scaleSubtitle, withSpeedupLabels } from '@alsatian/plot';
-import type { TopLevelSpec } from '@alsatian/plot';
-import { DISTRIBUTIONS, reductions, tokensOf } from './settings.ts';
+import { DISTRIBUTION_LABELS, searchPoints, STRATEGY_LABELS, STRATEGY_ORDER } from '@alsatian/exp-shared';
+import type { ChartDef, RunData } from '@alsatian/exp-shared';
+import { groupedBarChart, scaleSubtitle, STRATEGY_COLORS, STRATEGY_SERIES, withSpeedupLabels } from '@alsatian/plot';
+import type { Datum } from '@alsatian/plot';
+import { DISTRIBUTIONS } from './scales.ts';
+import type { Fig17Settings } from './scales.ts';
 
-export type CsvRow = Record<string, RowValue>;
-
-/** End-to-end seconds per (distribution, approach): the median over repetitions of each search's total row. */
-export function totals(rows: readonly CsvRow[]): { distribution: string; label: string; approach: string; seconds: number }[] {
-  const total = rows.filter((r) => r.scope === 'search' && r.category === 'total');
-  return medianBy(total, ['distribution', 'approach'], 'seconds').map((r) => ({
-    distribution: String(r.distribution),
-    label: DISTRIBUTION_LABELS[String(r.distribution)] ?? String(r.distribution),
-    approach: String(r.approach),
-    seconds: Number(r.seconds),
-  }));
-}
+export const CHART_NAME = 'bert-end_to_end';
 
 /** Fig 17 (a)-(c): Base / SHiFT / Alsatian per distribution, SHiFT and Alsatian bars labelled with Base/x. */
-export function bertChart(rows: readonly CsvRow[]): TopLevelSpec {
-  if (rows.length === 0) throw new InvalidArgumentError('Fig 17: the result CSV has no rows to plot.');
-  const scale = String(rows[0].scale) as Scale;
-  const first = rows[0];
-  const data = withSpeedupLabels(totals(rows), { by: ['distribution'], series: 'approach', baseline: 'Base', value: 'seconds', as: 'speedup' });
-  const corpus = first.dataset === 'synthetic-text' ? 'synthetic review corpus' : `IMDB from ${first.dataset}`;
-  return groupedBarChart({
-    title: { text: `BERT: ${first.setSize} models, ${Number(first.train) + Number(first.test)} items`, subtitle: [`${first.architecture}, ${corpus}, ${tokensOf(String(first.architecture))} tokens`, ...scaleSubtitle(scale, reductions(scale))] },
-    rows: data,
-    x: { field: 'label', title: 'distribution', sort: DISTRIBUTIONS.map((d) => DISTRIBUTION_LABELS[d]) },
-    group: { field: 'approach', domain: [...APPROACHES], colors: APPROACHES.map((a) => APPROACH_COLORS[a]) },
-    y: { field: 'seconds', title: 'Time in seconds' },
-    label: 'speedup',
-  });
+export function fig17Charts(run: RunData<Fig17Settings>): ChartDef[] {
+  const first = run.rows[0];
+  const bars: Datum[] = searchPoints(run.rows, ['distribution']).flatMap((p) =>
+    STRATEGY_ORDER.flatMap((s) => (p.seconds[s] === undefined ? [] : [{ distribution: String(p.labels.distribution), label: DISTRIBUTION_LABELS[String(p.labels.distribution)] ?? String(p.labels.distribution), strategy: STRATEGY_LABELS[s], seconds: p.seconds[s]! }])),
+  );
+  const dataset = run.meta.provenance.dataset;
+  return [{
+    name: CHART_NAME,
+    spec: groupedBarChart({
+      title: { text: `BERT: ${first?.setSize} models, ${Number(first?.train) + Number(first?.test)} items`, subtitle: [`${first?.architecture}${dataset ? `; data: ${dataset.kind}, ${dataset.what}` : ''}`, ...scaleSubtitle(run.scale, run.meta.reductions)] },
+      rows: withSpeedupLabels(bars, { by: ['distribution'], series: 'strategy', baseline: 'Base', value: 'seconds', as: 'speedup' }),
+      x: { field: 'label', title: 'distribution', sort: DISTRIBUTIONS.map((d) => DISTRIBUTION_LABELS[d]) },
+      group: { field: 'strategy', domain: STRATEGY_SERIES, colors: STRATEGY_SERIES.map((a) => STRATEGY_COLORS[a]) },
+      y: { field: 'seconds', title: 'Time in seconds' },
+      label: 'speedup',
+    }),
+  }];
 }

@@ -1,4 +1,4 @@
-import type { Logger } from '@alsatian/core';
+import type { ExecutionProvider, Logger } from '@alsatian/core';
 import { openDataset } from '@alsatian/data';
 import { createEngine } from '@alsatian/engine';
 import { ensureSnapshotStore, PAPER_STORE_READ_BYTES_PER_SEC, searchRows } from '@alsatian/exp-shared';
@@ -23,6 +23,7 @@ export interface TextSearchOptions {
   readonly test: number;
   readonly batchSize: number;
   readonly seed: number;
+  readonly ep: ExecutionProvider;
   readonly logger: Logger;
 }
 
@@ -39,7 +40,7 @@ export async function searchText(options: TextSearchOptions): Promise<SearchRow[
   const opened = await openDataset(options.source, { vocabFile: options.vocabFile, maxLength: def.inputs[0].shape[0], seed: options.seed, logger: options.logger });
   const dataset = clampVocabulary(limitSplits(opened, options.train, options.test), vocab);
   try {
-    const engine = await createEngine({ logger: options.logger });
+    const engine = await createEngine({ ep: options.ep, logger: options.logger });
     try {
       const result = await search({ store, models: info.models, dataset, strategy: options.strategy, engine, proxy: createProxy('linear'), batchSize: options.batchSize, seed: options.seed, deterministic: true, logger: options.logger });
       return searchRows(result, info);

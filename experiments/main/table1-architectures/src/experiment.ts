@@ -2,11 +2,11 @@
  * Table 1: parameters and size of each architecture (full model with its head; size = params * 4 / 1e6 MB, as
  * the reference's latex_table.py). Static: from describeArchitecture, no weights are built or run.
  */
-import { defineExperiment } from '@alsatian/bench';
-import type { Scale } from '@alsatian/bench';
 import { numel } from '@alsatian/core';
+import { defineExperiment, PAPER_TABLE1 } from '@alsatian/exp-shared';
 import { architecture, architectureNames, blockKind, describeArchitecture, describeBlocks } from '@alsatian/models';
-import { PAPER_TABLE1 } from '@alsatian/exp-shared';
+import { table1Charts } from './charts.ts';
+import { table1Report } from './report.ts';
 
 /** The paper's five first (its order), then every other architecture we define. */
 export function table1Architectures(): string[] {
@@ -29,16 +29,17 @@ export function stateBytes(name: string): number {
   return bytes;
 }
 
-export default defineExperiment<{ architecture: string }>({
+/** Static shapes need no reduction: every scale counts every architecture. */
+const EVERY_SCALE = { repetitions: 1, reductions: [] as string[] };
+
+export default defineExperiment({
   name: 'table1-architectures',
   figure: 'table1',
+  title: 'Table 1: architectures, parameters and size',
   description: 'Parameters and size in MB of every architecture (paper Table 1), from static shape inference',
-  moduleUrl: import.meta.url,
   columns: ['metric', 'value', 'inPaper'],
-  grid: (_scale: Scale) => table1Architectures().map((architecture) => ({ architecture })),
-  repetitions: () => 1,
-  reductions: () => [],
-  config: () => ({ sizeFormula: 'params * 4 / 1e6 (float32); stateMB adds buffers (BatchNorm running stats)', paramsCount: 'full model with head (ImageNet classifier; BERT pooler)' }),
+  scales: { quick: EVERY_SCALE, small: EVERY_SCALE, paper: EVERY_SCALE },
+  grid: () => table1Architectures().map((architecture) => ({ architecture })),
   async runCell({ architecture }) {
     const info = describeArchitecture(architecture);
     const inPaper = PAPER_TABLE1.some((r) => r.architecture === architecture);
@@ -51,4 +52,6 @@ export default defineExperiment<{ architecture: string }>({
     };
     return METRICS.map((metric) => ({ metric, value: values[metric], inPaper }));
   },
+  charts: table1Charts,
+  report: table1Report,
 });

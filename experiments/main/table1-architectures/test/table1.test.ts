@@ -1,17 +1,11 @@
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CSV_FILE } from '@alsatian/bench';
-import type { CellContext } from '@alsatian/bench';
-import { silentLogger, Rng } from '@alsatian/core';
-import { writeFixtureCsv } from '@alsatian/exp-shared';
-import { plotTable1 } from '../src/charts.ts';
+import { fixtureCellContext, fixtureGrid, fixtureRun, plotRun } from '@alsatian/exp-shared';
 import experiment from '../src/experiment.ts';
-import { report } from '../src/report.ts';
 
-const ctx = { experiment: 'table1-architectures', scale: 'quick', seed: 42, repetition: 0, cellId: 'c0', runDir: tmpdir(), rng: Rng.derive(1, 'test'), logger: silentLogger } as CellContext;
+const ctx = fixtureCellContext(experiment);
 
 describe('table1-architectures', () => {
   it('counts the paper architectures exactly as Table 1 and sizes them as params * 4 / 1e6', async () => {
@@ -19,7 +13,7 @@ describe('table1-architectures', () => {
     const get = (m: string) => rows.find((r) => r.metric === m)?.value;
     expect(get('params')).toBe(11_689_512);
     expect(get('sizeMB')).toBeCloseTo(46.758, 3);
-    expect(experiment.grid('quick').map((c) => c.architecture).slice(0, 5)).toEqual(['resnet18', 'resnet152', 'efficientnet_v2_l', 'vit_l_32', 'bert_base']);
+    expect(fixtureGrid(experiment).map((c) => c.architecture).slice(0, 5)).toEqual(['resnet18', 'resnet152', 'efficientnet_v2_l', 'vit_l_32', 'bert_base']);
   });
 
   it('renders the chart and the report section from a fixture CSV', async () => {
@@ -34,17 +28,18 @@ describe('table1-architectures', () => {
       { experiment: 'table1-architectures', architecture, metric: 'stateMB', value: (Number(params) * 4) / 1e6 + 0.5, inPaper: true },
       { experiment: 'table1-architectures', architecture, metric: 'blocks', value: 10, inPaper: true },
     ]);
-    await writeFixtureCsv(join(runDir, CSV_FILE), fixture);
-    const images = await plotTable1(runDir);
-    expect(existsSync(join(runDir, images[0]))).toBe(true);
+    const run = fixtureRun(experiment, fixture, { runDir });
+    const charts = await plotRun(experiment, run);
+    expect(charts.map((c) => c.image)).toEqual(['table1-architectures/quick/table1-sizes.png']);
     const svg = await readFile(join(runDir, 'table1-sizes.svg'), 'utf8');
     for (const label of ['resnet18', 'vit_l_32', 'mobilenet_v2', 'ours', 'paper', '1226']) expect(svg).toContain(label);
 
-    const section = await report(runDir);
-    expect(section.images).toEqual(['table1-architectures/quick/table1-sizes.png']);
-    expect(section.markdown).toContain('| resnet18 | 11,689,512 | 11,689,512 | 46.8 | 47.3 | 46.8 | 10 |');
+    const markdown = experiment.report(run);
+    expect(markdown).toContain('| resnet18 | 11,689,512 | 11,689,512 | 46.8 | 47.3 | 46.8 | 10 |');
     // The fixture's ViT count is off, so the report must say so.
-    expect(section.markdown).toMatch(/Where ours differ: vit_l_32 \(ours 306,000,000, paper 306,535,400\)/);
+    expect(markdown).toMatch(/Parameter counts differ from Table 1 for vit_l_32 \(ours 306,000,000, paper 306,535,400\)/);
+    expect(markdown).toContain('params x 4 differs by 0.0 to 2.3 MB; with buffers (BatchNorm running statistics) by 0.5 to 1.8 MB');
+    expect(markdown).toContain('Not in Table 1, defined here as well: mobilenet_v2.');
   });
 });
 

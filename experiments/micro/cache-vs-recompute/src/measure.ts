@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Block, HostTensor, Logger } from '@alsatian/core';
+import type { Block, ExecutionProvider, HostTensor, Logger } from '@alsatian/core';
 import { float32Tensor, numel } from '@alsatian/core';
 import { dropPageCache } from '@alsatian/bench';
 import type { CacheDropResult, Row } from '@alsatian/bench';
@@ -15,6 +15,7 @@ export interface CacheVsRecomputeOptions {
   /** Folder of the cache's disk tier for this cell; removed afterwards. */
   readonly scratchDir: string;
   readonly threads?: number;
+  readonly ep: ExecutionProvider;
   readonly logger: Logger;
   /** Replaces the page-cache dropper (tests). */
   readonly dropCache?: () => Promise<CacheDropResult>;
@@ -27,7 +28,7 @@ export interface CacheVsRecomputeOptions {
  */
 export async function measureCacheVsRecompute(options: CacheVsRecomputeOptions): Promise<Row[]> {
   const dropCache = options.dropCache ?? dropPageCache;
-  const engine = await createEngine({ threads: options.threads, logger: options.logger });
+  const engine = await createEngine({ ep: options.ep, threads: options.threads, logger: options.logger });
   const diskDir = join(options.scratchDir, 'cache-disk');
   await rm(diskDir, { recursive: true, force: true });
   const cache = new IntermediateCache({ ramBudgetBytes: 0, disk: { dir: diskDir, budgetBytes: Number.MAX_SAFE_INTEGER }, overflow: 'spill' });

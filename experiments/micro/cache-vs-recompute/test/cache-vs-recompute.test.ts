@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCsvRows } from '@alsatian/bench';
 import { silentLogger } from '@alsatian/core';
-import { blocksAt } from '@alsatian/exp-shared';
-import { CHART_FILES, plotRun } from '../src/charts.ts';
+import { blocksAt, fixtureRunFromCsv, plotRun } from '@alsatian/exp-shared';
+import { CHART_FILES } from '../src/charts.ts';
+import experiment from '../src/experiment.ts';
 import { measureCacheVsRecompute } from '../src/measure.ts';
-import { report } from '../src/report.ts';
 import { startBlocks } from '../src/summary.ts';
 
 let root: string;
@@ -47,7 +47,7 @@ describe('startBlocks', () => {
 
 describe('cache-vs-recompute charts and report', () => {
   it('renders the count chart and the read-vs-compute chart with one panel per architecture', async () => {
-    await plotRun(runDir);
+    await plotRun(experiment, await fixtureRunFromCsv(experiment, runDir));
     for (const file of Object.values(CHART_FILES)) {
       const svg = await readFile(join(runDir, `${file}.svg`), 'utf8');
       expect((await stat(join(runDir, `${file}.png`))).size).toBeGreaterThan(1000);
@@ -57,11 +57,11 @@ describe('cache-vs-recompute charts and report', () => {
   });
 
   it('reports the counts, the measured read rate and the reference counts', async () => {
-    const section = await report(runDir);
-    expect(section.images).toHaveLength(2);
+    const markdown = experiment.report(await fixtureRunFromCsv(experiment, runDir));
     // 4.5 MB read in 17.5 ms -> 257 MB/s; one start block (2) where all remaining fit, two where none fits.
-    expect(section.markdown).toContain('| resnet50 (for resnet152) | 4 | 3, 0, 2, 0 | 1 / 4 | 2 / 4 | 257 |');
-    expect(section.markdown).toContain('11, 21, then 54');
+    expect(markdown).toContain('| resnet50 (for resnet152) | 4 | 3, 0, 2, 0 | 1 / 4 | 2 / 4 | 257 |');
+    expect(markdown).toContain('11, 21, then 54');
+    expect(markdown).toContain('page cache dropped before every read');
   });
 });
 
@@ -76,6 +76,7 @@ describe('measureCacheVsRecompute', () => {
       runs: 1,
       scratchDir: scratch,
       threads: 1,
+      ep: 'cpu',
       logger: silentLogger,
       dropCache: async () => ({ dropped: false, reason: 'test' }),
     });

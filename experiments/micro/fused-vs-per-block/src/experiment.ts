@@ -3,10 +3,11 @@
  * reference's `seq_vs_merged_model` micro-benchmark): inference time per batch and session-creation time.
  */
 import { availableParallelism } from 'node:os';
-import { defineExperiment } from '@alsatian/bench';
-import type { Scale } from '@alsatian/bench';
-import { blocksAt } from '@alsatian/exp-shared';
+import type { Scales } from '@alsatian/bench';
+import { blocksAt, defineExperiment } from '@alsatian/exp-shared';
+import { fusedCharts } from './charts.ts';
 import { measureFusedVsPerBlock } from './measure.ts';
+import { fusedReport } from './report.ts';
 
 export interface FusedCell extends Record<string, string | number> {
   readonly architecture: string;
@@ -15,50 +16,42 @@ export interface FusedCell extends Record<string, string | number> {
   readonly threads: number;
 }
 
-interface ScaleConfig {
+export interface FusedSettings {
   readonly architectures: readonly string[];
   readonly imageSize: number;
   readonly batchSize: number;
   readonly warmupBatches: number;
   readonly measuredBatches: number;
   readonly repetitions: number;
+  readonly reductions: readonly string[];
 }
 
 const ALL_CORES = availableParallelism();
 
-export const SCALE_CONFIG: Readonly<Record<Scale, ScaleConfig>> = {
-  quick: { architectures: ['tiny_resnet', 'resnet18', 'vit_b_32'], imageSize: 64, batchSize: 8, warmupBatches: 2, measuredBatches: 5, repetitions: 1 },
-  small: { architectures: ['tiny_resnet', 'resnet18', 'resnet152', 'efficientnet_v2_l', 'vit_l_32'], imageSize: 224, batchSize: 32, warmupBatches: 3, measuredBatches: 5, repetitions: 1 },
-  paper: { architectures: ['tiny_resnet', 'resnet18', 'resnet152', 'efficientnet_v2_l', 'vit_l_32'], imageSize: 224, batchSize: 32, warmupBatches: 3, measuredBatches: 10, repetitions: 3 },
+export const FUSED_SCALES: Scales<FusedSettings> = {
+  quick: { architectures: ['tiny_resnet', 'resnet18', 'vit_b_32'], imageSize: 64, batchSize: 8, warmupBatches: 2, measuredBatches: 5, repetitions: 1, reductions: ['64 px inputs instead of 224', 'resnet18 / vit_b_32 stand in for the large models; batch 8'] },
+  small: { architectures: ['tiny_resnet', 'resnet18', 'resnet152', 'efficientnet_v2_l', 'vit_l_32'], imageSize: 224, batchSize: 32, warmupBatches: 3, measuredBatches: 5, repetitions: 1, reductions: [] },
+  paper: { architectures: ['tiny_resnet', 'resnet18', 'resnet152', 'efficientnet_v2_l', 'vit_l_32'], imageSize: 224, batchSize: 32, warmupBatches: 3, measuredBatches: 10, repetitions: 3, reductions: [] },
 };
 
-/** One thread (no intra-op pool) and every core: chained sessions may suffer from each other's spinning pools. */
+/** One thread (no intra-op pool) and every core of the machine the grid is made on: chained sessions may suffer from each other's spinning pools. */
 function threadCounts(): number[] {
   return ALL_CORES > 1 ? [1, ALL_CORES] : [1];
 }
 
-export default defineExperiment<FusedCell>({
+export default defineExperiment<FusedCell, FusedSettings>({
   name: 'fused-vs-per-block',
   figure: 'micro-seq-vs-merged',
+  title: 'Micro-benchmark: fused session vs one session per block',
   description: 'One fused ONNX Runtime session per execution unit vs one session per block (chained): per-batch inference and session creation.',
-  moduleUrl: import.meta.url,
   columns: ['mode', 'metric', 'batchIndex', 'sessions', 'seconds'],
-  grid(scale) {
-    const c = SCALE_CONFIG[scale];
-    return c.architectures.flatMap((architecture) => threadCounts().map((threads) => ({ architecture, imageSize: c.imageSize, batchSize: c.batchSize, threads })));
-  },
-  repetitions: (scale) => SCALE_CONFIG[scale].repetitions,
-  reductions(scale) {
-    const c = SCALE_CONFIG[scale];
-    const out = [`CPU (ONNX Runtime), not an RTX A5000 GPU`];
-    if (c.imageSize !== 224) out.push(`${c.imageSize} px inputs instead of 224`);
-    if (scale === 'quick') out.push(`resnet18 / vit_b_32 stand in for the large models; batch ${c.batchSize}`);
-    return out;
-  },
-  config: (scale) => ({ ...SCALE_CONFIG[scale], threads: threadCounts() }),
+  scales: FUSED_SCALES,
+  grid: (s) => s.architectures.flatMap((architecture) => threadCounts().map((threads) => ({ architecture, imageSize: s.imageSize, batchSize: s.batchSize, threads }))),
+  provenance: () => ({ models: { kind: 'synthetic', what: 'seeded randomly initialised blocks' }, dataset: { kind: 'synthetic', what: 'a deterministic input batch' } }),
   async runCell(cell, ctx) {
-    const c = SCALE_CONFIG[ctx.scale];
     const blocks = blocksAt(cell.architecture, cell.imageSize, ctx.seed);
-    return measureFusedVsPerBlock({ blocks, batchSize: cell.batchSize, warmupBatches: c.warmupBatches, measuredBatches: c.measuredBatches, threads: cell.threads, logger: ctx.logger });
+    return measureFusedVsPerBlock({ blocks, batchSize: cell.batchSize, warmupBatches: ctx.settings.warmupBatches, measuredBatches: ctx.settings.measuredBatches, threads: cell.threads, ep: ctx.ep, logger: ctx.logger });
   },
+  charts: fusedCharts,
+  report: fusedReport,
 });

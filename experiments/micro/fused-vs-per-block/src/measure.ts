@@ -1,4 +1,4 @@
-import type { Block, HostTensor, Logger } from '@alsatian/core';
+import type { Block, ExecutionProvider, HostTensor, Logger } from '@alsatian/core';
 import { float32Tensor, numel } from '@alsatian/core';
 import { createEngine } from '@alsatian/engine';
 import type { OrtPreparedUnit } from '@alsatian/engine';
@@ -13,6 +13,7 @@ export interface FusedVsPerBlockOptions {
   readonly warmupBatches: number;
   readonly measuredBatches: number;
   readonly threads: number;
+  readonly ep: ExecutionProvider;
   readonly logger: Logger;
 }
 
@@ -22,7 +23,7 @@ export interface FusedVsPerBlockOptions {
  * same machine state. Rows: session creation and lowering per mode, and one row per measured batch and mode.
  */
 export async function measureFusedVsPerBlock(options: FusedVsPerBlockOptions): Promise<Row[]> {
-  const engine = await createEngine({ threads: options.threads, logger: options.logger });
+  const engine = await createEngine({ ep: options.ep, threads: options.threads, logger: options.logger });
   const rows: Row[] = [];
   try {
     const fused = await engine.prepare(options.blocks, { label: 'fused' });

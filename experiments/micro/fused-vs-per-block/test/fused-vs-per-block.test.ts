@@ -2,10 +2,10 @@ import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blocksAt } from '@alsatian/exp-shared';
-import { CHART_FILES, plotRun } from '../src/charts.ts';
+import { blocksAt, fixtureRunFromCsv, plotRun } from '@alsatian/exp-shared';
+import { CHART_FILES } from '../src/charts.ts';
+import experiment from '../src/experiment.ts';
 import { measureFusedVsPerBlock } from '../src/measure.ts';
-import { report } from '../src/report.ts';
 import { silentLogger } from '@alsatian/core';
 
 let root: string;
@@ -43,7 +43,7 @@ afterAll(async () => {
 
 describe('fused-vs-per-block charts and report', () => {
   it('renders both charts from the CSV with the architectures and modes as labels', async () => {
-    await plotRun(runDir);
+    await plotRun(experiment, await fixtureRunFromCsv(experiment, runDir));
     for (const file of Object.values(CHART_FILES)) {
       const svg = await readFile(join(runDir, `${file}.svg`), 'utf8');
       expect((await stat(join(runDir, `${file}.png`))).size).toBeGreaterThan(1000);
@@ -52,19 +52,17 @@ describe('fused-vs-per-block charts and report', () => {
   });
 
   it('reports medians per mode and their ratio next to the reference', async () => {
-    const section = await report(runDir);
-    expect(section.id).toBe('fused-vs-per-block');
-    expect(section.images).toEqual([`fused-vs-per-block/quick/${CHART_FILES.inference}.png`, `fused-vs-per-block/quick/${CHART_FILES.session}.png`]);
+    const markdown = experiment.report(await fixtureRunFromCsv(experiment, runDir));
     // resnet18: median fused 21 ms, median chained 51 ms -> 2.43x; the reference's 14.26 / 14.18 ms is quoted.
-    expect(section.markdown).toMatch(/\| resnet18 \| 2 \| 14 \| 21\.00 \| 51\.00 \| 2\.43x \| 0\.50 \| 1\.50 \|/);
-    expect(section.markdown).toContain('14.26');
+    expect(markdown).toMatch(/\| resnet18 \| 2 \| 14 \| 21\.00 \| 51\.00 \| 2\.43x \| 0\.50 \| 1\.50 \|/);
+    expect(markdown).toContain('14.26');
   });
 });
 
 describe('measureFusedVsPerBlock', () => {
   it('times a tiny model fused and chained, one session per block in the chain', async () => {
     const blocks = blocksAt('tiny_resnet', 32, 1);
-    const rows = await measureFusedVsPerBlock({ blocks, batchSize: 2, warmupBatches: 0, measuredBatches: 2, threads: 1, logger: silentLogger });
+    const rows = await measureFusedVsPerBlock({ blocks, batchSize: 2, warmupBatches: 0, measuredBatches: 2, threads: 1, ep: 'cpu', logger: silentLogger });
     const batches = rows.filter((r) => r.metric === 'batch');
     expect(batches.filter((r) => r.mode === 'fused')).toHaveLength(2);
     expect(batches.filter((r) => r.mode === 'per-block').every((r) => r.sessions === blocks.length)).toBe(true);

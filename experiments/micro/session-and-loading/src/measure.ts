@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { rm } from 'node:fs/promises';
-import type { Block, Logger } from '@alsatian/core';
+import type { Block, ExecutionProvider, Logger } from '@alsatian/core';
 import { dropPageCache } from '@alsatian/bench';
 import type { CacheDropResult, Row } from '@alsatian/bench';
 import { createEngine } from '@alsatian/engine';
@@ -18,6 +18,7 @@ export interface LoadingOptions {
   /** The paper's throttled model store read rate (bytes/s). */
   readonly readLimitBytesPerSec: number;
   readonly threads?: number;
+  readonly ep: ExecutionProvider;
   readonly logger: Logger;
   /** Replaces the page-cache dropper (tests). */
   readonly dropCache?: () => Promise<CacheDropResult>;
@@ -52,7 +53,7 @@ export async function measureLoading(options: LoadingOptions): Promise<Row[]> {
       add(stage, (performance.now() - t0) / 1000, drop.dropped ? 'dropped' : 'warm');
     }
 
-    const engine = await createEngine({ threads: options.threads, logger: options.logger });
+    const engine = await createEngine({ ep: options.ep, threads: options.threads, logger: options.logger });
     try {
       const unit = await engine.prepare(loaded, { label: options.architecture });
       add('lower', unit.timings.lowerMs / 1000, 'n/a');

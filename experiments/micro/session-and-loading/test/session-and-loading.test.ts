@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '@alsatian/core';
-import { blocksAt } from '@alsatian/exp-shared';
-import { CHART_FILE, plotRun } from '../src/charts.ts';
+import { blocksAt, fixtureRunFromCsv, plotRun } from '@alsatian/exp-shared';
+import { CHART_FILE } from '../src/charts.ts';
+import experiment from '../src/experiment.ts';
 import { measureLoading, STAGES } from '../src/measure.ts';
-import { report } from '../src/report.ts';
 
 let root: string;
 let runDir: string;
@@ -31,17 +31,16 @@ afterAll(async () => {
 
 describe('session-and-loading chart and report', () => {
   it('renders one line per stage over the weight size', async () => {
-    await plotRun(runDir);
+    await plotRun(experiment, await fixtureRunFromCsv(experiment, runDir));
     const svg = await readFile(join(runDir, `${CHART_FILE}.svg`), 'utf8');
     expect((await stat(join(runDir, `${CHART_FILE}.png`))).size).toBeGreaterThan(1000);
     for (const label of ['read at 200 MB/s', 'read unthrottled', 'session creation', 'weights (MB)']) expect(svg).toContain(label);
   });
 
   it('reports seconds and the implied read rate per architecture', async () => {
-    const section = await report(runDir);
-    expect(section.images).toEqual([`session-and-loading/quick/${CHART_FILE}.png`]);
+    const markdown = experiment.report(await fixtureRunFromCsv(experiment, runDir));
     // resnet18: 44.7 MB read in 0.2235 s at the limit -> 200 MB/s; unthrottled 1000 MB/s; session 0.447 s.
-    expect(section.markdown).toMatch(/\| resnet18 \| 44\.7 \| 46\.8 \| 0\.22 \| 200 \| 0\.04 \| 1000 \| 0\.05 \| 0\.45 \| dropped \|/);
+    expect(markdown).toMatch(/\| resnet18 \| 44\.7 \| 46\.8 \| 0\.22 \| 200 \| 0\.04 \| 1000 \| 0\.05 \| 0\.45 \| dropped \|/);
   });
 });
 
@@ -56,6 +55,7 @@ describe('measureLoading', () => {
       scratchDir: scratch,
       readLimitBytesPerSec: 1e9,
       threads: 1,
+      ep: 'cpu',
       logger: silentLogger,
       dropCache: async () => {
         drops.push('drop');

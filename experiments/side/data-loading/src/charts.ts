@@ -1,7 +1,5 @@
-import { join } from 'node:path';
-import type { Logger } from '@alsatian/core';
-import { CSV_FILE, META_FILE, readCsvRows, readMeta } from '@alsatian/bench';
-import { lineChart, renderChart, scaleSubtitle } from '@alsatian/plot';
+import type { ChartDef, RunData } from '@alsatian/exp-shared';
+import { lineChart, scaleSubtitle } from '@alsatian/plot';
 import type { Datum } from '@alsatian/plot';
 import { throughput } from './summary.ts';
 
@@ -10,12 +8,11 @@ export const CHART_FILE = 'images-per-second';
 const RAMP = ['#ccebc5', '#a8ddb5', '#7bccc4', '#4eb3d3', '#2b8cbe', '#0868ac', '#084081'];
 
 /** Lines per worker count over batch size, one panel per source (independent y: the sources differ by far). */
-export async function plotRun(runDir: string, logger?: Logger): Promise<void> {
-  const points = throughput(await readCsvRows(join(runDir, CSV_FILE)));
+export function loadingCharts(run: RunData): ChartDef[] {
+  const points = throughput(run.rows);
   const workers = [...new Set(points.map((p) => p.workers))].sort((a, b) => a - b).map(String);
-  const meta = await readMeta(join(runDir, META_FILE));
   const spec = lineChart({
-    title: { text: 'Data loading throughput: batch size x workers', subtitle: meta === undefined ? undefined : scaleSubtitle(meta.scale, meta.reductions) },
+    title: { text: 'Data loading throughput: batch size x workers', subtitle: scaleSubtitle(run.scale, run.meta.reductions) },
     rows: points.map((p) => ({ ...p, workersLabel: String(p.workers) }) as Datum),
     x: { field: 'batchSize', title: 'batch size' },
     y: { field: 'imagesPerSecond', title: 'images per second' },
@@ -23,5 +20,5 @@ export async function plotRun(runDir: string, logger?: Logger): Promise<void> {
     logX: true,
     facet: { column: { field: 'source', sort: ['jpeg-folder', 'tensor-file'] }, independentY: true },
   });
-  await renderChart(spec, join(runDir, CHART_FILE), { logger });
+  return [{ name: CHART_FILE, spec }];
 }

@@ -2,11 +2,12 @@ import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixtureRunFromCsv, plotRun } from '@alsatian/exp-shared';
 import { silentLogger } from '@alsatian/core';
 import { openDataset } from '@alsatian/data';
-import { CHART_FILE, plotRun } from '../src/charts.ts';
+import { CHART_FILE } from '../src/charts.ts';
+import experiment from '../src/experiment.ts';
 import { measureDataLoading } from '../src/measure.ts';
-import { report } from '../src/report.ts';
 import { ensureJpegFolder, ensureTensorFile, readTensorBatches } from '../src/sources.ts';
 
 let root: string;
@@ -34,19 +35,18 @@ afterAll(async () => {
 
 describe('data-loading chart and report', () => {
   it('renders lines per worker count over batch size, one panel per source', async () => {
-    await plotRun(runDir);
+    await plotRun(experiment, await fixtureRunFromCsv(experiment, runDir));
     const svg = await readFile(join(runDir, `${CHART_FILE}.svg`), 'utf8');
     expect((await stat(join(runDir, `${CHART_FILE}.png`))).size).toBeGreaterThan(1000);
     for (const label of ['jpeg-folder', 'tensor-file', 'workers', 'images per second', 'batch size']) expect(svg).toContain(label);
   });
 
   it('reports images per second per configuration, the best of each source and the reference converted', async () => {
-    const section = await report(runDir);
-    expect(section.images).toEqual([`data-loading/quick/${CHART_FILE}.png`]);
-    expect(section.markdown).toContain('| jpeg-folder | 2 | 180 | 198 | 360 | 396 | 0.25 |');
-    expect(section.markdown).toContain('best JPEG folder 198 images/s (2 workers, batch 64); best tensor file 1650 images/s (2 read lanes, batch 64): 8.3x');
+    const markdown = experiment.report(await fixtureRunFromCsv(experiment, runDir));
+    expect(markdown).toContain('| jpeg-folder | 2 | 180 | 198 | 360 | 396 | 0.25 |');
+    expect(markdown).toContain('best JPEG folder 198 images/s (2 workers, batch 64); best tensor file 1650 images/s (2 read lanes, batch 64): 8.3x');
     // Reference: 11 batches of 128 in 5.1 s with one worker.
-    expect(section.markdown).toContain('| jpeg-folder | 1 | 128 | 276 |');
+    expect(markdown).toContain('| jpeg-folder | 1 | 128 | 276 |');
   });
 });
 

@@ -1,7 +1,5 @@
-import { join } from 'node:path';
-import type { Logger } from '@alsatian/core';
-import { CSV_FILE, META_FILE, readCsvRows, readMeta } from '@alsatian/bench';
-import { lineChart, renderChart, scaleSubtitle } from '@alsatian/plot';
+import type { ChartDef, RunData } from '@alsatian/exp-shared';
+import { lineChart, scaleSubtitle } from '@alsatian/plot';
 import type { Datum } from '@alsatian/plot';
 import { batchPoints } from './summary.ts';
 
@@ -11,17 +9,16 @@ export const CHART_FILE = 'time-per-item';
 const COLORS = ['#a6cee3', '#1f78b4', '#b2df8a', '#33a02c', '#fb9a99', '#e31a1c', '#fdbf6f', '#ff7f00', '#cab2d6', '#6a3d9a', '#ffff99', '#b15928'];
 
 /** One line per architecture: median ms per item over batch size (log x). */
-export async function plotRun(runDir: string, logger?: Logger): Promise<void> {
-  const points = batchPoints(await readCsvRows(join(runDir, CSV_FILE)));
+export function batchCharts(run: RunData): ChartDef[] {
+  const points = batchPoints(run.rows);
   const architectures = [...new Set(points.map((p) => p.architecture))];
-  const meta = await readMeta(join(runDir, META_FILE));
   const spec = lineChart({
-    title: { text: 'Inference time per item vs batch size', subtitle: meta === undefined ? undefined : scaleSubtitle(meta.scale, meta.reductions) },
+    title: { text: `Inference time per item vs batch size (${run.meta.executionProvider} provider)`, subtitle: scaleSubtitle(run.scale, run.meta.reductions) },
     rows: points.map((p) => ({ ...p }) as Datum),
     x: { field: 'batchSize', title: 'batch size' },
     y: { field: 'msPerItem', title: 'ms per item (median)' },
     series: { field: 'architecture', domain: architectures, colors: architectures.map((_, i) => COLORS[i % COLORS.length]) },
     logX: true,
   });
-  await renderChart(spec, join(runDir, CHART_FILE), { logger });
+  return [{ name: CHART_FILE, spec }];
 }

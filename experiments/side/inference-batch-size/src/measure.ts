@@ -1,4 +1,4 @@
-import type { Block, HostTensor, Logger } from '@alsatian/core';
+import type { Block, ExecutionProvider, HostTensor, Logger } from '@alsatian/core';
 import { float32Tensor, numel } from '@alsatian/core';
 import type { Row } from '@alsatian/bench';
 import { createEngine } from '@alsatian/engine';
@@ -9,6 +9,7 @@ export interface BatchSweepOptions {
   readonly warmupBatches: number;
   readonly batches: number;
   readonly threads?: number;
+  readonly ep: ExecutionProvider;
   readonly logger: Logger;
 }
 
@@ -17,7 +18,7 @@ export interface BatchSweepOptions {
  * batches and `batches` timed ones. One row per timed batch, with the time per item.
  */
 export async function measureBatchSweep(options: BatchSweepOptions): Promise<Row[]> {
-  const engine = await createEngine({ threads: options.threads, logger: options.logger });
+  const engine = await createEngine({ ep: options.ep, threads: options.threads, logger: options.logger });
   const rows: Row[] = [];
   try {
     const unit = await engine.prepare(options.blocks, { label: 'features' });

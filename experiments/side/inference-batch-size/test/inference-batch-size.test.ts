@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '@alsatian/core';
-import { blocksAt } from '@alsatian/exp-shared';
-import { CHART_FILE, plotRun } from '../src/charts.ts';
+import { blocksAt, fixtureRunFromCsv, plotRun } from '@alsatian/exp-shared';
+import { CHART_FILE } from '../src/charts.ts';
+import experiment from '../src/experiment.ts';
 import { measureBatchSweep } from '../src/measure.ts';
-import { report } from '../src/report.ts';
 
 let root: string;
 let runDir: string;
@@ -34,23 +34,22 @@ afterAll(async () => {
 
 describe('inference-batch-size chart and report', () => {
   it('renders one line per architecture over batch size', async () => {
-    await plotRun(runDir);
+    await plotRun(experiment, await fixtureRunFromCsv(experiment, runDir));
     const svg = await readFile(join(runDir, `${CHART_FILE}.svg`), 'utf8');
     expect((await stat(join(runDir, `${CHART_FILE}.png`))).size).toBeGreaterThan(1000);
     for (const label of ['resnet18', 'vit_b_32', 'batch size', 'ms per item (median)']) expect(svg).toContain(label);
   });
 
   it('reports the median ms per item per batch size, the best batch size and its gain', async () => {
-    const section = await report(runDir);
-    expect(section.images).toEqual([`inference-batch-size/quick/${CHART_FILE}.png`]);
-    expect(section.markdown).toContain('| resnet18 | 4.00 | 2.00 | 1.50 | 16 | 2.67x |');
-    expect(section.markdown).toContain('| vit_b_32 | 3.00 | 3.50 | 3.20 | 1 | 1.00x |');
+    const markdown = experiment.report(await fixtureRunFromCsv(experiment, runDir));
+    expect(markdown).toContain('| resnet18 | 4.00 | 2.00 | 1.50 | 16 | 2.67x |');
+    expect(markdown).toContain('| vit_b_32 | 3.00 | 3.50 | 3.20 | 1 | 1.00x |');
   });
 });
 
 describe('measureBatchSweep', () => {
   it('times each batch size on one session and divides by the items', async () => {
-    const rows = await measureBatchSweep({ blocks: blocksAt('tiny_resnet', 32, 1), batchSizes: [1, 3], warmupBatches: 0, batches: 2, threads: 1, logger: silentLogger });
+    const rows = await measureBatchSweep({ blocks: blocksAt('tiny_resnet', 32, 1), batchSizes: [1, 3], warmupBatches: 0, batches: 2, threads: 1, ep: 'cpu', logger: silentLogger });
     expect(rows.map((r) => r.batchSize)).toEqual([1, 1, 3, 3]);
     for (const r of rows) expect(r.msPerItem).toBeCloseTo((Number(r.seconds) * 1000) / Number(r.batchSize), 9);
   });

@@ -27,22 +27,22 @@ export function kendallTau(a: readonly string[], b: readonly string[]): number {
 
 export interface ProxySummary {
   readonly proxy: string;
-  readonly approach: string;
+  readonly strategy: string;
   readonly totalSeconds: number;
   readonly proxySeconds: number;
   readonly winner: string;
   readonly ranking: readonly string[];
 }
 
-/** The search-wide total and proxy time, winner and ranking of each (proxy, approach), repetition 0. */
+/** The search-wide total and proxy time, winner and ranking of each (proxy, strategy), repetition 0. */
 export function proxySummaries(rows: readonly CsvRow[]): ProxySummary[] {
   const search = rows.filter((r) => r.scope === 'search' && Number(r.repetition ?? 0) === 0);
   const totals = search.filter((r) => r.category === 'total');
   return totals.map((t) => {
-    const proxyRow = search.find((r) => r.proxy === t.proxy && r.approach === t.approach && r.category === 'proxy');
+    const proxyRow = search.find((r) => r.proxy === t.proxy && r.strategy === t.strategy && r.category === 'proxy');
     return {
       proxy: String(t.proxy),
-      approach: String(t.approach),
+      strategy: String(t.strategy),
       totalSeconds: Number(t.seconds),
       proxySeconds: Number(proxyRow?.seconds ?? Number.NaN),
       winner: String(t.winner),
@@ -62,12 +62,12 @@ export interface Agreement {
 }
 
 export function agreements(summaries: readonly ProxySummary[], reference = 'linear'): Agreement[] {
-  const base = (proxy: string) => summaries.find((s) => s.proxy === proxy && s.approach === 'Base');
+  const base = (proxy: string) => summaries.find((s) => s.proxy === proxy && s.strategy === 'baseline');
   const linear = base(reference);
   const proxies = [...new Set(summaries.map((s) => s.proxy))];
   return proxies.map((proxy) => {
     const own = base(proxy);
-    const als = summaries.find((s) => s.proxy === proxy && s.approach === 'Alsatian');
+    const als = summaries.find((s) => s.proxy === proxy && s.strategy === 'alsatian');
     const rankIn = (ranking: readonly string[] | undefined, model: string | undefined) => {
       if (ranking === undefined || model === undefined) return undefined;
       const i = ranking.indexOf(model);

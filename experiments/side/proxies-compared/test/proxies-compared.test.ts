@@ -2,9 +2,10 @@ import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixtureGrid, fixtureRunFromCsv, plotRun } from '@alsatian/exp-shared';
 import { agreements, kendallTau, proxySummaries } from '../src/agreement.ts';
-import { CHART_FILE, plotRun } from '../src/charts.ts';
-import { report } from '../src/report.ts';
+import { CHART_FILE } from '../src/charts.ts';
+import experiment from '../src/experiment.ts';
 import { readCsvRows } from '@alsatian/bench';
 
 let root: string;
@@ -20,14 +21,14 @@ beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'proxies-compared-'));
   runDir = join(root, 'proxies-compared', 'quick');
   await mkdir(runDir, { recursive: true });
-  const lines = ['experiment,figure,scale,cellId,repetition,proxy,approach,scope,iteration,category,seconds,winner,ranking'];
+  const lines = ['experiment,figure,scale,cellId,repetition,proxy,strategy,scope,iteration,category,seconds,winner,ranking'];
   for (const [i, proxy] of ['linear', 'knn', 'logme'].entries()) {
-    for (const approach of ['Base', 'Alsatian']) {
-      const factor = approach === 'Base' ? 4 : 1;
-      lines.push(`proxies-compared,side,quick,c${i},0,${proxy},${approach},iteration,0,proxy,${0.1 * factor},,`);
-      lines.push(`proxies-compared,side,quick,c${i},0,${proxy},${approach},search,,proxy,${(0.5 + i) * factor},,`);
-      const ranking = approach === 'Base' ? BASE[proxy] : `${ALSATIAN_WINNER[proxy]}`;
-      lines.push(`proxies-compared,side,quick,c${i},0,${proxy},${approach},search,,total,${(10 + i) * factor},${ranking.split(' ')[0]},${ranking}`);
+    for (const strategy of ['baseline', 'alsatian']) {
+      const factor = strategy === 'baseline' ? 4 : 1;
+      lines.push(`proxies-compared,side,quick,c${i},0,${proxy},${strategy},iteration,0,proxy,${0.1 * factor},,`);
+      lines.push(`proxies-compared,side,quick,c${i},0,${proxy},${strategy},search,,proxy,${(0.5 + i) * factor},,`);
+      const ranking = strategy === 'baseline' ? BASE[proxy] : `${ALSATIAN_WINNER[proxy]}`;
+      lines.push(`proxies-compared,side,quick,c${i},0,${proxy},${strategy},search,,total,${(10 + i) * factor},${ranking.split(' ')[0]},${ranking}`);
     }
   }
   await writeFile(join(runDir, 'results.csv'), `${lines.join('\n')}\n`);
@@ -60,29 +61,27 @@ describe('agreements', () => {
 });
 
 describe('proxies-compared chart and report', () => {
-  it('renders grouped bars per proxy with both approaches and both measures', async () => {
-    await plotRun(runDir);
+  it('renders grouped bars per proxy with both strategies and both measures', async () => {
+    await plotRun(experiment, await fixtureRunFromCsv(experiment, runDir));
     const svg = await readFile(join(runDir, `${CHART_FILE}.svg`), 'utf8');
     expect((await stat(join(runDir, `${CHART_FILE}.png`))).size).toBeGreaterThan(1000);
     for (const label of ['linear', 'knn', 'logme', 'Base', 'Alsatian', 'proxy scoring', 'search total']) expect(svg).toContain(label);
   });
 
   it('reports times, winners and rank agreement per proxy', async () => {
-    const section = await report(runDir);
-    expect(section.images).toEqual([`proxies-compared/quick/${CHART_FILE}.png`]);
-    expect(section.markdown).toContain("'…' stands for 'set-s42-'");
-    expect(section.markdown).toContain('| linear | 2.00 | 40.0 | 0.50 | 10.0 | …m1 | …m1 | 1 | yes | 1.00 |');
-    expect(section.markdown).toContain('| knn | 6.00 | 44.0 | 1.50 | 11.0 | …m1 | …m3 | 2 | yes | 0.67 |');
-    expect(section.markdown).toContain('| logme | 10.00 | 48.0 | 2.50 | 12.0 | …m4 | …m4 | 1 | no (rank 4) | -1.00 |');
+    const markdown = experiment.report(await fixtureRunFromCsv(experiment, runDir));
+    expect(markdown).toContain("'…' stands for 'set-s42-'");
+    expect(markdown).toContain('| linear | 2.00 | 40.0 | 0.50 | 10.0 | …m1 | …m1 | 1 | yes | 1.00 |');
+    expect(markdown).toContain('| knn | 6.00 | 44.0 | 1.50 | 11.0 | …m1 | …m3 | 2 | yes | 0.67 |');
+    expect(markdown).toContain('| logme | 10.00 | 48.0 | 2.50 | 12.0 | …m4 | …m4 | 1 | no (rank 4) | -1.00 |');
   });
 });
 
 describe('grid', () => {
   it('runs every proxy with Base and Alsatian on one store and dataset per scale', async () => {
-    const { default: experiment } = await import('../src/experiment.ts');
     for (const scale of ['quick', 'small', 'paper'] as const) {
-      const cells = experiment.grid(scale);
-      expect(cells.map((c) => `${c.proxy}/${c.approach}`).sort()).toEqual(['knn/Alsatian', 'knn/Base', 'linear/Alsatian', 'linear/Base', 'logme/Alsatian', 'logme/Base']);
+      const cells = fixtureGrid(experiment, scale);
+      expect(cells.map((c) => `${c.proxy}/${c.strategy}`).sort()).toEqual(['knn/alsatian', 'knn/baseline', 'linear/alsatian', 'linear/baseline', 'logme/alsatian', 'logme/baseline']);
       const setting = (c: (typeof cells)[number]) => JSON.stringify([c.architecture, c.imageSize, c.snapshots, c.distribution, c.train, c.test]);
       expect(new Set(cells.map(setting)).size).toBe(1);
     }

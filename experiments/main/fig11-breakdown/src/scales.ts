@@ -1,0 +1,71 @@
+/**
+ * Fig 11's panels. The paper: (a, b) ResNet-152, 8000 items, Top 50 % / Top Layers and (c) 2000 items, Top Layers,
+ * all three strategies; (d, e) Alsatian alone on ResNet-152 and ViT-L-32, 8000 items, per distribution.
+ * We draw the strategy panels for both architectures.
+ */
+import type { Scales } from '@alsatian/bench';
+import type { EndToEndCell } from '@alsatian/exp-shared';
+import { STRATEGY_ORDER } from '@alsatian/exp-shared';
+
+export interface Fig11Settings {
+  /** [CNN, transformer-or-second family]: the paper's ResNet-152 and ViT-L-32. */
+  readonly architectures: readonly [string, string];
+  readonly small: readonly [number, number];
+  readonly large: readonly [number, number];
+  readonly setSize: number;
+  readonly imageSize: number;
+  readonly batchSize: number;
+  readonly repetitions: number;
+  readonly reductions: readonly string[];
+}
+
+export const FIG11_SCALES: Scales<Fig11Settings> = {
+  // Same cells as fig10's quick scale, so a reproduce run reuses fig10's rows instead of searching again.
+  quick: {
+    architectures: ['resnet18', 'resnet50'],
+    small: [64, 32],
+    large: [192, 64],
+    setSize: 8,
+    imageSize: 64,
+    batchSize: 32,
+    repetitions: 1,
+    reductions: ['8 models per set instead of 35', 'ResNet-18 and ResNet-50 instead of ResNet-152 and ViT-L-32', '96 and 256 items instead of 2000 and 8000', '64x64 images instead of 224x224'],
+  },
+  small: {
+    architectures: ['resnet152', 'vit_l_32'],
+    small: [400, 100],
+    large: [1600, 400],
+    setSize: 35,
+    imageSize: 64,
+    batchSize: 64,
+    repetitions: 1,
+    reductions: ['500 and 2000 items instead of 2000 and 8000', '64x64 images instead of 224x224'],
+  },
+  paper: {
+    architectures: ['resnet152', 'vit_l_32'],
+    small: [1600, 400],
+    large: [6400, 1600],
+    setSize: 35,
+    imageSize: 0,
+    batchSize: 128,
+    repetitions: 1,
+    reductions: [],
+  },
+};
+
+export function fig11Grid(s: Fig11Settings): EndToEndCell[] {
+  const cells = new Map<string, EndToEndCell>();
+  const add = (strategy: string, architecture: string, distribution: string, [train, test]: readonly [number, number]) => {
+    const cell = { strategy, architecture, distribution, items: train + test, train, test, setSize: s.setSize, imageSize: s.imageSize, cacheBudgetMB: 0, blockCacheMB: 0 };
+    cells.set(JSON.stringify(cell), cell);
+  };
+  for (const architecture of s.architectures) {
+    for (const strategy of STRATEGY_ORDER) {
+      add(strategy, architecture, 'top-50', s.large);
+      add(strategy, architecture, 'top-layers', s.large);
+    }
+    add('alsatian', architecture, 'top-25', s.large);
+  }
+  for (const strategy of STRATEGY_ORDER) add(strategy, s.architectures[0], 'top-layers', s.small);
+  return [...cells.values()];
+}
