@@ -21,7 +21,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   cache: ['core'],
   proxies: ['core'],
   executor: ['core', 'cache', 'planner'],
-  strategies: ['core', 'cache', 'planner', 'executor', 'store'],
+  strategies: ['core', 'models', 'cache', 'planner', 'executor', 'store'],
   bench: ['core'],
   plot: ['core', 'bench'],
   cli: ['core', 'models', 'store', 'engine', 'data', 'planner', 'cache', 'proxies', 'executor', 'strategies'],

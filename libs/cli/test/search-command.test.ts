@@ -11,10 +11,29 @@ describe('alsatian search', () => {
     const { stdout } = await execa('node', [BIN, 'search', '--store', store.dir, '--dataset', DATASET, '--strategy', 'alsatian', '--batch-size', '4', '--deterministic', '--json', '--workers', '0']);
     const out = JSON.parse(stdout);
     expect(out.ranking.map((r: { model: string }) => r.model).sort()).toEqual([...ids].sort());
-    expect(Object.keys(out.measurements).sort()).toEqual(['cache', 'inference', 'planning', 'prepareData', 'prepareModel', 'proxy', 'total']);
+    expect(Object.keys(out.measurements).sort()).toEqual(['cache', 'inference', 'planning', 'prepareData', 'prepareModel', 'prepareModelParts', 'proxy', 'total']);
+    const parts = out.measurements.prepareModelParts;
+    expect(Object.keys(parts).sort()).toEqual(['lower', 'read', 'session']);
+    expect(parts.read + parts.lower + parts.session).toBeCloseTo(out.measurements.prepareModel, 9);
+    expect(parts.read).toBeGreaterThan(0);
+    expect(parts.session).toBeGreaterThan(0);
+    expect(out.improvements).toEqual({ mergedTestPass: true, keepSessions: true, bestOrder: true });
     expect(out.iterations).toHaveLength(2);
+    expect(out.iterations.map((i: { sessionsCreated: number }) => i.sessionsCreated)[0]).toBeGreaterThan(0);
     expect(out.peakCacheBytes).toBeGreaterThan(0);
     expect(out.peakCacheBytes).toBeLessThanOrEqual(out.cacheBudgetBytes);
+  });
+
+  it('switches improvements off with --without (all: the paper\'s strategy), and rejects unknown ones', async () => {
+    const { store } = await snapshotStore('tiny_resnet', [1, 2, 3], { chained: true });
+    const args = ['search', '--store', store.dir, '--dataset', DATASET, '--batch-size', '4', '--deterministic', '--json', '--workers', '0'];
+    const paper = JSON.parse((await execa('node', [BIN, ...args, '--without', 'all'])).stdout);
+    expect(paper.improvements).toEqual({ mergedTestPass: false, keepSessions: false, bestOrder: false });
+    const some = JSON.parse((await execa('node', [BIN, ...args, '--without', 'keepSessions'])).stdout);
+    expect(some.improvements).toEqual({ mergedTestPass: true, keepSessions: false, bestOrder: true });
+    const bad = await execa('node', [BIN, ...args, '--without', 'speed'], { reject: false });
+    expect(bad.exitCode).not.toBe(0);
+    expect(bad.stderr).toMatch(/--without: unknown improvement 'speed'.*mergedTestPass, keepSessions, bestOrder/);
   });
 
   it('fails with a clear message and a non-zero exit for bad options', async () => {

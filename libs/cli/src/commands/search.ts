@@ -8,7 +8,7 @@ import { openDataset } from '@alsatian/data';
 import { createEngine } from '@alsatian/engine';
 import { createProxy, PROXY_NAMES } from '@alsatian/proxies';
 import { openStore, type ModelStore } from '@alsatian/store';
-import { search, STRATEGY_NAMES, type SearchResult } from '@alsatian/strategies';
+import { IMPROVEMENT_NAMES, search, SEARCH_DEFAULTS, STRATEGY_NAMES, type Improvements, type SearchResult } from '@alsatian/strategies';
 import { choiceOption, intOption, optionalInt } from '../util/options.ts';
 import { progressBar } from '../util/progress.ts';
 
@@ -29,6 +29,8 @@ interface SearchCliOptions {
   skipBad?: boolean;
   vocab?: string;
   storeReadLimit?: string;
+  without?: string;
+  compiledCache?: string;
 }
 
 export function registerSearchCommand(program: Command): void {
@@ -38,12 +40,14 @@ export function registerSearchCommand(program: Command): void {
     .requiredOption('--store <dir>', 'model store directory')
     .requiredOption('--dataset <spec>', 'dataset directory, or synthetic:classes=10,train=2000,test=500,size=224,seed=1')
     .option('--strategy <name>', `search strategy: ${STRATEGY_NAMES.join(' | ')}`, 'alsatian')
-    .option('--cache-budget <bytes>', 'intermediate-cache budget (Alsatian), e.g. 2GiB', '2GiB')
-    .option('--block-cache <bytes>', 'budget for loaded blocks and for prepared sessions (Alsatian), each', '2GiB')
+    .option('--cache-budget <bytes>', 'intermediate-cache budget (Alsatian), e.g. 2GiB', formatBytes(SEARCH_DEFAULTS.cacheBudgetBytes))
+    .option('--block-cache <bytes>', 'budget for loaded blocks and for prepared sessions kept across steps (with keepSessions), each', formatBytes(SEARCH_DEFAULTS.blockCacheBytes))
+    .option('--without <improvements>', `switch off our improvements beyond the paper, comma-separated (${IMPROVEMENT_NAMES.join(', ')}), or 'all' for the strategy as the paper runs it`)
+    .option('--compiled-cache <dir>', 'keep compiled units (optimised sessions) in this directory, so later searches over the same models only load them')
     .option('--proxy <name>', `proxy: ${PROXY_NAMES.join(' | ')}`, 'linear')
     .option('--ep <provider>', `execution provider: ${EXECUTION_PROVIDERS.join(' | ')}`, 'cpu')
-    .option('--batch-size <n>', 'items per batch', '32')
-    .option('--seed <n>', 'seed of the proxy initialisation', '42')
+    .option('--batch-size <n>', 'items per batch', String(SEARCH_DEFAULTS.batchSize))
+    .option('--seed <n>', 'seed of the proxy initialisation', String(SEARCH_DEFAULTS.seed))
     .option('--deterministic', 'same proxy initialisation for every model (SHiFT and Alsatian then return identical scores)')
     .option('--models <ids>', 'comma-separated model ids (default: all models in the store)')
     .option('--workers <n>', 'image decoding worker threads (default: cores)')
@@ -63,12 +67,13 @@ export function registerSearchCommand(program: Command): void {
       const models = selectModels(store, options.models);
       const inputs = (await store.blockInfo(store.getModel(models[0]).blocks[0])).descriptor.inputs;
       const dataset = await openDataset(options.dataset, { ...datasetShape(inputs), workers: optionalInt('--workers', options.workers, 0), skipBad: options.skipBad === true, vocabFile: options.vocab });
-      const engine = await createEngine({ ep });
+      const improvements = withoutOption(options.without);
+      const engine = await createEngine({ ep, preparation: options.compiledCache ? { compiledDir: options.compiledCache } : undefined });
       const progress = progressBar();
       let result: SearchResult;
       try {
         result = await search({
-          store, models, dataset, strategy, engine, proxy: createProxy(proxyName), cacheBudgetBytes, blockCacheBytes, batchSize, seed,
+          store, models, dataset, strategy, improvements, engine, proxy: createProxy(proxyName), cacheBudgetBytes, blockCacheBytes, batchSize, seed,
           deterministic: options.deterministic === true, onProgress: progress.update,
         });
       } finally {
@@ -80,6 +85,19 @@ export function registerSearchCommand(program: Command): void {
       if (options.json) process.stdout.write(`${JSON.stringify({ ...toJson(result), skipped }, null, 2)}\n`);
       else process.stdout.write(formatResult(result, skipped.length));
     });
+}
+
+/** `--without a,b` or `--without all`: those improvements off, the others as the strategy has them. */
+function withoutOption(list: string | undefined): Partial<Improvements> {
+  if (list === undefined) return {};
+  const names = list.split(',').map((s) => s.trim()).filter(Boolean);
+  if (names.length === 1 && names[0] === 'all') return Object.fromEntries(IMPROVEMENT_NAMES.map((n) => [n, false]));
+  const off: Partial<Improvements> = {};
+  for (const name of names) {
+    if (!(IMPROVEMENT_NAMES as readonly string[]).includes(name)) throw new InvalidArgumentError(`--without: unknown improvement '${name}'. Known: ${IMPROVEMENT_NAMES.join(', ')} (or 'all').`);
+    off[name as keyof Improvements] = false;
+  }
+  return off;
 }
 
 function selectModels(store: ModelStore, list: string | undefined): string[] {
@@ -104,6 +122,7 @@ function datasetShape(inputs: readonly TensorSpec[]): { imageSize?: number; maxL
 function toJson(result: SearchResult) {
   return {
     strategy: result.strategy,
+    improvements: result.improvements,
     ranking: result.ranking.map((r) => ({ model: r.model, score: r.score, iteration: r.iteration })),
     measurements: result.measurements,
     iterations: result.iterations,
