@@ -2,12 +2,12 @@ import { join } from 'node:path';
 import { InvalidArgumentError, silentLogger } from '@alsatian/core';
 import type { ExecutionProvider, Logger, ProgressListener } from '@alsatian/core';
 import { openDataset } from '@alsatian/data';
-import { createEngine } from '@alsatian/engine';
+import { createEngine, type PreparationSettings } from '@alsatian/engine';
 import { architectureAt } from '@alsatian/models';
 import { createProxy } from '@alsatian/proxies';
-import { openStore } from '@alsatian/store';
+import { openStore, type ModelStore } from '@alsatian/store';
 import { search } from '@alsatian/strategies';
-import type { SearchResult, StrategyName } from '@alsatian/strategies';
+import type { Improvements, SearchResult, StrategyName } from '@alsatian/strategies';
 import { searchRows } from './search-rows.ts';
 import type { SearchRow } from './search-rows.ts';
 import { ensureSnapshotStore } from './snapshot-stores.ts';
@@ -22,6 +22,18 @@ export type DatasetRequest =
 /** The paper's throttled model store: 200 MB/s (reference section 1.3). */
 export const PAPER_STORE_READ_BYTES_PER_SEC = 200e6;
 
+/**
+ * A store as the paper's harness reads it: first reads of a block file at `readBytesPerSec` (0 = unthrottled),
+ * re-reads from a modelled page cache of `pageCacheBytes` (default unbounded; Fig 16 bounds it by its memory
+ * level), every file's hash checked at its first read. A fresh handle per measured search: its page cache starts
+ * empty, as the paper dropped the OS page cache before each run.
+ */
+export function openSearchStore(dir: string, options: { readBytesPerSec?: number; pageCacheBytes?: number; logger?: Logger } = {}): Promise<ModelStore> {
+  const readLimit = options.readBytesPerSec ?? PAPER_STORE_READ_BYTES_PER_SEC;
+  if (!(readLimit >= 0)) throw new InvalidArgumentError(`storeReadBytesPerSec must be >= 0 (0 = unlimited), got ${readLimit}.`);
+  return openStore(dir, { readLimitBytesPerSec: readLimit === 0 ? undefined : readLimit, pageCacheBytes: options.pageCacheBytes, verifyReads: 'once', logger: options.logger });
+}
+
 export interface SearchCellOptions {
   readonly set: SnapshotSetRequest;
   readonly dataset: DatasetRequest;
@@ -34,6 +46,12 @@ export interface SearchCellOptions {
   readonly blockCacheBytes?: number;
   /** Store read limit in bytes/s (default 200 MB/s as the paper); 0 = unlimited. */
   readonly storeReadBytesPerSec?: number;
+  /** The modelled page cache in front of the throttled store (default unbounded). */
+  readonly pageCacheBytes?: number;
+  /** Our improvements switched on or off (default: the strategy's). */
+  readonly improvements?: Partial<Improvements>;
+  /** How the engine prepares units (default: the engine's). */
+  readonly preparation?: Partial<PreparationSettings>;
   readonly batchSize?: number;
   readonly proxy?: string;
   readonly seed?: number;
@@ -63,9 +81,7 @@ export interface SearchCellResult {
 export async function runSearchCell(options: SearchCellOptions): Promise<SearchCellResult> {
   const logger = options.logger ?? silentLogger;
   const storeInfo = await ensureSnapshotStore(options.storesDir, options.set, logger);
-  const readLimit = options.storeReadBytesPerSec ?? PAPER_STORE_READ_BYTES_PER_SEC;
-  if (!(readLimit >= 0)) throw new InvalidArgumentError(`storeReadBytesPerSec must be >= 0 (0 = unlimited), got ${readLimit}.`);
-  const store = await openStore(storeInfo.dir, { readLimitBytesPerSec: readLimit === 0 ? undefined : readLimit, logger });
+  const store = await openSearchStore(storeInfo.dir, { readBytesPerSec: options.storeReadBytesPerSec, pageCacheBytes: options.pageCacheBytes, logger });
   const dataset = await openDataset(datasetSpec(options), {
     imageSize: imageSideOf(options.set),
     workers: options.dataWorkers,
@@ -74,13 +90,14 @@ export async function runSearchCell(options: SearchCellOptions): Promise<SearchC
     logger,
   });
   try {
-    const engine = await createEngine({ ep: options.ep, threads: options.threads, logger });
+    const engine = await createEngine({ ep: options.ep, threads: options.threads, logger, preparation: options.preparation });
     try {
       const result = await search({
         store,
         models: storeInfo.models,
         dataset,
         strategy: options.strategy,
+        improvements: options.improvements,
         engine,
         proxy: createProxy(options.proxy ?? 'linear'),
         cacheBudgetBytes: options.cacheBudgetBytes,

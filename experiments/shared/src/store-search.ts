@@ -2,10 +2,9 @@ import type { ExecutionProvider, Logger } from '@alsatian/core';
 import { openDataset } from '@alsatian/data';
 import { createEngine } from '@alsatian/engine';
 import { createProxy } from '@alsatian/proxies';
-import { openStore } from '@alsatian/store';
 import { search } from '@alsatian/strategies';
 import type { SearchResult, StrategyName } from '@alsatian/strategies';
-import { PAPER_STORE_READ_BYTES_PER_SEC } from './search-cell.ts';
+import { openSearchStore } from './search-cell.ts';
 import { searchRows } from './search-rows.ts';
 import type { SearchRow } from './search-rows.ts';
 
@@ -29,7 +28,7 @@ export interface StoreSearchOptions {
  * itself): the store read at the paper's 200 MB/s, a fresh dataset, engine and linear proxy, the shared tidy rows.
  */
 export async function searchStore(options: StoreSearchOptions): Promise<{ result: SearchResult; rows: SearchRow[] }> {
-  const store = await openStore(options.storeDir, { readLimitBytesPerSec: PAPER_STORE_READ_BYTES_PER_SEC, logger: options.logger });
+  const store = await openSearchStore(options.storeDir, { logger: options.logger });
   const dataset = await openDataset(options.dataset, { imageSize: options.imageSize, seed: options.seed, logger: options.logger });
   try {
     const engine = await createEngine({ ep: options.ep, logger: options.logger });

@@ -1,10 +1,16 @@
 /** The store's public contract: options, model input, block info, stats, filters, and the ModelStore interface. */
 import type { Block, BlockDescriptor, BlockId, JsonObject, Logger, ModelId, ModelManifest } from '@alsatian/core';
+import type { ReadStats } from './disk-model.ts';
 import type { StoreProblem, VerifyReport } from './verify.ts';
 
 export interface StoreOptions {
-  /** Caps block reads at this many bytes per second (the paper's HDD: 200 MB/s). */
+  /**
+   * Caps block reads at this many bytes per second (the paper's HDD: 200 MB/s), for reads the modelled page cache
+   * does not hold (see disk-model.ts).
+   */
   readonly readLimitBytesPerSec?: number;
+  /** Size of the modelled page cache in front of the throttled disk (default: unbounded, every re-read is fast). */
+  readonly pageCacheBytes?: number;
   /**
    * Hashing of block reads (sizes are always checked): `always` (default) hashes every read; `once` hashes a
    * block's file the first time this store handle reads it and again only if the file changed since (inode, size
@@ -37,6 +43,8 @@ export interface StoredBlockInfo {
 
 export interface StoreStats {
   readonly models: number;
+  /** Models with different block lists (identical copies count once): what a search really has to compute. */
+  readonly distinctModels: number;
   /** Block references summed over models. */
   readonly blocks: number;
   readonly uniqueBlocks: number;
@@ -67,6 +75,8 @@ export interface ModelStore {
   /** Ids of the models whose manifests reference `id`. */
   modelsUsing(id: BlockId): ModelId[];
   stats(): StoreStats;
+  /** Block reads so far by where the I/O model says they came from (the slow disk or the page cache). */
+  readStats(): ReadStats;
   verify(options?: { readonly hashes?: boolean }): Promise<VerifyReport>;
   /** Checks that each model's manifest file holds the index's copy (what search reads); lists the problems. */
   verifyModels(ids: readonly ModelId[]): Promise<StoreProblem[]>;

@@ -11,7 +11,7 @@ import { descriptorHash, encodeWeights, splitBlockId } from './block-id.ts';
 import type { StoreLayout } from './layout.ts';
 import { checkModelId, STORE_FORMAT, storeLayout } from './layout.ts';
 import { contentModelId } from './model-id.ts';
-import type { RateLimiter } from './rate-limit.ts';
+import { diskModel, type DiskModel, type ReadStats } from './disk-model.ts';
 import { tokenBucket } from './rate-limit.ts';
 import { readVerified } from './read-verified.ts';
 import { parseSafetensors } from './safetensors.ts';
@@ -33,7 +33,7 @@ export async function openStore(dir: string, options: StoreOptions = {}): Promis
   const existing = options.rebuildIndex ? undefined : await readIndex(layout);
   const view = existing ?? (await rebuildIndex(layout));
   const limiter = options.readLimitBytesPerSec ? tokenBucket(options.readLimitBytesPerSec) : undefined;
-  return new FileStore(layout, view, limiter, options.verifyReads ?? 'always', options.logger ?? silentLogger);
+  return new FileStore(layout, view, diskModel(limiter, options.pageCacheBytes), options.verifyReads ?? 'always', options.logger ?? silentLogger);
 }
 
 async function writeMarker(layout: StoreLayout): Promise<void> {
@@ -86,7 +86,7 @@ class FileStore implements ModelStore {
   constructor(
     private readonly layout: StoreLayout,
     private view: IndexData,
-    private readonly limiter: RateLimiter | undefined,
+    private readonly disk: DiskModel,
     private readonly verifyReads: 'always' | 'once' | 'never',
     private readonly logger: Logger,
   ) {}
@@ -140,7 +140,7 @@ class FileStore implements ModelStore {
     let read;
     try {
       const hash = this.verifyReads === 'once' ? (signature: string) => this.verified.get(id) !== signature : this.verifyReads === 'always';
-      read = await readVerified(file, entry.bytes, { limiter: this.limiter, hash });
+      read = await readVerified(file, entry.bytes, { limiter: this.disk.pacingFor(id, entry.bytes), hash });
     } catch (error) {
       throw this.integrity(id, file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, error);
     }
@@ -292,12 +292,17 @@ class FileStore implements ModelStore {
     return this.usage.get(id) ?? [];
   }
 
+  readStats(): ReadStats {
+    return this.disk.stats();
+  }
+
   stats(): StoreStats {
     const models = Object.values(this.view.models);
     const bytesOf = (id: BlockId) => this.view.blocks[id]?.bytes ?? 0;
     const blocks = Object.values(this.view.blocks);
     return {
       models: models.length,
+      distinctModels: new Set(models.map((m) => m.blocks.join(','))).size,
       blocks: models.reduce((s, m) => s + m.blocks.length, 0),
       uniqueBlocks: blocks.length,
       totalBytes: models.reduce((s, m) => s + m.blocks.reduce((t, b) => t + bytesOf(b), 0), 0),

@@ -21,7 +21,7 @@ describe('alsatian snapshots / store', () => {
 
     const stats = await alsatian('store', 'stats', '--store', dir, '--json');
     const json = JSON.parse(stats.stdout);
-    expect(Object.keys(json)).toEqual(['models', 'blocks', 'uniqueBlocks', 'totalBytes', 'uniqueBytes']);
+    expect(Object.keys(json)).toEqual(['models', 'distinctModels', 'blocks', 'uniqueBlocks', 'totalBytes', 'uniqueBytes']);
     expect(json).toEqual((await openStore(dir)).stats());
     expect(json.uniqueBytes).toBeLessThan(json.totalBytes);
 

@@ -77,21 +77,34 @@ describe('synthetic snapshot sets', () => {
     expect(store.listModels()).toHaveLength(12);
   });
 
-  it('draws k from the truncated normal with the distribution\'s mean', () => {
+  it('draws k from the truncated normal with the distribution\'s mean, skipping k = 0 (identical copies)', () => {
     const ks = drawRetrainIndices('top-25', 51, 4000, 1);
     const mean = ks.reduce((s, k) => s + k, 0) / ks.length;
     expect(Math.abs(mean - 0.25 * 51)).toBeLessThan(1);
-    expect(Math.min(...ks)).toBeGreaterThanOrEqual(0);
+    expect(Math.min(...ks)).toBeGreaterThanOrEqual(1);
     expect(Math.max(...ks)).toBeLessThanOrEqual(50);
+    // Top-Layers on 9 blocks draws 0 often (mean 0.9): still only k >= 1.
+    expect(Math.min(...drawRetrainIndices('top-layers', 9, 500, 1))).toBe(1);
   });
 
-  it('regenerates the paper\'s exact lists by name and rejects bad inputs', async () => {
-    expect(paperRetrainList('resnet18', 'top-layers', 35)).toHaveLength(34);
+  it('regenerates the reference\'s sets of distinct models by name and rejects bad inputs', async () => {
+    // The reference's resnet18 Top-Layers 35-model set: its first 34 non-zero draws (29 x k=1, 5 x k=2).
+    const tl = paperRetrainList('resnet18', 'top-layers', 35)!;
+    expect(tl).toEqual([1, 2, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 1, 1, 1, 1, 1, 2]);
     expect(paperRetrainList('resnet152', 'top-25', 5)).toEqual([11, 23, 17, 14]);
+    expect(paperRetrainList('bert_base', 'top-50', 35)).toHaveLength(34);
     const store = await openStore(await tempDir());
     await expect(generateSnapshotSet(store, { architecture: ARCH, count: 3, retrainIndices: [9, 1], seed: 1 })).rejects.toThrow(/out of range for tiny_resnet/);
     await expect(generateSnapshotSet(store, { architecture: ARCH, count: 3, retrainIndices: [1], seed: 1 })).rejects.toThrow(/need 2/);
-    await expect(generateSnapshotSet(store, { architecture: ARCH, count: 3, distribution: 'top-25', paperIndices: true, seed: 1 })).rejects.toThrow(/no exact retrain list/);
+    await expect(generateSnapshotSet(store, { architecture: ARCH, count: 3, distribution: 'top-25', paperIndices: true, seed: 1 })).rejects.toThrow(/no set of 3 distinct tiny_resnet/);
+  });
+
+  it('the paper\'s resnet18 Top-Layers set has 35 distinct models and the reference\'s 121 prefix-tree nodes', async () => {
+    const store = await openStore(await tempDir());
+    const set = await generateSnapshotSet(store, { architecture: 'resnet18', count: 35, distribution: 'top-layers', paperIndices: true, seed: 42 });
+    expect(store.stats()).toMatchObject({ models: 35, distinctModels: 35 });
+    const prefixes = new Set(set.models.flatMap((m) => m.blocks.map((_, j) => m.blocks.slice(0, j + 1).join())));
+    expect(prefixes.size).toBe(121);
   });
 
   it('reports progress per model', async () => {

@@ -1,4 +1,5 @@
 import type { Measurements, ModelId } from '@alsatian/core';
+import type { ReadStats } from '@alsatian/store';
 import type { Improvements } from './strategies.ts';
 
 export interface RankingEntry {
@@ -32,6 +33,8 @@ export interface SearchResult {
   readonly ranking: readonly RankingEntry[];
   readonly measurements: Measurements;
   readonly iterations: readonly IterationReport[];
+  /** Block reads of this search, by where the store's I/O model says they came from (slow disk or page cache). */
+  readonly storeReads: ReadStats;
   /** Largest RAM the intermediate cache held (bytes); never above the budget. */
   readonly peakCacheBytes: number;
   readonly cacheBudgetBytes: number;

@@ -6,7 +6,7 @@ import { IntermediateCache } from '@alsatian/cache';
 import { Executor } from '@alsatian/executor';
 import { joinsPrevious } from '@alsatian/models';
 import { keepBetterHalf, planIteration, rankModels, shSchedule, type PersistedFeatures, type PlanModel } from '@alsatian/planner';
-import type { ModelStore } from '@alsatian/store';
+import type { ModelStore, ReadStats } from '@alsatian/store';
 import type { IterationReport, RankingEntry, SearchResult } from './result.ts';
 import { checkSearchInputs } from './preflight.ts';
 import { resolveImprovements, strategy as strategyDef, type Improvements } from './strategies.ts';
@@ -57,6 +57,7 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
   if (ids.length === 0) throw new InvalidArgumentError(`The store ${options.store.dir} has no models to search.`);
   await checkSearchInputs(options.store, ids, options.dataset);
   const candidates = await planModels(options.store, ids);
+  const readsBefore = options.store.readStats();
 
   const workDir = options.workDir ?? (await createWorkDir());
   const cache = new IntermediateCache({
@@ -120,6 +121,7 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
     ranking: finalRanking(lastScore),
     measurements: meter.snapshot(),
     iterations,
+    storeReads: readsSince(options.store.readStats(), readsBefore),
     peakCacheBytes: cache.usage().ram.peak,
     cacheBudgetBytes: budget,
     blockCache: { hits: stats.sessions.hits + stats.blocks.hits, misses: stats.sessions.misses + stats.blocks.misses },
@@ -147,6 +149,11 @@ async function planModels(store: ModelStore, ids: readonly ModelId[]): Promise<P
     out.push({ id, blocks });
   }
   return out;
+}
+
+function readsSince(now: ReadStats, before: ReadStats): ReadStats {
+  const minus = (a: ReadStats['fromDisk'], b: ReadStats['fromDisk']) => ({ reads: a.reads - b.reads, bytes: a.bytes - b.bytes });
+  return { fromDisk: minus(now.fromDisk, before.fromDisk), fromPageCache: minus(now.fromPageCache, before.fromPageCache) };
 }
 
 /** Latest iteration first (survivors rank above models pruned earlier), then by score, then id (descending). */

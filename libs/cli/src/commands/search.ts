@@ -30,6 +30,7 @@ interface SearchCliOptions {
   vocab?: string;
   storeReadLimit?: string;
   without?: string;
+  pageCache?: string;
   compiledCache?: string;
 }
 
@@ -53,7 +54,8 @@ export function registerSearchCommand(program: Command): void {
     .option('--workers <n>', 'image decoding worker threads (default: cores)')
     .option('--skip-bad', 'skip unreadable dataset items (listed in the output) instead of failing')
     .option('--vocab <file>', 'WordPiece vocab.txt for text datasets')
-    .option('--store-read-limit <rate>', 'throttle block reads, e.g. 200MB/s (the paper\'s I/O-limited store)')
+    .option('--store-read-limit <rate>', 'throttle block reads, e.g. 200MB/s (the paper\'s I/O-limited store); re-reads come from a modelled page cache')
+    .option('--page-cache <bytes>', 'size of the modelled page cache in front of a throttled store (default: unbounded)')
     .option('--json', 'print the result as JSON')
     .action(async (options: SearchCliOptions) => {
       const strategy = choiceOption('--strategy', options.strategy, STRATEGY_NAMES);
@@ -63,7 +65,12 @@ export function registerSearchCommand(program: Command): void {
       const seed = intOption('--seed', options.seed, 0);
       const cacheBudgetBytes = parseBytes(options.cacheBudget, '--cache-budget');
       const blockCacheBytes = parseBytes(options.blockCache, '--block-cache');
-      const store = await openStore(options.store, { readLimitBytesPerSec: options.storeReadLimit ? parseRate(options.storeReadLimit, '--store-read-limit') : undefined });
+      const store = await openStore(options.store, {
+        readLimitBytesPerSec: options.storeReadLimit ? parseRate(options.storeReadLimit, '--store-read-limit') : undefined,
+        pageCacheBytes: options.pageCache ? parseBytes(options.pageCache, '--page-cache') : undefined,
+        // Every block's hash is checked at its first read; a re-read of an unchanged file is not hashed again.
+        verifyReads: 'once',
+      });
       const models = selectModels(store, options.models);
       const inputs = (await store.blockInfo(store.getModel(models[0]).blocks[0])).descriptor.inputs;
       const dataset = await openDataset(options.dataset, { ...datasetShape(inputs), workers: optionalInt('--workers', options.workers, 0), skipBad: options.skipBad === true, vocabFile: options.vocab });
@@ -123,6 +130,7 @@ function toJson(result: SearchResult) {
   return {
     strategy: result.strategy,
     improvements: result.improvements,
+    storeReads: result.storeReads,
     ranking: result.ranking.map((r) => ({ model: r.model, score: r.score, iteration: r.iteration })),
     measurements: result.measurements,
     iterations: result.iterations,

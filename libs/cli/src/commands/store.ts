@@ -45,7 +45,7 @@ export function registerStoreCommands(program: Command): void {
     .option('--count <n>', 'models in the set, the base included')
     .option('--distribution <d>', 'k distribution: top-layers, top-25, top-50')
     .option('--retrain-indices <list>', 'explicit k per model after the base, e.g. 1,2,1')
-    .option('--paper-indices', "use the reference's exact 35-model k list (resnet18, resnet152, vit_l_32 top-layers)")
+    .option('--paper-indices', "use the reference's own draws of k: its first N distinct models (every paper architecture and distribution)")
     .option('--structure <s>', 'chained (random existing parent, M_syn) or from-base (M_train)', 'chained')
     .option('--family <name>', `a Hugging-Face-like family instead: ${HF_FAMILIES.map((f) => f.name).join(', ')}`)
     .option('--seed <n>', 'seed', '42')
@@ -157,7 +157,7 @@ async function openExisting(dir: string, rebuildIndex = false): Promise<ModelSto
 function printStats(store: ModelStore, json: boolean): void {
   const s = store.stats();
   if (json) return print(JSON.stringify(s));
-  print(`models ${s.models}, block references ${s.blocks}, unique blocks ${s.uniqueBlocks}, total ${formatBytes(s.totalBytes)}, unique ${formatBytes(s.uniqueBytes)}${s.totalBytes ? ` (${((100 * s.uniqueBytes) / s.totalBytes).toFixed(1)}%)` : ''}`);
+  print(`models ${s.models} (${s.distinctModels} distinct), block references ${s.blocks}, unique blocks ${s.uniqueBlocks}, total ${formatBytes(s.totalBytes)}, unique ${formatBytes(s.uniqueBytes)}${s.totalBytes ? ` (${((100 * s.uniqueBytes) / s.totalBytes).toFixed(1)}%)` : ''}`);
 }
 
 function parseList(flag: string, text: string): number[] {

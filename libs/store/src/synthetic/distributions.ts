@@ -24,19 +24,24 @@ export function checkDistribution(name: string): DistributionName {
   return name as DistributionName;
 }
 
-/** `count` retrain indices in [0, blocks - 1], truncated-normal on [0, blocks] by `distribution`, from `seed`. */
+/**
+ * `count` retrain indices in [1, blocks - 1], truncated-normal on [0, blocks] by `distribution`, from `seed`. A draw
+ * of 0 would copy its parent unchanged; like the reference's content-keyed store (where such a copy collapses into
+ * its parent), it is skipped, so `count` indices make `count` distinct models.
+ */
 export function drawRetrainIndices(distribution: DistributionName, blocks: number, count: number, seed: number | string): number[] {
   const { meanFraction, sdOfMean } = DISTRIBUTIONS[distribution];
   const mean = meanFraction * blocks;
   const sd = mean * sdOfMean;
   const rng = Rng.derive(seed, 'retrain-indices', distribution, blocks);
   const out: number[] = [];
-  for (let i = 0; i < count; i++) {
+  while (out.length < count) {
     let x: number;
     do x = rng.normal(mean, sd);
     while (x < 0 || x > blocks);
     // k = B would index past splitIndexes (the reference would raise there too); such draws are rare (>= 4 sd).
-    out.push(Math.min(blocks - 1, Math.round(x)));
+    const k = Math.min(blocks - 1, Math.round(x));
+    if (k > 0) out.push(k);
   }
   return out;
 }

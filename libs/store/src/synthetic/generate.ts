@@ -4,8 +4,10 @@
  * retrainable blocks (every block from splitIndexes[k_i] on gets fresh seeded weights):
  *   - `chained` (the paper's M_syn): the parent is a randomly chosen existing model, so shared prefixes form a tree;
  *   - `from-base` (M_train's shape): the parent is always the base.
- * k = 0 re-initialises nothing: the model is an identical copy (same blocks). It is kept as its own model with a
- * distinct id (the reference's ids collided and the copy silently vanished); its metadata says `duplicateOf`.
+ * Drawn sets (a distribution, or the reference's own draws with `paperIndices`) are sets of distinct models: a
+ * draw of k = 0 (an identical copy) is skipped, as the reference's content-keyed store collapsed such copies and its
+ * harness took the first N distinct models. Explicit `retrainIndices` are taken as given: k = 0 there keeps a copy
+ * with an id of its own, whose metadata says `duplicateOf`.
  *
  * Only re-initialised blocks get new weights; all others are shared by id, so generating a big architecture costs
  * one full model plus the new blocks. Same seed and options: same block ids, same manifests.
@@ -16,7 +18,7 @@ import { architectureAt, blockInfo, describeBlocks, initBlock, initBlockAt } fro
 import type { ModelStore } from '../store.ts';
 import type { DistributionName } from './distributions.ts';
 import { checkRetrainIndices, drawRetrainIndices } from './distributions.ts';
-import { paperRetrainList } from './paper-retrain-lists.ts';
+import { PAPER_RETRAIN_DRAWS, paperRetrainList } from './paper-retrain-lists.ts';
 
 export type SetStructure = 'chained' | 'from-base';
 
@@ -106,7 +108,7 @@ function chooseRetrainIndices(spec: SnapshotSetSpec, blocks: number): number[] {
   if (!spec.distribution) throw new InvalidArgumentError('Give a distribution (top-layers, top-25, top-50) or explicit retrain indices.');
   if (spec.paperIndices) {
     const list = paperRetrainList(spec.architecture, spec.distribution, spec.count);
-    if (!list) throw new InvalidArgumentError(`The reference has no exact retrain list for ${spec.architecture} ${spec.distribution} with ${spec.count} models (lists exist for resnet18, resnet152 and vit_l_32 top-layers, up to 35 models).`);
+    if (!list) throw new InvalidArgumentError(`The reference has no set of ${spec.count} distinct ${spec.architecture} ${spec.distribution} models (its draws exist for ${Object.keys(PAPER_RETRAIN_DRAWS).join(', ')}, each distribution, up to 35 or more models).`);
     return checkRetrainIndices(list, blocks, spec.architecture);
   }
   return drawRetrainIndices(spec.distribution, blocks, n, spec.seed);
