@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { scaleArg } from '@alsatian/bench';
-import { EXECUTION_PROVIDERS, writeFileAtomic } from '@alsatian/core';
+import { relaunchWithAllocatorSettings, EXECUTION_PROVIDERS, writeFileAtomic } from '@alsatian/core';
 import { buildSection, loadExperiment, runDirOf } from '@alsatian/exp-shared';
 import { writeReportAssets } from './report/assets.ts';
 import { reportMarkdown } from './report/build.ts';
@@ -20,6 +20,9 @@ import type { ExperimentPackage } from './report/discover.ts';
 import { reportHtml } from './report/html.ts';
 import { ReproduceProgress } from './report/progress.ts';
 import { runPackage } from './report/run-one.ts';
+
+// glibc malloc settings that let sessions reuse freed memory (see libs/core/src/allocator.ts).
+await relaunchWithAllocatorSettings();
 
 const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
 

@@ -12,7 +12,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { EXECUTION_PROVIDERS, AlsatianError, InvalidArgumentError } from '@alsatian/core';
+import { relaunchWithAllocatorSettings, EXECUTION_PROVIDERS, AlsatianError, InvalidArgumentError } from '@alsatian/core';
 import type { ExecutionProvider, Logger } from '@alsatian/core';
 import { runExperiment, scaleArg, terminalProgress } from '@alsatian/bench';
 import type { RunProgressEvent } from '@alsatian/bench';
@@ -21,6 +21,9 @@ import { plotRun } from './plot-run.ts';
 import { defaultResultsDir } from './repo-root.ts';
 import { loadRun } from './run-data.ts';
 import { runDirOf } from './run-dir.ts';
+
+// glibc malloc settings that let sessions reuse freed memory (see libs/core/src/allocator.ts).
+await relaunchWithAllocatorSettings();
 
 /** The message a run sends its parent (npm run reproduce) for each progress event. */
 export interface ProgressMessage {

@@ -42,7 +42,7 @@ export interface SearchCellOptions {
   readonly storesDir: string;
   /** Alsatian's intermediate-cache budget (bytes); default the search's (2 GiB). */
   readonly cacheBudgetBytes?: number;
-  /** Loaded-block and session cache budget (bytes, each); default the search's. */
+  /** Compiled units kept for reuse (bytes; the engine's compiledKeepBytes); default the engine's. */
   readonly blockCacheBytes?: number;
   /** Store read limit in bytes/s (default 200 MB/s as the paper); 0 = unlimited. */
   readonly storeReadBytesPerSec?: number;
@@ -90,7 +90,7 @@ export async function runSearchCell(options: SearchCellOptions): Promise<SearchC
     logger,
   });
   try {
-    const engine = await createEngine({ ep: options.ep, threads: options.threads, logger, preparation: options.preparation });
+    const engine = await createEngine({ ep: options.ep, threads: options.threads, logger, preparation: { compiledKeepBytes: options.blockCacheBytes, ...options.preparation } });
     try {
       const result = await search({
         store,
@@ -101,7 +101,6 @@ export async function runSearchCell(options: SearchCellOptions): Promise<SearchC
         engine,
         proxy: createProxy(options.proxy ?? 'linear'),
         cacheBudgetBytes: options.cacheBudgetBytes,
-        blockCacheBytes: options.blockCacheBytes,
         batchSize: options.batchSize,
         seed: options.seed,
         deterministic: true,

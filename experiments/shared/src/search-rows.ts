@@ -15,8 +15,8 @@ export const SEARCH_COLUMNS = [
   'ranking',
   'peakCacheBytes',
   'cacheBudgetBytes',
-  'blockCacheHits',
-  'blockCacheMisses',
+  'sessionsCreated',
+  'sessionsReused',
   'storeReused',
 ] as const;
 
@@ -52,8 +52,8 @@ export function searchRows(result: SearchResult, store: Pick<SnapshotStoreInfo, 
     ranking: result.ranking.map((r) => r.model).join(RANKING_SEPARATOR),
     peakCacheBytes: result.peakCacheBytes,
     cacheBudgetBytes: result.cacheBudgetBytes,
-    blockCacheHits: result.blockCache.hits,
-    blockCacheMisses: result.blockCache.misses,
+    sessionsCreated: result.sessions.created,
+    sessionsReused: result.sessions.reused,
     storeReused: store.reused,
   });
   return rows;

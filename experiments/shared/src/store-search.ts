@@ -31,11 +31,11 @@ export async function searchStore(options: StoreSearchOptions): Promise<{ result
   const store = await openSearchStore(options.storeDir, { logger: options.logger });
   const dataset = await openDataset(options.dataset, { imageSize: options.imageSize, seed: options.seed, logger: options.logger });
   try {
-    const engine = await createEngine({ ep: options.ep, logger: options.logger });
+    const engine = await createEngine({ ep: options.ep, logger: options.logger, preparation: { compiledKeepBytes: options.blockCacheBytes } });
     try {
       const result = await search({
         store, models: options.models, dataset, strategy: options.strategy, engine, proxy: createProxy('linear'),
-        batchSize: options.batchSize, blockCacheBytes: options.blockCacheBytes, seed: options.seed, deterministic: true, logger: options.logger,
+        batchSize: options.batchSize, seed: options.seed, deterministic: true, logger: options.logger,
       });
       return { result, rows: searchRows(result, { reused: true }) };
     } finally {

@@ -20,6 +20,15 @@ async function waitFor<T>(probe: () => Promise<T | undefined>, what: string): Pr
   throw new Error(`gave up waiting for ${what}`);
 }
 
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 describe('a search killed with SIGKILL', () => {
   it('leaves its work directory, which the next search removes', async () => {
     const { store } = await snapshotStore('tiny_resnet', [1, 2]);
@@ -29,9 +38,12 @@ describe('a search killed with SIGKILL', () => {
     const workDirs = async () => (await readdir(temp)).filter((name) => name.startsWith('alsatian-search-'));
 
     const doomed = execa('node', [BIN, ...args(4000)], { env, reject: false });
-    const mine = await waitFor(async () => (await workDirs()).find((name) => name.startsWith(`alsatian-search-${doomed.pid}-`)), 'the search work directory');
+    // The CLI relaunches itself with allocator settings, so the directory carries the relaunched process's pid.
+    const mine = await waitFor(async () => (await workDirs())[0], 'the search work directory');
+    const searchPid = Number(/^alsatian-search-(\d+)-/.exec(mine)?.[1]);
     doomed.kill('SIGKILL');
     expect((await doomed).signal).toBe('SIGKILL');
+    await waitFor(async () => (isAlive(searchPid) ? undefined : true), 'the killed search to exit');
     expect(await workDirs()).toContain(mine);
 
     const next = await execa('node', [BIN, ...args(8)], { env, reject: false });

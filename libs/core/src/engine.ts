@@ -47,8 +47,10 @@ export interface PreparedUnit {
   /** Per-item input specs of the first block and output specs of the last. */
   readonly inputs: readonly TensorSpec[];
   readonly outputs: readonly TensorSpec[];
-  /** Bytes of weights this unit holds (for the block cache's budget). */
+  /** Bytes of weights this unit holds. */
   readonly weightBytes: number;
+  /** The engine reused what it prepared earlier for the same content key (the unit was only loaded). */
+  readonly reused?: boolean;
   /** Runs one batch: tensors in the order of `inputs`, batch-major; returns tensors in the order of `outputs`. */
   run(inputs: readonly HostTensor[]): Promise<HostTensor[]>;
   dispose(): Promise<void>;

@@ -11,6 +11,7 @@ export * from './errors.ts';
 export * from './logger.ts';
 export * from './measure.ts';
 export * from './engine.ts';
+export * from './allocator.ts';
 export * from './data.ts';
 export * from './proxy.ts';
 export * from './bytes.ts';

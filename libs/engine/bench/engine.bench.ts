@@ -10,11 +10,14 @@
  *     [--threads N] [--torch-threads 2] [--prepare-sweep]
  */
 import { parseArgs } from 'node:util';
-import { AlsatianError, float32Tensor, numel, Rng } from '@alsatian/core';
+import { relaunchWithAllocatorSettings, AlsatianError, float32Tensor, numel, Rng } from '@alsatian/core';
 import { buildModel } from '@alsatian/models';
 import { createEngine } from '../src/index.ts';
 import { measurePrepare, median, type PrepareCost, type Throughput } from './measure.ts';
 import { startTorchServer, TORCH_LAYOUTS } from './torch-server.ts';
+
+// glibc malloc settings that let sessions reuse freed memory (see libs/core/src/allocator.ts).
+await relaunchWithAllocatorSettings();
 
 const MODELS = ['resnet18', 'resnet50'];
 const SWEEP = ['mobilenet_v2', 'efficientnet_v2_s', 'vit_b_16'];

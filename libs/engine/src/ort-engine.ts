@@ -47,6 +47,11 @@ export interface PreparationSettings {
   readonly prepacking: boolean;
   /** Keep compiled units in this directory across processes (a second search then only loads). Default: none. */
   readonly compiledDir?: string;
+  /**
+   * Bytes of compiled units kept for reuse (units prepared with a content key), least recently used first out.
+   * Default 2 GiB. They are files (in the page cache while they are used), not process memory.
+   */
+  readonly compiledKeepBytes: number;
 }
 
 /** How long preparing a unit took (the paper's "prepare model"), split into building the graph and the session. */
@@ -96,10 +101,11 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<O
     weights: options.preparation?.weights ?? 'external',
     prepacking: options.preparation?.prepacking ?? false,
     compiledDir: options.preparation?.compiledDir,
+    compiledKeepBytes: options.preparation?.compiledKeepBytes ?? 2 ** 31,
   };
   if (preparation.sessions === 'compiled' && ep !== 'cpu') throw new InvalidArgumentError(`Compiled units are only made for the CPU provider; use preparation.sessions 'direct' with '${ep}'.`);
   const settings: SessionSettings = { ep, threads, allowCpuNodes, prepacking: preparation.prepacking };
-  const compiled = preparation.sessions === 'compiled' ? await CompiledUnits.open(preparation.compiledDir) : undefined;
+  const compiled = preparation.sessions === 'compiled' ? await CompiledUnits.open({ dir: preparation.compiledDir, budgetBytes: preparation.compiledKeepBytes }) : undefined;
   const fingerprint = engineFingerprint(settings);
   const open = new Set<OrtPreparedUnit>();
   let units = 0;
@@ -153,7 +159,7 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<O
           });
         }
         session = await createSession(entry.modelPath, sessionOptions('load', settings), settings.ep, label);
-        compiled.acquire(entry);
+        await compiled.acquire(entry);
       } else {
         const lowered = lowerNow();
         session = await createSession(lowered, sessionOptions('direct', settings), settings.ep, label);

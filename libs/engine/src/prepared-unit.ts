@@ -18,6 +18,7 @@ export function wrapSession(session: InferenceSession, blocks: readonly Block[],
     outputs,
     weightBytes,
     timings,
+    reused: timings.source === 'reused',
     async run(batch: readonly HostTensor[]): Promise<HostTensor[]> {
       if (disposed) throw new InvalidArgumentError(`Unit '${label}' was disposed and cannot run.`);
       checkBatch(label, inputs, batch);

@@ -3,7 +3,7 @@
  * with weights external or inlined, pre-packed or not, reused from a compiled-unit directory kept on disk, and
  * cut into several units anywhere a unit may start. Every comparison here is bit for bit.
  */
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -64,15 +64,42 @@ describe('unit preparation', () => {
     await second.dispose();
   });
 
-  it('deletes a temporary compiled unit when its session is released, and the folder when the engine is', async () => {
+  it('deletes a one-off compiled unit when its session is released, and the folder when the engine is', async () => {
     const engine = await createEngine();
     const dir = engine.compiledDir!;
-    const unit = await engine.prepare(blocks, { contentKey: 'k' });
+    const unit = await engine.prepare(blocks);
     expect((await readdir(dir)).filter((f) => f.endsWith('.onnx'))).toHaveLength(1);
     await unit.dispose();
     expect(await readdir(dir)).toEqual([]);
     await engine.dispose();
     await expect(readdir(dir)).rejects.toThrow(/ENOENT/);
+  });
+
+  it('keeps units prepared with a content key for reuse, least recently used first out over the budget', async () => {
+    const oneUnit = (await outputsBytes()) + 1;
+    const engine = await createEngine({ preparation: { compiledKeepBytes: oneUnit } });
+    const dir = engine.compiledDir!;
+    const a = await engine.prepare(blocks, { contentKey: 'a' });
+    await a.dispose();
+    const again = await engine.prepare(blocks, { contentKey: 'a' });
+    expect(again.reused).toBe(true);
+    await again.dispose();
+    // A second kept unit pushes the first out: the budget holds one.
+    await (await engine.prepare(blocks, { contentKey: 'b' })).dispose();
+    expect((await readdir(dir)).filter((f) => f.endsWith('.onnx'))).toHaveLength(1);
+    expect((await engine.prepare(blocks, { contentKey: 'a' })).reused).toBe(false);
+    await engine.dispose();
+
+    /** Bytes of one compiled unit of `blocks` (model + weights files). */
+    async function outputsBytes(): Promise<number> {
+      const probe = await createEngine();
+      await probe.prepare(blocks, { contentKey: 'size' });
+      const files = await readdir(probe.compiledDir!);
+      let bytes = 0;
+      for (const f of files) bytes += (await stat(join(probe.compiledDir!, f))).size;
+      await probe.dispose();
+      return bytes;
+    }
   });
 });
 

@@ -31,7 +31,7 @@ export class Executor {
   private readonly labels = new LabelBook();
 
   constructor(private readonly deps: ExecutorDeps, private readonly settings: ExecutorSettings) {
-    this.units = new UnitPreparer(deps.store, deps.engine, deps.meter, settings);
+    this.units = new UnitPreparer(deps.store, deps.engine, deps.meter, settings.reusePrepared);
     this.logger = deps.logger ?? silentLogger;
   }
 
@@ -65,9 +65,9 @@ export class Executor {
     return scores;
   }
 
-  /** Sessions and block-cache counters, for reports. */
-  cacheStats() {
-    return { sessions: this.units.sessions.stats(), blocks: this.units.blocks.stats(), sessionsCreated: this.units.sessionsCreated };
+  /** Sessions created so far, and how many of them reused what the engine prepared before. */
+  get sessions(): { readonly created: number; readonly reused: number } {
+    return this.units.counts;
   }
 
   async dispose(): Promise<void> {

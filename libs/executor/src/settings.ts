@@ -8,20 +8,11 @@ export interface ExecutorSettings {
    */
   readonly featuresOnDisk: boolean;
   /**
-   * Bytes of loaded blocks (weights read from the store) kept between preparations, LRU. 0 reads a unit's blocks
-   * from the store every time the unit is prepared, as the paper's baselines load each model from disk.
+   * Let the engine keep what it prepared for a unit (its compiled form) and reuse it when the unit is prepared
+   * again, in a later step, SH iteration or search: the unit is then only loaded. Off, every preparation starts
+   * from the store's blocks, as the paper's strategies load every module from disk for every step.
    */
-  readonly blockCacheBytes: number;
-  /**
-   * How long a prepared session lives:
-   * - 'consecutive': while consecutive steps run its unit, then it is released; a unit run over the test piece and
-   *   then the train piece of a pass is prepared once, and prepared again in the next SH iteration (the paper's
-   *   baselines reload every alive model in every iteration);
-   * - 'search': kept across steps and SH iterations, least recently used first out under `sessionCacheBytes`.
-   */
-  readonly sessionLifetime: 'consecutive' | 'search';
-  /** Bytes of prepared sessions kept with the 'search' lifetime. */
-  readonly sessionCacheBytes: number;
+  readonly reusePrepared: boolean;
   /** Seeds the proxy; with `deterministic`, every model's proxy starts from the same weights. */
   readonly seed: number;
   readonly deterministic: boolean;

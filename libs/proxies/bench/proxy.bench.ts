@@ -13,13 +13,16 @@
  * Last line: one JSON object with every number.
  */
 import { parseArgs } from 'node:util';
-import { Rng } from '@alsatian/core';
+import { relaunchWithAllocatorSettings, Rng } from '@alsatian/core';
 import { KnnProxy, LogMeProxy, initLinear, tsProbe, wasmProbe, type LinearParams, type ProbeBackend } from '@alsatian/proxies';
 import { benchFeatures, measure } from './bench-features.ts';
 import { parseExecutionProvider } from '@alsatian/engine';
 import { measureExtraction } from './extraction.ts';
 import { tfjsLinearProbe, useTfjsWasm } from './tfjs-linear.ts';
 import { runTorchProxy } from './torch-reference.ts';
+
+// glibc malloc settings that let sessions reuse freed memory (see libs/core/src/allocator.ts).
+await relaunchWithAllocatorSettings();
 
 const DIM = 2048, CLASSES = 10, BATCH = 32, TRAIN = 8000, TEST = 2000, LR = 0.1;
 const { values: args } = parseArgs({

@@ -20,10 +20,13 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Block, HostTensor } from '@alsatian/core';
-import { float32Tensor, numel, Rng } from '@alsatian/core';
+import { relaunchWithAllocatorSettings, float32Tensor, numel, Rng } from '@alsatian/core';
 import { createEngine } from '@alsatian/engine';
 import { architecture, blockKind, describeBlocks } from '@alsatian/models';
 import { openStore, storeLayout } from '../src/index.ts';
+
+// glibc malloc settings that let sessions reuse freed memory (see libs/core/src/allocator.ts).
+await relaunchWithAllocatorSettings();
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i].replace(/^--/, ''), process.argv[i + 1]);

@@ -15,6 +15,10 @@ import { createEngine } from '@alsatian/engine';
 import { createProxy } from '@alsatian/proxies';
 import { generateSnapshotSet, openStore } from '@alsatian/store';
 import { search, STRATEGY_NAMES, type SearchResult } from '../src/index.ts';
+import { relaunchWithAllocatorSettings } from '@alsatian/core';
+
+// glibc malloc settings that let sessions reuse freed memory (see libs/core/src/allocator.ts).
+await relaunchWithAllocatorSettings();
 
 const { values: args } = parseArgs({
   options: {

@@ -19,6 +19,8 @@ export interface IterationReport {
   readonly units: number;
   /** Sessions created in this iteration (Base, SHiFT: one per model scored, each model whole). */
   readonly sessionsCreated: number;
+  /** Of those, sessions the engine only loaded, reusing what it prepared earlier (keepPrepared). */
+  readonly sessionsReused: number;
   readonly requirementBytesPerItem: number;
   readonly orderUsed: string;
   readonly measurements: Measurements;
@@ -33,10 +35,11 @@ export interface SearchResult {
   readonly ranking: readonly RankingEntry[];
   readonly measurements: Measurements;
   readonly iterations: readonly IterationReport[];
+  /** Sessions created over the search, and how many of them were only loaded (reused). */
+  readonly sessions: { readonly created: number; readonly reused: number };
   /** Block reads of this search, by where the store's I/O model says they came from (slow disk or page cache). */
   readonly storeReads: ReadStats;
   /** Largest RAM the intermediate cache held (bytes); never above the budget. */
   readonly peakCacheBytes: number;
   readonly cacheBudgetBytes: number;
-  readonly blockCache: { readonly hits: number; readonly misses: number };
 }

@@ -24,8 +24,6 @@ export interface SearchOptions {
   readonly proxy: Proxy;
   /** Intermediate-cache budget in bytes (Alsatian splits data into runs to respect it). Default 2 GiB. */
   readonly cacheBudgetBytes?: number;
-  /** Budget of loaded blocks and of prepared sessions kept between steps (each), with keepSessions. Default 2 GiB. */
-  readonly blockCacheBytes?: number;
   readonly batchSize?: number;
   readonly seed?: number;
   readonly deterministic?: boolean;
@@ -38,7 +36,13 @@ export interface SearchOptions {
 const GiB = 2 ** 30;
 
 /** The defaults of a search, in one place (the CLI shows and uses these). */
-export const SEARCH_DEFAULTS = { batchSize: 32, seed: 42, cacheBudgetBytes: 2 * GiB, blockCacheBytes: 2 * GiB } as const;
+export const SEARCH_DEFAULTS = {
+  batchSize: 32,
+  seed: 42,
+  cacheBudgetBytes: 2 * GiB,
+  /** Compiled units the engine keeps for reuse (the engine's `compiledKeepBytes`; the CLI's --block-cache). */
+  blockCacheBytes: 2 * GiB,
+} as const;
 
 /**
  * Runs one model search: plans each successive-halving iteration over the alive models, executes it with the one
@@ -52,7 +56,6 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
   const batchSize = options.batchSize ?? SEARCH_DEFAULTS.batchSize;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new InvalidArgumentError(`--batch-size must be a positive integer, got ${batchSize}.`);
   const budget = options.cacheBudgetBytes ?? SEARCH_DEFAULTS.cacheBudgetBytes;
-  const blockCacheBytes = improvements.keepSessions ? options.blockCacheBytes ?? SEARCH_DEFAULTS.blockCacheBytes : 0;
   const ids = options.models ?? options.store.listModels().map((m) => m.id);
   if (ids.length === 0) throw new InvalidArgumentError(`The store ${options.store.dir} has no models to search.`);
   await checkSearchInputs(options.store, ids, options.dataset);
@@ -68,8 +71,7 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
   const executor = new Executor(
     { store: options.store, engine: options.engine, dataset: options.dataset, proxy: options.proxy, cache, meter, logger, onProgress: options.onProgress },
     {
-      batchSize, featuresOnDisk: def.featuresOnDisk, blockCacheBytes, sessionCacheBytes: blockCacheBytes,
-      sessionLifetime: improvements.keepSessions ? 'search' : 'consecutive', seed: options.seed ?? SEARCH_DEFAULTS.seed, deterministic: options.deterministic ?? false,
+      batchSize, featuresOnDisk: def.featuresOnDisk, reusePrepared: improvements.keepPrepared, seed: options.seed ?? SEARCH_DEFAULTS.seed, deterministic: options.deterministic ?? false,
     },
   );
   const order = def.share ? (improvements.bestOrder ? 'auto' : 'dfs+') : 'insertion';
@@ -90,14 +92,14 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
           trainRange, testRange: i === 0 ? { start: 0, end: testLength } : undefined, persisted, testPass: improvements.mergedTestPass ? 'merged' : 'separate',
         }),
       );
-      const sessionsBefore = executor.cacheStats().sessionsCreated;
+      const sessionsBefore = executor.sessions;
       const scores = await executor.run(plan.steps, `iteration ${i + 1}/${chunks.length}`);
       const ranking = meter.measureSync('planning', () => rankModels(new Map([...scores].map(([m, s]) => [m, s.score]))));
       for (const r of ranking) lastScore.set(r.model, { score: r.score, iteration: i });
       const now = meter.snapshot();
       iterations.push({
         iteration: i, models: alive.length, trainRange, trainItemsSoFar: trainRange.end, runs: plan.runs.length, units: plan.tree.units.size,
-        sessionsCreated: executor.cacheStats().sessionsCreated - sessionsBefore, requirementBytesPerItem: plan.requirementBytesPerItem,
+        sessionsCreated: executor.sessions.created - sessionsBefore.created, sessionsReused: executor.sessions.reused - sessionsBefore.reused, requirementBytesPerItem: plan.requirementBytesPerItem,
         orderUsed: plan.orderUsed, measurements: subtractMeasurements(now, before), ranking,
       });
       before = now;
@@ -114,17 +116,16 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
     await cache.clear();
     if (!options.workDir) await rm(workDir, { recursive: true, force: true });
   }
-  const stats = executor.cacheStats();
   return {
     strategy: options.strategy,
     improvements,
     ranking: finalRanking(lastScore),
     measurements: meter.snapshot(),
     iterations,
+    sessions: executor.sessions,
     storeReads: readsSince(options.store.readStats(), readsBefore),
     peakCacheBytes: cache.usage().ram.peak,
     cacheBudgetBytes: budget,
-    blockCache: { hits: stats.sessions.hits + stats.blocks.hits, misses: stats.sessions.misses + stats.blocks.misses },
   };
 }
 

@@ -26,9 +26,9 @@ export const IMPROVEMENTS = {
     needsSharing: false,
     description: 'the test set is extracted in the same pass as the first train chunk, so every unit is prepared once in the first iteration; the reference makes a test pass, then a train pass',
   },
-  keepSessions: {
+  keepPrepared: {
     needsSharing: false,
-    description: 'prepared sessions and loaded blocks are kept across steps and SH iterations (LRU under the block-cache budget); the reference re-creates every module for every step',
+    description: 'what the engine prepared for a unit (its compiled form) is kept and reused when the unit runs again in a later step or SH iteration, which then only loads it (LRU under the block-cache budget); the reference re-creates every module from disk for every step',
   },
   bestOrder: {
     needsSharing: true,
@@ -54,7 +54,7 @@ export const STRATEGIES = {
   alsatian: {
     description: 'Alsatian: successive halving + shared prefixes + cache-aware order under the budget',
     successiveHalving: true, share: true, budgeted: true, featuresOnDisk: false,
-    improvements: { mergedTestPass: true, keepSessions: true, bestOrder: true },
+    improvements: { mergedTestPass: true, keepPrepared: true, bestOrder: true },
   },
 } as const satisfies Record<string, StrategyDef>;
 

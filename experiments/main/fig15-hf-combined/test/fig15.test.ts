@@ -20,7 +20,7 @@ beforeAll(async () => {
   for (const [strategy, total] of Object.entries(TOTALS)) {
     const base = { experiment: 'fig15-hf-combined', figure: 'fig15', scale: 'quick', cellId: `c${strategy}`, repetition: 0, strategy, setSize: 37, items: 128, train: 96, test: 32, blockCacheShare: 0.25, families: 'vit-b-16:5', tiny: 1, hfDir: '', scope: 'search', iteration: null, models: 37, blockCacheBytes: 400_000, storeUniqueBytes: 1_600_000 };
     for (const [category, share] of [['prepareData', 0.25], ['prepareModel', 0.5], ['inference', 0.25]] as const) rows.push({ ...base, category, seconds: total * share });
-    rows.push({ ...base, category: 'total', seconds: total, ranking: 'a b c', winner: strategy === 'shift' ? 'c' : 'a', blockCacheHits: 10, blockCacheMisses: strategy === 'shift' ? 90 : 30 });
+    rows.push({ ...base, category: 'total', seconds: total, ranking: 'a b c', winner: strategy === 'shift' ? 'c' : 'a', sessionsReused: 10, sessionsCreated: strategy === 'shift' ? 90 : 30 });
   }
   run = fixtureRun(experiment, rows, { runDir });
 });

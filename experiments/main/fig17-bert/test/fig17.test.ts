@@ -20,7 +20,7 @@ beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'fig17-'));
   const runDir = join(root, 'fig17-bert', 'quick');
   await mkdir(runDir, { recursive: true });
-  const header = 'experiment,figure,scale,cellId,repetition,architecture,distribution,strategy,setSize,train,test,dataset,vocab,scope,iteration,category,seconds,models,trainItems,runs,winner,ranking,peakCacheBytes,cacheBudgetBytes,blockCacheHits,blockCacheMisses,storeReused';
+  const header = 'experiment,figure,scale,cellId,repetition,architecture,distribution,strategy,setSize,train,test,dataset,vocab,scope,iteration,category,seconds,models,trainItems,runs,winner,ranking,peakCacheBytes,cacheBudgetBytes,sessionsCreated,sessionsReused,storeReused';
   const lines = [header];
   for (const [d, times] of Object.entries(SECONDS)) {
     for (const [i, strategy] of ['baseline', 'shift', 'alsatian'].entries()) {

@@ -42,7 +42,7 @@ export function registerSearchCommand(program: Command): void {
     .requiredOption('--dataset <spec>', 'dataset directory, or synthetic:classes=10,train=2000,test=500,size=224,seed=1')
     .option('--strategy <name>', `search strategy: ${STRATEGY_NAMES.join(' | ')}`, 'alsatian')
     .option('--cache-budget <bytes>', 'intermediate-cache budget (Alsatian), e.g. 2GiB', formatBytes(SEARCH_DEFAULTS.cacheBudgetBytes))
-    .option('--block-cache <bytes>', 'budget for loaded blocks and for prepared sessions kept across steps (with keepSessions), each', formatBytes(SEARCH_DEFAULTS.blockCacheBytes))
+    .option('--block-cache <bytes>', 'budget of compiled units kept for reuse across steps and iterations (with keepPrepared)', formatBytes(SEARCH_DEFAULTS.blockCacheBytes))
     .option('--without <improvements>', `switch off our improvements beyond the paper, comma-separated (${IMPROVEMENT_NAMES.join(', ')}), or 'all' for the strategy as the paper runs it`)
     .option('--compiled-cache <dir>', 'keep compiled units (optimised sessions) in this directory, so later searches over the same models only load them')
     .option('--proxy <name>', `proxy: ${PROXY_NAMES.join(' | ')}`, 'linear')
@@ -75,12 +75,12 @@ export function registerSearchCommand(program: Command): void {
       const inputs = (await store.blockInfo(store.getModel(models[0]).blocks[0])).descriptor.inputs;
       const dataset = await openDataset(options.dataset, { ...datasetShape(inputs), workers: optionalInt('--workers', options.workers, 0), skipBad: options.skipBad === true, vocabFile: options.vocab });
       const improvements = withoutOption(options.without);
-      const engine = await createEngine({ ep, preparation: options.compiledCache ? { compiledDir: options.compiledCache } : undefined });
+      const engine = await createEngine({ ep, preparation: { compiledKeepBytes: blockCacheBytes, compiledDir: options.compiledCache } });
       const progress = progressBar();
       let result: SearchResult;
       try {
         result = await search({
-          store, models, dataset, strategy, improvements, engine, proxy: createProxy(proxyName), cacheBudgetBytes, blockCacheBytes, batchSize, seed,
+          store, models, dataset, strategy, improvements, engine, proxy: createProxy(proxyName), cacheBudgetBytes, batchSize, seed,
           deterministic: options.deterministic === true, onProgress: progress.update,
         });
       } finally {
@@ -136,7 +136,7 @@ function toJson(result: SearchResult) {
     iterations: result.iterations,
     peakCacheBytes: result.peakCacheBytes,
     cacheBudgetBytes: result.cacheBudgetBytes,
-    blockCache: result.blockCache,
+    sessions: result.sessions,
   };
 }
 
