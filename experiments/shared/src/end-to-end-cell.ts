@@ -1,6 +1,8 @@
 import type { Cell, CellContext, Row } from '@alsatian/bench';
 import { InvalidArgumentError } from '@alsatian/core';
+import type { PreparationSettings } from '@alsatian/engine';
 import type { DistributionName } from '@alsatian/store';
+import type { Improvements } from '@alsatian/strategies';
 import { runSearchCell } from './search-cell.ts';
 import { storesDirFor } from './snapshot-stores.ts';
 import { strategyOf } from './strategies.ts';
@@ -25,18 +27,29 @@ export interface EndToEndCell extends Cell {
   readonly blockCacheMB: number;
 }
 
+/** A cell that bounds the modelled page cache in front of the throttled store (MB; 0 = unbounded): Fig 16. */
+export interface PageCacheBound {
+  readonly pageCacheMB?: number;
+}
+
 export interface EndToEndSettings {
   readonly batchSize: number;
   /** Store read limit (bytes/s); the paper's 200 MB/s unless a scale says otherwise. */
   readonly storeReadBytesPerSec?: number;
   /** Seed of the snapshot sets (one set per architecture, distribution, size and image size). */
   readonly setSeed?: number;
+  /** Take the reference's own retrain draws for the set (the first distinct ones; see --paper-indices). */
+  readonly paperIndices?: boolean;
+  /** Our improvements switched on or off (default: the strategy's); the ablation varies them. */
+  readonly improvements?: Partial<Improvements>;
+  /** How the engine prepares units (default: the engine's); the ablation varies it. */
+  readonly preparation?: Partial<PreparationSettings>;
 }
 
 const MB = 1e6;
 
 /** Runs one cell's search on the shared synthetic store for its set and returns its tidy rows. */
-export async function runEndToEndCell(cell: EndToEndCell, ctx: CellContext, settings: EndToEndSettings): Promise<Row[]> {
+export async function runEndToEndCell(cell: EndToEndCell & PageCacheBound, ctx: CellContext, settings: EndToEndSettings): Promise<Row[]> {
   const strategy = strategyOf(cell.strategy);
   if (cell.train + cell.test !== cell.items) throw new InvalidArgumentError(`Cell items ${cell.items} != train ${cell.train} + test ${cell.test}.`);
   const { rows } = await runSearchCell({
@@ -47,6 +60,7 @@ export async function runEndToEndCell(cell: EndToEndCell, ctx: CellContext, sett
       distribution: cell.distribution as DistributionName,
       structure: 'chained',
       seed: settings.setSeed ?? 42,
+      paperIndices: settings.paperIndices,
     },
     dataset: { kind: 'synthetic', train: cell.train, test: cell.test },
     strategy,
@@ -54,6 +68,9 @@ export async function runEndToEndCell(cell: EndToEndCell, ctx: CellContext, sett
     cacheBudgetBytes: cell.cacheBudgetMB > 0 ? cell.cacheBudgetMB * MB : undefined,
     blockCacheBytes: cell.blockCacheMB > 0 ? cell.blockCacheMB * MB : undefined,
     storeReadBytesPerSec: settings.storeReadBytesPerSec,
+    pageCacheBytes: cell.pageCacheMB !== undefined && cell.pageCacheMB > 0 ? cell.pageCacheMB * MB : undefined,
+    improvements: settings.improvements,
+    preparation: settings.preparation,
     batchSize: settings.batchSize,
     seed: ctx.seed,
     ep: ctx.ep,

@@ -1,20 +1,11 @@
 /**
- * Fig 16's memory levels. The paper ran each strategy in a container limited to 64, 10 and 5 GB with Alsatian's
- * intermediate-cache budget at 62000, 8000 and 3000 MB (35 ViT-L-32, Top 50 %, 8000 items). We emulate the limit
- * with the budgets the search takes: Alsatian's intermediate cache and the loaded-block/session cache (Base and
- * SHiFT keep neither, so no budget of ours touches them). The process itself is not bounded: a V8 heap flag does
- * not bound ONNX Runtime's native memory, and an address-space rlimit breaks V8's reservations.
+ * Fig 16's scales. Each memory level becomes our budgets by the rule in memory-rule.ts (page cache for model files,
+ * Alsatian's intermediate cache, compiled units kept), fixed before running and the same for every scale.
  */
 import type { Scales } from '@alsatian/bench';
 import type { EndToEndCell } from '@alsatian/exp-shared';
 import { STRATEGY_ORDER } from '@alsatian/exp-shared';
-
-export interface MemoryLevel {
-  /** The paper's container limit this level stands for. */
-  readonly memoryGB: number;
-  readonly cacheBudgetMB: number;
-  readonly blockCacheMB: number;
-}
+import { levelBudgets } from './memory-rule.ts';
 
 export interface Fig16Settings {
   readonly architecture: string;
@@ -24,14 +15,20 @@ export interface Fig16Settings {
   readonly setSize: number;
   readonly imageSize: number;
   readonly batchSize: number;
-  readonly levels: readonly MemoryLevel[];
+  /** The paper's container limits (GB) the levels stand for. */
+  readonly levels: readonly number[];
   readonly repetitions: number;
   readonly reductions: readonly string[];
 }
 
 export interface Fig16Cell extends EndToEndCell {
   readonly memoryGB: number;
+  /** The modelled page cache in front of the throttled store (MB). */
+  readonly pageCacheMB: number;
 }
+
+const PAPER_LEVELS = [64, 10, 5];
+const LEVELS_EMULATED = 'memory levels emulated by scaled page cache and cache budgets (no process limit)';
 
 export const FIG16_SCALES: Scales<Fig16Settings> = {
   quick: {
@@ -42,18 +39,9 @@ export const FIG16_SCALES: Scales<Fig16Settings> = {
     setSize: 8,
     imageSize: 64,
     batchSize: 32,
-    // ResNet-18 at 64 px needs ~100 KB of intermediates per item (measured requirementBytesPerItem), ~9 MB for
-    // the first SH iteration. Scaled like the paper's levels: 1000 MB never splits; 9 and 4 MB split the first
-    // iteration into about 2 and 3 runs (our estimate of what 8000 and 3000 MB do for ViT-L-32 at 8000 items).
-    // The block cache keeps what the rest of the container held in the paper, one to two models (46.8 MB each).
-    // The report states the data runs each budget caused (column runs), so the split can be checked.
-    levels: [
-      { memoryGB: 64, cacheBudgetMB: 1000, blockCacheMB: 2000 },
-      { memoryGB: 10, cacheBudgetMB: 9, blockCacheMB: 100 },
-      { memoryGB: 5, cacheBudgetMB: 4, blockCacheMB: 70 },
-    ],
+    levels: PAPER_LEVELS,
     repetitions: 1,
-    reductions: ['ResNet-18 instead of ViT-L-32; 8 models instead of 35', '256 items instead of 8000; 64x64 images', 'memory levels emulated by scaled cache budgets (no process limit)'],
+    reductions: ['ResNet-18 instead of ViT-L-32; 8 models instead of 35', '256 items instead of 8000; 64x64 images', LEVELS_EMULATED],
   },
   small: {
     architecture: 'vit_l_32',
@@ -63,13 +51,9 @@ export const FIG16_SCALES: Scales<Fig16Settings> = {
     setSize: 35,
     imageSize: 64,
     batchSize: 64,
-    levels: [
-      { memoryGB: 64, cacheBudgetMB: 62000, blockCacheMB: 16000 },
-      { memoryGB: 10, cacheBudgetMB: 200, blockCacheMB: 1500 },
-      { memoryGB: 5, cacheBudgetMB: 75, blockCacheMB: 1000 },
-    ],
+    levels: PAPER_LEVELS,
     repetitions: 1,
-    reductions: ['2000 items instead of 8000; 64x64 images', 'Alsatian budgets scaled with the data (x 1/40 at 10 and 5 GB)', 'memory levels emulated by cache budgets (no process limit)'],
+    reductions: ['2000 items instead of 8000; 64x64 images', LEVELS_EMULATED],
   },
   paper: {
     architecture: 'vit_l_32',
@@ -79,21 +63,19 @@ export const FIG16_SCALES: Scales<Fig16Settings> = {
     setSize: 35,
     imageSize: 0,
     batchSize: 128,
-    levels: [
-      { memoryGB: 64, cacheBudgetMB: 62000, blockCacheMB: 16000 },
-      { memoryGB: 10, cacheBudgetMB: 8000, blockCacheMB: 1500 },
-      { memoryGB: 5, cacheBudgetMB: 3000, blockCacheMB: 1000 },
-    ],
+    levels: PAPER_LEVELS,
     repetitions: 1,
-    reductions: ['memory levels emulated by cache budgets (no process limit)'],
+    reductions: [LEVELS_EMULATED],
   },
 };
 
 export function fig16Grid(s: Fig16Settings): Fig16Cell[] {
-  return s.levels.flatMap((level) =>
-    STRATEGY_ORDER.map((strategy) => ({
-      strategy, architecture: s.architecture, distribution: s.distribution, items: s.train + s.test, train: s.train, test: s.test,
-      setSize: s.setSize, imageSize: s.imageSize, memoryGB: level.memoryGB, cacheBudgetMB: level.cacheBudgetMB, blockCacheMB: level.blockCacheMB,
-    })),
-  );
+  const items = s.train + s.test;
+  return s.levels.flatMap((memoryGB) => {
+    const budgets = levelBudgets(memoryGB, { architecture: s.architecture, imageSize: s.imageSize, setSize: s.setSize, items });
+    return STRATEGY_ORDER.map((strategy) => ({
+      strategy, architecture: s.architecture, distribution: s.distribution, items, train: s.train, test: s.test,
+      setSize: s.setSize, imageSize: s.imageSize, ...budgets,
+    }));
+  });
 }

@@ -7,6 +7,8 @@ export interface MemoryBar {
   readonly strategy: StrategyName;
   readonly memoryGB: number;
   readonly cacheBudgetMB: number;
+  /** The modelled page cache for model files (MB); undefined in runs made before the column existed. */
+  readonly pageCacheMB: number | undefined;
   readonly seconds: Readonly<Record<string, number>>;
   readonly total: number;
   /** Data runs summed over SH iterations (more runs = the budget split the data). */
@@ -23,6 +25,7 @@ export function memoryBars(rows: readonly CsvRow[]): MemoryBar[] {
         strategy: c.strategy,
         memoryGB: Number(c.labels.memoryGB),
         cacheBudgetMB: Number(c.labels.cacheBudgetMB),
+        pageCacheMB: first?.pageCacheMB === undefined || first.pageCacheMB === '' ? undefined : Number(first.pageCacheMB),
         seconds: c.seconds,
         total: c.seconds.total ?? 0,
         runs: Number(first?.runs ?? 0),
