@@ -17,7 +17,7 @@ describe('alsatian search', () => {
     expect(parts.read + parts.lower + parts.session).toBeCloseTo(out.measurements.prepareModel, 9);
     expect(parts.read).toBeGreaterThan(0);
     expect(parts.session).toBeGreaterThan(0);
-    expect(out.improvements).toEqual({ mergedTestPass: true, keepPrepared: true, bestOrder: true });
+    expect(out.improvements).toEqual({ mergedTestPass: true, keepPrepared: true, prefetchBlocks: true, bestOrder: true });
     expect(out.iterations).toHaveLength(2);
     expect(out.iterations.map((i: { sessionsCreated: number }) => i.sessionsCreated)[0]).toBeGreaterThan(0);
     expect(out.peakCacheBytes).toBeGreaterThan(0);
@@ -28,12 +28,12 @@ describe('alsatian search', () => {
     const { store } = await snapshotStore('tiny_resnet', [1, 2, 3], { chained: true });
     const args = ['search', '--store', store.dir, '--dataset', DATASET, '--batch-size', '4', '--deterministic', '--json', '--workers', '0'];
     const paper = JSON.parse((await execa('node', [BIN, ...args, '--without', 'all'])).stdout);
-    expect(paper.improvements).toEqual({ mergedTestPass: false, keepPrepared: false, bestOrder: false });
+    expect(paper.improvements).toEqual({ mergedTestPass: false, keepPrepared: false, prefetchBlocks: false, bestOrder: false });
     const some = JSON.parse((await execa('node', [BIN, ...args, '--without', 'keepPrepared'])).stdout);
-    expect(some.improvements).toEqual({ mergedTestPass: true, keepPrepared: false, bestOrder: true });
+    expect(some.improvements).toEqual({ mergedTestPass: true, keepPrepared: false, prefetchBlocks: true, bestOrder: true });
     const bad = await execa('node', [BIN, ...args, '--without', 'speed'], { reject: false });
     expect(bad.exitCode).not.toBe(0);
-    expect(bad.stderr).toMatch(/--without: unknown improvement 'speed'.*mergedTestPass, keepPrepared, bestOrder/);
+    expect(bad.stderr).toMatch(/--without: unknown improvement 'speed'.*mergedTestPass, keepPrepared, prefetchBlocks, bestOrder/);
   });
 
   it('fails with a clear message and a non-zero exit for bad options', async () => {

@@ -30,6 +30,11 @@ export interface PrepareOptions {
   readonly contentKey?: string;
   /** Called as preparation enters each phase, so the caller can charge the time of each to its own counter. */
   readonly onPhase?: (phase: PreparePhase) => void;
+  /**
+   * The blocks carry descriptors but no weights, because `hasPrepared` said the engine keeps this unit's prepared
+   * form. If that form is gone meanwhile, `prepare` throws a `WeightsNeededError` and the caller passes weights.
+   */
+  readonly weightsOmitted?: boolean;
 }
 
 /**
@@ -39,7 +44,20 @@ export interface PrepareOptions {
 export interface Engine {
   readonly ep: ExecutionProvider;
   prepare(unit: readonly Block[], options?: PrepareOptions): Promise<PreparedUnit>;
+  /**
+   * Whether the engine keeps a prepared form of the unit with this content key (and `continuesChain`), so that
+   * preparing it only loads that form and needs no weights (the caller may then skip reading them).
+   */
+  hasPrepared?(contentKey: string, continuesChain: boolean): Promise<boolean>;
   dispose(): Promise<void>;
+}
+
+/** `prepare` was told the weights were not needed (`weightsOmitted`), but the unit's prepared form is gone. */
+export class WeightsNeededError extends Error {
+  constructor(label: string) {
+    super(`Unit '${label}' has no kept prepared form any more; prepare it again with its weights.`);
+    this.name = 'WeightsNeededError';
+  }
 }
 
 export interface PreparedUnit {

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { availableParallelism, cpus } from 'node:os';
 import type { Block, Engine, ExecutionProvider, Logger, PreparedUnit, PrepareOptions } from '@alsatian/core';
-import { InvalidArgumentError, silentLogger, UnavailableError } from '@alsatian/core';
+import { InvalidArgumentError, silentLogger, UnavailableError, WeightsNeededError } from '@alsatian/core';
 import { lowerUnitGraph, type LoweredGraph } from '@alsatian/models';
 import { env, InferenceSession } from 'onnxruntime-node';
 import { CompiledUnits, type CompiledEntry } from './compiled-units.ts';
@@ -147,6 +147,7 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<O
         entry = compiled.entry(key);
         phase('session');
         source = (await compiled.has(entry)) ? 'reused' : 'compiled';
+        if (source === 'compiled' && prepareOptions.weightsOmitted) throw new WeightsNeededError(label);
         if (source === 'compiled') {
           const lowered = lowerNow();
           await compiled.write(entry, async (modelPath, weightsFile) => {
@@ -161,6 +162,7 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<O
         session = await createSession(entry.modelPath, sessionOptions('load', settings), settings.ep, label);
         await compiled.acquire(entry);
       } else {
+        if (prepareOptions.weightsOmitted) throw new WeightsNeededError(label);
         const lowered = lowerNow();
         session = await createSession(lowered, sessionOptions('direct', settings), settings.ep, label);
       }
@@ -173,6 +175,9 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<O
       });
       open.add(unit);
       return unit;
+    },
+    async hasPrepared(contentKey, continuesChain) {
+      return compiled !== undefined && compiled.has(compiled.entry(entryKey(fingerprint, contentKey, continuesChain)));
     },
     async dispose() {
       await Promise.all([...open].map((u) => u.dispose()));

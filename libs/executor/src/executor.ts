@@ -1,7 +1,7 @@
 import type { Dataset, Engine, Logger, Meter, ModelId, ProgressListener, Proxy, ProxyScore } from '@alsatian/core';
 import { silentLogger } from '@alsatian/core';
 import type { IntermediateCache } from '@alsatian/cache';
-import type { PlanStep } from '@alsatian/planner';
+import type { ExecutionUnit, PlanStep } from '@alsatian/planner';
 import { runInferStep } from './run-infer.ts';
 import { runScoreStep } from './run-score.ts';
 import { LabelBook } from './label-book.ts';
@@ -43,10 +43,14 @@ export class Executor {
     const { cache, meter } = this.deps;
     const scores = new Map<ModelId, ProxyScore>();
     let done = 0;
-    for (const step of steps) {
+    for (const [index, step] of steps.entries()) {
       switch (step.kind) {
         case 'infer':
-          await this.units.withSession(step.unit, (session) => runInferStep(step, session, { ...this.deps, ...this.settings, labels: this.labels }));
+          await this.units.withSession(
+            step.unit,
+            (session) => runInferStep(step, session, { ...this.deps, ...this.settings, labels: this.labels }),
+            this.settings.prefetchBlocks ? nextUnitAfter(steps, index) : undefined,
+          );
           break;
         case 'release':
         case 'evict':
@@ -73,4 +77,17 @@ export class Executor {
   async dispose(): Promise<void> {
     await this.units.dispose();
   }
+}
+
+/** The first unit after step `index` that differs from the unit of step `index` (the one to prefetch). */
+function nextUnitAfter(steps: readonly PlanStep[], index: number): ExecutionUnit | undefined {
+  const current = steps[index];
+  if (current.kind !== 'infer') return undefined;
+  for (let i = index + 1; i < steps.length; i++) {
+    const next = steps[i];
+    if (next.kind !== 'infer') continue;
+    if (next.unit.input === current.unit.input && next.unit.output === current.unit.output) continue;
+    return next.unit;
+  }
+  return undefined;
 }

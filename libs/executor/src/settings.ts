@@ -13,6 +13,11 @@ export interface ExecutorSettings {
    * from the store's blocks, as the paper's strategies load every module from disk for every step.
    */
   readonly reusePrepared: boolean;
+  /**
+   * Read the blocks of the next unit while the current one runs (a disk read costs no compute, so it overlaps
+   * inference); off, a unit's blocks are read when it is prepared, as the paper's strategies load modules.
+   */
+  readonly prefetchBlocks: boolean;
   /** Seeds the proxy; with `deterministic`, every model's proxy starts from the same weights. */
   readonly seed: number;
   readonly deterministic: boolean;

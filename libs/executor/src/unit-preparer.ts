@@ -1,10 +1,21 @@
-import type { Block, BlockId, Engine, Meter, PreparedUnit } from '@alsatian/core';
+import { WeightsNeededError } from '@alsatian/core';
+import type { Block, BlockDescriptor, BlockId, Engine, Meter, PreparedUnit } from '@alsatian/core';
 import { ROOT_NODE_ID, type ExecutionUnit } from '@alsatian/planner';
 
 /** Where blocks come from (the model store). */
 export interface BlockSource {
   getBlock(id: BlockId): Promise<Block>;
+  /** A block's descriptor without its weights (a unit the engine only loads needs no weights). */
+  blockInfo?(id: BlockId): Promise<{ readonly descriptor: BlockDescriptor }>;
 }
+
+/** A unit's blocks as read for preparing it; `weightsOmitted` when the engine keeps its prepared form. */
+interface UnitBlocks {
+  readonly blocks: readonly Block[];
+  readonly weightsOmitted: boolean;
+}
+
+const NO_WEIGHTS: Block['weights'] = new Map();
 
 /**
  * Gets a prepared session for an execution unit: the unit's blocks are read from the store and the engine prepares
@@ -20,6 +31,8 @@ export class UnitPreparer {
   private current: { key: string; session: PreparedUnit } | undefined;
   private created = 0;
   private reused = 0;
+  /** Blocks of the next unit, read while the current one runs (prefetch); taken when that unit is prepared. */
+  private prefetched: { key: string; blocks: Promise<UnitBlocks> } | undefined;
 
   constructor(
     private readonly source: BlockSource,
@@ -33,14 +46,30 @@ export class UnitPreparer {
     return { created: this.created, reused: this.reused };
   }
 
-  /** Runs `fn` with the unit's session, preparing it unless the previous steps ran the same unit. */
-  async withSession<T>(unit: ExecutionUnit, fn: (session: PreparedUnit) => Promise<T>): Promise<T> {
-    const key = JSON.stringify([unit.input, unit.output]);
+  /**
+   * Runs `fn` with the unit's session, preparing it unless the previous steps ran the same unit. `next`: the unit
+   * that runs after this one, whose blocks are then read while `fn` runs (prefetch).
+   */
+  async withSession<T>(unit: ExecutionUnit, fn: (session: PreparedUnit) => Promise<T>, next?: ExecutionUnit): Promise<T> {
+    const key = unitKey(unit);
     if (this.current?.key !== key) {
       await this.releaseCurrent();
       this.current = { key, session: await this.prepare(unit) };
     }
+    if (next !== undefined) this.prefetch(next);
     return fn(this.current.session);
+  }
+
+  /**
+   * Starts reading `unit`'s blocks in the background, unless it is the unit running now. Its time is not metered:
+   * it overlaps the current unit's inference, and what it did not finish is waited for (as "read") at prepare.
+   */
+  private prefetch(unit: ExecutionUnit): void {
+    const key = unitKey(unit);
+    if (this.current?.key === key || this.prefetched?.key === key) return;
+    const blocks = this.readBlocks(unit);
+    blocks.catch(() => undefined); // a failed read is reported when prepare awaits it
+    this.prefetched = { key, blocks };
   }
 
   /** Releases the current session (the end of a pass: nothing runs it next). */
@@ -52,22 +81,69 @@ export class UnitPreparer {
 
   private prepare(unit: ExecutionUnit): Promise<PreparedUnit> {
     return this.meter.measure('prepareModel', async () => {
-      const blocks: Block[] = [];
-      for (const b of unit.blocks) blocks.push(await this.source.getBlock(b.id));
+      const key = unitKey(unit);
+      const prefetched = this.prefetched?.key === key ? this.prefetched.blocks : undefined;
+      this.prefetched = undefined;
+      let read = await (prefetched ?? this.readBlocks(unit));
       this.meter.switchPart('session');
-      const session = await this.engine.prepare(blocks, {
-        label: `unit_${unit.output.slice(0, 12)}`,
-        continuesChain: unit.input !== ROOT_NODE_ID,
-        contentKey: this.reusePrepared ? JSON.stringify(unit.blocks.map((b) => b.id)) : undefined,
-        onPhase: (phase) => this.meter.switchPart(phase),
-      });
+      let session: PreparedUnit;
+      try {
+        session = await this.engine.prepare(read.blocks, this.prepareOptions(unit, read.weightsOmitted));
+      } catch (error) {
+        if (!(error instanceof WeightsNeededError)) throw error;
+        // The engine dropped the unit's prepared form since we asked (another process shares its directory).
+        this.meter.switchPart('read');
+        read = await this.readBlocks(unit, { weights: true });
+        this.meter.switchPart('session');
+        session = await this.engine.prepare(read.blocks, this.prepareOptions(unit, false));
+      }
       this.created++;
       if (session.reused) this.reused++;
       return session;
     }, 'read');
   }
 
+  private prepareOptions(unit: ExecutionUnit, weightsOmitted: boolean) {
+    return {
+      label: `unit_${unit.output.slice(0, 12)}`,
+      continuesChain: unit.input !== ROOT_NODE_ID,
+      contentKey: this.contentKey(unit),
+      onPhase: (phase: 'lower' | 'session') => this.meter.switchPart(phase),
+      weightsOmitted,
+    };
+  }
+
+  private contentKey(unit: ExecutionUnit): string | undefined {
+    return this.reusePrepared ? JSON.stringify(unit.blocks.map((b) => b.id)) : undefined;
+  }
+
+  /**
+   * The unit's blocks, in order, read one after another (the store paces reads as one disk). Only descriptors when
+   * the engine keeps the unit's prepared form: a reused unit reads no weights.
+   */
+  private async readBlocks(unit: ExecutionUnit, options: { weights?: boolean } = {}): Promise<UnitBlocks> {
+    const contentKey = this.contentKey(unit);
+    const { blockInfo } = this.source;
+    if (!options.weights && contentKey !== undefined && blockInfo !== undefined && this.engine.hasPrepared !== undefined) {
+      if (await this.engine.hasPrepared(contentKey, unit.input !== ROOT_NODE_ID)) {
+        const blocks: Block[] = [];
+        for (const { id } of unit.blocks) blocks.push({ descriptor: (await blockInfo.call(this.source, id)).descriptor, weights: NO_WEIGHTS });
+        return { blocks, weightsOmitted: true };
+      }
+    }
+    const blocks: Block[] = [];
+    for (const { id } of unit.blocks) blocks.push(await this.source.getBlock(id));
+    return { blocks, weightsOmitted: false };
+  }
+
   async dispose(): Promise<void> {
     await this.releaseCurrent();
+    await this.prefetched?.blocks.catch(() => undefined);
+    this.prefetched = undefined;
   }
+}
+
+/** Steps run the same unit when they share its input and output nodes. */
+function unitKey(unit: ExecutionUnit): string {
+  return JSON.stringify([unit.input, unit.output]);
 }

@@ -23,7 +23,7 @@ describe('shared-prefix execution', () => {
     const cache = new IntermediateCache({ ramBudgetBytes: 64 * 2 ** 20 });
     const executor = new Executor(
       { store, engine, dataset, proxy: createProxy('linear', { epochs: 1 }), cache, meter: new Meter() },
-      { batchSize: BATCH, featuresOnDisk: false, reusePrepared: true, seed: 1, deterministic: true },
+      { batchSize: BATCH, featuresOnDisk: false, reusePrepared: true, prefetchBlocks: true, seed: 1, deterministic: true },
     );
     const plan = planIteration({ models, share: true, order: 'auto', budgetBytes: Number.POSITIVE_INFINITY, batchSize: BATCH, trainRange: { start: 0, end: 10 }, testRange: { start: 0, end: 6 } });
     expect(plan.tree.units.size).toBeLessThan(ids.length * 2); // shared units exist

@@ -71,7 +71,7 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
   const executor = new Executor(
     { store: options.store, engine: options.engine, dataset: options.dataset, proxy: options.proxy, cache, meter, logger, onProgress: options.onProgress },
     {
-      batchSize, featuresOnDisk: def.featuresOnDisk, reusePrepared: improvements.keepPrepared, seed: options.seed ?? SEARCH_DEFAULTS.seed, deterministic: options.deterministic ?? false,
+      batchSize, featuresOnDisk: def.featuresOnDisk, reusePrepared: improvements.keepPrepared, prefetchBlocks: improvements.prefetchBlocks, seed: options.seed ?? SEARCH_DEFAULTS.seed, deterministic: options.deterministic ?? false,
     },
   );
   const order = def.share ? (improvements.bestOrder ? 'auto' : 'dfs+') : 'insertion';

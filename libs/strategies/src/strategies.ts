@@ -30,6 +30,10 @@ export const IMPROVEMENTS = {
     needsSharing: false,
     description: 'what the engine prepared for a unit (its compiled form) is kept and reused when the unit runs again in a later step or SH iteration, which then only loads it (LRU under the block-cache budget); the reference re-creates every module from disk for every step',
   },
+  prefetchBlocks: {
+    needsSharing: false,
+    description: 'the blocks of the next unit are read from the store while the current unit runs (a disk read overlaps inference); the reference loads a module when it needs it',
+  },
   bestOrder: {
     needsSharing: true,
     description: 'the traversal order with the smallest cache need (exact search on small trees, best depth-first beyond); the reference uses DFS+',
@@ -54,7 +58,7 @@ export const STRATEGIES = {
   alsatian: {
     description: 'Alsatian: successive halving + shared prefixes + cache-aware order under the budget',
     successiveHalving: true, share: true, budgeted: true, featuresOnDisk: false,
-    improvements: { mergedTestPass: true, keepPrepared: true, bestOrder: true },
+    improvements: { mergedTestPass: true, keepPrepared: true, prefetchBlocks: true, bestOrder: true },
   },
 } as const satisfies Record<string, StrategyDef>;
 

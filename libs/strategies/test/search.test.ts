@@ -55,7 +55,7 @@ describe('search', () => {
     const ours = await run('alsatian');
     const off = Object.fromEntries(IMPROVEMENT_NAMES.map((k) => [k, false]));
     const paper = await run('alsatian', { improvements: off });
-    expect(ours.result.improvements).toEqual({ mergedTestPass: true, keepPrepared: true, bestOrder: true });
+    expect(ours.result.improvements).toEqual({ mergedTestPass: true, keepPrepared: true, prefetchBlocks: true, bestOrder: true });
     expect(paper.result.improvements).toEqual(off);
     const created = (r: typeof ours) => r.result.iterations.reduce((s, i) => s + i.sessionsCreated, 0);
     expect(created(paper)).toBeGreaterThan(created(ours));

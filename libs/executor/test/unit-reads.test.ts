@@ -1,0 +1,118 @@
+/**
+ * How the executor reads a unit's blocks. prefetchBlocks: the next unit's blocks are read while the current unit
+ * runs, no block more often than without it, and the scores do not change. A unit the engine only loads (kept
+ * compiled form) reads descriptors, not weights.
+ */
+import { describe, expect, it } from 'vitest';
+import { itemBytes, Meter } from '@alsatian/core';
+import type { Block, BlockId, Engine, PreparedUnit } from '@alsatian/core';
+import { IntermediateCache } from '@alsatian/cache';
+import { openDataset } from '@alsatian/data';
+import { createEngine } from '@alsatian/engine';
+import { architecture, describeBlocks } from '@alsatian/models';
+import { createProxy } from '@alsatian/proxies';
+import { planIteration, type PlanModel } from '@alsatian/planner';
+import { Executor } from '../src/index.ts';
+import { snapshotStore } from '../../strategies/test/fixtures.ts';
+
+const BATCH = 4;
+
+async function runPlan(prefetchBlocks: boolean, options: { reusePrepared?: boolean; runs?: number } = {}) {
+  const { store, ids } = await snapshotStore('tiny_resnet', [1, 3, 2, 5], { chained: true });
+  const dataset = await openDataset('synthetic:classes=3,train=8,test=4,size=32,seed=5', { workers: 0 });
+  const inner = await createEngine({ threads: 1 });
+  const events: string[] = [];
+  const reads = new Map<BlockId, number>();
+  let descriptorReads = 0;
+  const source = {
+    async blockInfo(id: BlockId) {
+      descriptorReads++;
+      return store.blockInfo(id);
+    },
+    async getBlock(id: BlockId): Promise<Block> {
+      reads.set(id, (reads.get(id) ?? 0) + 1);
+      events.push(`read ${id}`);
+      return store.getBlock(id);
+    },
+  };
+  const engine: Engine = {
+    ...inner,
+    async prepare(blocks, options) {
+      const unit = await inner.prepare(blocks, options);
+      const label = unit.label;
+      return {
+        ...unit,
+        label: unit.label, inputs: unit.inputs, outputs: unit.outputs, weightBytes: unit.weightBytes,
+        async run(x) {
+          events.push(`run start ${label}`);
+          const out = await unit.run(x);
+          events.push(`run end ${label}`);
+          return out;
+        },
+        dispose: () => unit.dispose(),
+      } satisfies PreparedUnit;
+    },
+  };
+  const { features } = describeBlocks(architecture('tiny_resnet'));
+  const bytes = features.map((d) => d.outputs.reduce((s, o) => s + itemBytes(o), 0));
+  const models: PlanModel[] = ids.map((id) => ({ id, blocks: store.getModel(id).blocks.map((b, i) => ({ id: b, outputBytesPerItem: bytes[i] })) }));
+  const plan = planIteration({ models, share: true, order: 'auto', budgetBytes: Number.POSITIVE_INFINITY, batchSize: BATCH, trainRange: { start: 0, end: 8 }, testRange: { start: 0, end: 4 } });
+  // Each run: a fresh executor and cache on the same engine (which keeps compiled units when reusePrepared).
+  const runOnce = async () => {
+    const executor = new Executor(
+      { store: source, engine, dataset, proxy: createProxy('linear', { epochs: 1 }), cache: new IntermediateCache({ ramBudgetBytes: 64 * 2 ** 20 }), meter: new Meter() },
+      { batchSize: BATCH, featuresOnDisk: false, reusePrepared: options.reusePrepared ?? false, prefetchBlocks, seed: 1, deterministic: true },
+    );
+    const result = await executor.run(plan.steps);
+    const sessions = executor.sessions;
+    await executor.dispose();
+    return { result, sessions };
+  };
+  const first = await runOnce();
+  const scores = first.result;
+  const weightReadsFirst = [...reads.values()].reduce((a, b) => a + b, 0);
+  const second = options.runs === 2 ? await runOnce() : undefined;
+  const again = second?.result;
+  const weightReadsAgain = [...reads.values()].reduce((a, b) => a + b, 0) - weightReadsFirst;
+  const sessions = second?.sessions ?? first.sessions;
+  await inner.dispose();
+  await dataset.close();
+  return { scores, again, events, reads, units: plan.tree.units.size, weightReadsFirst, weightReadsAgain, descriptorReads, sessions };
+}
+
+describe('prefetchBlocks', () => {
+  it('reads the next unit\'s blocks before the current unit finishes running, no extra reads, the same scores', async () => {
+    const on = await runPlan(true);
+    const off = await runPlan(false);
+    expect([...on.scores.entries()]).toEqual([...off.scores.entries()]);
+    expect(on.units).toBeGreaterThan(2);
+    expect(on.reads).toEqual(off.reads); // no block read more often than without prefetch
+
+    // Off: a unit's blocks are read only after the previous unit's runs ended. On: some read happens in between a
+    // unit's first run start and its last run end.
+    const overlaps = (events: string[]) => {
+      let running = 0;
+      return events.some((e) => {
+        if (e.startsWith('run start')) running++;
+        if (e.startsWith('run end')) running--;
+        return e.startsWith('read') && running > 0;
+      });
+    };
+    const readsBetweenRunsOfAUnit = (events: string[]) => {
+      const firstRun = events.findIndex((e) => e.startsWith('run start'));
+      const lastRun = events.findLastIndex((e) => e.startsWith('run end'));
+      return events.slice(firstRun, lastRun).some((e) => e.startsWith('read'));
+    };
+    expect(readsBetweenRunsOfAUnit(on.events)).toBe(true);
+    expect(overlaps(off.events)).toBe(false);
+  });
+
+  it('reads no weights for a unit whose compiled form the engine keeps, and scores the same', async () => {
+    const run = await runPlan(true, { reusePrepared: true, runs: 2 });
+    expect(run.weightReadsFirst).toBeGreaterThan(0);
+    expect(run.weightReadsAgain).toBe(0);
+    expect(run.descriptorReads).toBeGreaterThan(0);
+    expect(run.sessions.reused).toBe(run.units);
+    expect([...run.again!.entries()]).toEqual([...run.scores.entries()]);
+  });
+});
