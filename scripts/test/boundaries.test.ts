@@ -1,67 +1,103 @@
 /**
- * The dependency rules of DESIGN.md section 3, checked on the sources: core imports no other lib; only the engine
- * imports onnxruntime-node; libraries never import experiments or the CLI; and imports between libs follow the
- * allowed direction (cli, experiments -> strategies -> executor -> planner, cache, engine, data, proxies -> models,
- * store -> core, plus bench/plot for experiments).
+ * The layering of docs/DESIGN.md ("Layout and layering") is enforced by lint (eslint.config.mjs: nx's
+ * module-boundary rule on the tags in each package.json, plus restricted import patterns). These tests check that
+ * the lint really fails on what it must refuse (so a missing project graph, which makes nx skip its rule silently,
+ * cannot pass unnoticed) and that every lib has a layer.
  */
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { ESLint } from 'eslint';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-/** Which @alsatian libs each lib's *source* may import. */
-const ALLOWED: Record<string, readonly string[]> = {
-  core: [],
-  models: ['core'],
-  store: ['core', 'models'],
-  engine: ['core', 'models'],
-  data: ['core'],
-  planner: ['core'],
-  cache: ['core'],
-  proxies: ['core'],
-  executor: ['core', 'cache', 'planner'],
-  strategies: ['core', 'models', 'cache', 'planner', 'executor', 'store'],
-  bench: ['core'],
-  plot: ['core', 'bench'],
-  cli: ['core', 'models', 'store', 'engine', 'data', 'planner', 'cache', 'proxies', 'executor', 'strategies'],
-};
+let eslint: ESLint;
 
-function sources(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...sources(path));
-    else if (/\.(ts|mts|mjs)$/.test(name)) out.push(path);
-  }
-  return out;
+beforeAll(() => {
+  // nx's rule reads the cached project graph; compute it as `npm run lint` does.
+  const nx = join(ROOT, 'node_modules', 'nx');
+  const bin = JSON.parse(readFileSync(join(nx, 'package.json'), 'utf8')).bin.nx;
+  execFileSync(process.execPath, [join(nx, bin), 'show', 'projects'], {
+    cwd: ROOT,
+    env: { ...process.env, NX_DAEMON: 'false' },
+    stdio: 'ignore',
+  });
+  eslint = new ESLint({ cwd: ROOT });
+});
+
+/** The rules that `code`, placed at `file` (relative to the root), breaks. */
+async function broken(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: join(ROOT, file) });
+  return result.messages.map((m) => `${m.ruleId}: ${m.message}`);
 }
 
-function imports(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]);
-}
+const BOUNDARY = /^@nx\/enforce-module-boundaries: /;
+const RESTRICTED = /^no-restricted-imports: /;
 
-describe('module boundaries', () => {
-  for (const lib of Object.keys(ALLOWED)) {
-    it(`libs/${lib}/src imports only what it may`, () => {
-      const problems: string[] = [];
-      for (const file of sources(join(ROOT, 'libs', lib, 'src'))) {
-        for (const spec of imports(file)) {
-          const where = relative(ROOT, file);
-          if (spec === 'onnxruntime-node' && lib !== 'engine') problems.push(`${where} imports onnxruntime-node (only libs/engine may)`);
-          const m = /^@alsatian\/([a-z-]+)/.exec(spec);
-          if (!m || m[1] === lib) continue;
-          if (m[1].startsWith('exp-')) problems.push(`${where} imports experiment package ${spec}`);
-          else if (!ALLOWED[lib].includes(m[1])) problems.push(`${where} imports ${spec}; libs/${lib} may import ${ALLOWED[lib].join(', ') || 'no other lib'}`);
-        }
-      }
-      expect(problems).toEqual([]);
-    });
-  }
+describe('module boundaries (lint)', () => {
+  it('refuses an upward import between libs', async () => {
+    expect(await broken('libs/core/src/probe.ts', "export { search } from '@alsatian/strategies';\n")).toEqual([
+      expect.stringMatching(BOUNDARY),
+    ]);
+    expect(await broken('libs/planner/src/probe.ts', "export { Executor } from '@alsatian/executor';\n")).toEqual([
+      expect.stringMatching(BOUNDARY),
+    ]);
+  });
 
-  it('knows every lib', () => {
-    const libs = readdirSync(join(ROOT, 'libs')).filter((d) => statSync(join(ROOT, 'libs', d)).isDirectory());
-    expect(libs.sort()).toEqual(Object.keys(ALLOWED).sort());
+  it('refuses a sideways import the layering does not allow', async () => {
+    expect(await broken('libs/executor/src/probe.ts', "export { createEngine } from '@alsatian/engine';\n")).toEqual([
+      expect.stringMatching(BOUNDARY),
+    ]);
+  });
+
+  it('accepts a downward import', async () => {
+    expect(await broken('libs/strategies/src/probe.ts', "export { Executor } from '@alsatian/executor';\n")).toEqual(
+      [],
+    );
+  });
+
+  it('refuses imports of experiments from libs, and of onnxruntime-node outside the engine', async () => {
+    expect(await broken('libs/bench/src/probe.ts', "export * from '@alsatian/exp-shared';\n")).toEqual([
+      expect.stringMatching(BOUNDARY),
+    ]);
+    expect(await broken('libs/store/src/probe.ts', "export * from 'onnxruntime-node';\n")).toEqual([
+      expect.stringMatching(BOUNDARY),
+    ]);
+    expect(await broken('libs/engine/src/probe.ts', "export * from 'onnxruntime-node';\n")).toEqual([]);
+  });
+
+  it('refuses deep imports across libs, relative or by package path, in sources and tests', async () => {
+    expect(await broken('libs/store/src/probe.ts', "export * from '../../models/src/lower.ts';\n")).toEqual([
+      expect.stringMatching(BOUNDARY),
+    ]);
+    expect(await broken('libs/store/src/probe.ts', "export * from '@alsatian/models/src/lower.ts';\n")).toEqual([
+      expect.stringMatching(RESTRICTED),
+    ]);
+    expect(await broken('libs/data/test/probe.test.ts', "export * from '../../core/test/fuzz.ts';\n")).toEqual([
+      expect.stringMatching(BOUNDARY),
+    ]);
+    expect(await broken('libs/data/test/probe.test.ts', "export * from '@alsatian/core/testing';\n")).toEqual([]);
+  });
+
+  it('keeps test helpers out of production code', async () => {
+    expect(await broken('libs/data/src/probe.ts', "export * from '@alsatian/core/testing';\n")).toEqual([
+      expect.stringMatching(RESTRICTED),
+    ]);
+  });
+
+  it('gives every lib a layer', async () => {
+    const config = await eslint.calculateConfigForFile(join(ROOT, 'libs/core/src/index.ts'));
+    const [, options] = config?.rules?.['@nx/enforce-module-boundaries'] as [
+      unknown,
+      { depConstraints: { sourceTag: string }[] },
+    ];
+    const layered = new Set(options.depConstraints.map((c) => c.sourceTag));
+    for (const lib of readdirSync(join(ROOT, 'libs'))) {
+      if (!statSync(join(ROOT, 'libs', lib)).isDirectory()) continue;
+      const tags: string[] = JSON.parse(readFileSync(join(ROOT, 'libs', lib, 'package.json'), 'utf8')).nx.tags;
+      expect(tags, `libs/${lib}`).toEqual(['type:lib', `scope:${lib}`]);
+      expect(layered.has(`scope:${lib}`), `libs/${lib} has no entry in eslint.config.mjs LAYERS`).toBe(true);
+    }
   });
 });

@@ -110,7 +110,7 @@ export async function runExperiment<C extends Cell, S extends ScaleSettings>(def
 }
 
 async function runUnits(definition: ExperimentDefinition, options: RunOptions, plan: RunPlan): Promise<RunResult> {
-  const { runDir, csvPath, metaPath, runId, seed, ep, inputs, config, header, cells, cellIds, repetitions, freshProcess, dropPages, logger } = plan;
+  const { runDir, csvPath, metaPath, seed, ep, inputs, header, cells, cellIds, repetitions, freshProcess, dropPages, logger } = plan;
   const meta = await startMeta(definition, options, plan);
   const session = meta.sessions[meta.sessions.length - 1];
   const log = await CsvLog.open(csvPath, header);

@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DiskFullError } from '@alsatian/core';
-import { failWrites, freeDisk } from '../../core/test/disk-full.ts';
+import { failWrites, freeDisk } from '@alsatian/core/testing/disk-full';
 import { CsvLog } from '../src/csv-log.ts';
 
-vi.mock('node:fs/promises', async (original) => (await import('../../core/test/disk-full.ts')).faultyFs(await original()));
+vi.mock('node:fs/promises', async (original) => (await import('@alsatian/core/testing/disk-full')).faultyFs(await original()));
 
 afterEach(freeDisk);
 

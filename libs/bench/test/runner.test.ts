@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { execa } from 'execa';
 import { fileURLToPath } from 'node:url';
 import { AlsatianError } from '@alsatian/core';
-import { CellProcessError, defineExperiment, readCsvRows, readMeta, runExperiment } from '../src/index.ts';
+import { defineExperiment, readCsvRows, readMeta, runExperiment } from '../src/index.ts';
 import type { RunOptions, RunProgressEvent } from '../src/index.ts';
 import { toyExperiment, undeclaredColumnExperiment } from './fixtures/toy-experiment.ts';
 

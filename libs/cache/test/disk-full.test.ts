@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DiskFullError, float32Tensor } from '@alsatian/core';
-import { failWrites, freeDisk } from '../../core/test/disk-full.ts';
+import { failWrites, freeDisk } from '@alsatian/core/testing/disk-full';
 import type { CacheKey } from '../src/index.ts';
 import { IntermediateCache } from '../src/index.ts';
 
-vi.mock('node:fs/promises', async (original) => (await import('../../core/test/disk-full.ts')).faultyFs(await original()));
+vi.mock('node:fs/promises', async (original) => (await import('@alsatian/core/testing/disk-full')).faultyFs(await original()));
 
 afterEach(freeDisk);
 

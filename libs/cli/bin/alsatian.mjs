@@ -4,7 +4,7 @@ import { register } from 'tsx/esm/api';
 
 register();
 // Relaunched with glibc malloc settings that let sessions reuse freed memory (see libs/core/src/allocator.ts).
-const { relaunchWithAllocatorSettings } = await import('../../core/src/allocator.ts');
+const { relaunchWithAllocatorSettings } = await import('@alsatian/core');
 await relaunchWithAllocatorSettings();
 const { main } = await import('../src/main.ts');
 process.exitCode = await main(process.argv);

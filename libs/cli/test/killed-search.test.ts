@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { snapshotStore } from '../../strategies/test/fixtures.ts';
+import { snapshotStore } from '@alsatian/store/testing';
 
 const BIN = new URL('../bin/alsatian.mjs', import.meta.url).pathname;
 

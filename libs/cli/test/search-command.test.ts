@@ -1,6 +1,6 @@
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { snapshotStore } from '../../strategies/test/fixtures.ts';
+import { snapshotStore } from '@alsatian/store/testing';
 
 const BIN = new URL('../bin/alsatian.mjs', import.meta.url).pathname;
 const DATASET = 'synthetic:classes=3,train=24,test=12,size=32,seed=2';

@@ -7,7 +7,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { storeLayout } from '@alsatian/store';
-import { snapshotStore } from '../../strategies/test/fixtures.ts';
+import { snapshotStore } from '@alsatian/store/testing';
 
 const BIN = new URL('../bin/alsatian.mjs', import.meta.url).pathname;
 const alsatian = (...args: string[]) => execa('node', [BIN, ...args], { reject: false });

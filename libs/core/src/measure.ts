@@ -46,12 +46,10 @@ export class Meter {
   private part: PrepareModelPart = 'session';
   private since: number;
   private readonly seconds = emptyMeasurements();
-  private readonly startedAt: number;
 
   constructor(initial: Category = 'planning', private readonly now: () => number = defaultNow) {
     this.current = initial;
     this.since = now();
-    this.startedAt = this.since;
   }
 
   /** Charges the time since the last switch to the current category and makes `next` current. Returns the previous one. */
@@ -104,11 +102,6 @@ export class Meter {
     if (this.current === 'prepareModel') out.prepareModelParts[this.part] += t - this.since;
     out.total = CATEGORIES.reduce((s, c) => s + out[c], 0);
     return out;
-  }
-
-  /** Wall seconds since construction; equals `snapshot().total` up to rounding. */
-  elapsed(): number {
-    return this.now() - this.startedAt;
   }
 
   private charge(): void {

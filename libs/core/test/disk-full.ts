@@ -2,7 +2,7 @@
  * A full disk, simulated: `faultyFs` wraps node:fs/promises so that writes to paths a test picks fail with
  * ENOSPC after writing part of their data, as a real full disk does. Test files install it with
  *
- *   vi.mock('node:fs/promises', async (original) => (await import('<path>/disk-full.ts')).faultyFs(await original()));
+ *   vi.mock('node:fs/promises', async (original) => (await import('@alsatian/core/testing/disk-full')).faultyFs(await original()));
  *
  * and pick the victims with `failWrites(...)`. Every library module that imports node:fs/promises then sees it.
  */

@@ -38,7 +38,7 @@ export async function parsesOrRejects<R>(source: string, parse: () => R | Promis
     return await parse();
   } catch (error) {
     if (!(error instanceof rejectedAs)) throw new Error(`expected a ${rejectedAs.name} or a result, got ${(error as Error)?.name}: ${(error as Error)?.message}`, { cause: error });
-    if (!error.message.includes(source)) throw new Error(`the ${error.name} does not name ${source}: ${error.message}`);
+    if (!error.message.includes(source)) throw new Error(`the ${error.name} does not name ${source}: ${error.message}`, { cause: error });
     return undefined;
   }
 }

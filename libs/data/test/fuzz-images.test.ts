@@ -9,7 +9,7 @@ import { crc32 } from 'node:zlib';
 import fc from 'fast-check';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { damaged, fuzz, fuzzRuns, parsesOrRejects } from '../../core/test/fuzz.ts';
+import { damaged, fuzz, fuzzRuns, parsesOrRejects } from '@alsatian/core/testing';
 import { openDataset } from '../src/index.ts';
 import { transformImage } from '../src/worker/image-transform.mjs';
 import { writeCodedFolder } from './fixtures.ts';

@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fuzz, fuzzRuns, parsesOrRejects } from '../../core/test/fuzz.ts';
+import { fuzz, fuzzRuns, parsesOrRejects } from '@alsatian/core/testing';
 import { readVocabulary, syntheticVocabulary, WordPieceEncoder } from '../src/index.ts';
 import { tempDir } from './helpers.ts';
 

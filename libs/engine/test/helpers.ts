@@ -16,7 +16,7 @@ export function sampleBatch(specs: readonly TensorSpec[], batch: number, seed = 
 }
 
 /** max |a - b| / max(max |b|, tiny): one number that is small when two outputs agree. */
-export { maxRelativeError as relativeError } from '@alsatian/core';
+export { maxRelativeError as relativeError } from '@alsatian/core/testing';
 
 /** A small CNN chain built from single-layer kinds: conv-bn-relu | maxpool-conv-relu | pool-flatten-linear. */
 export function smallCnnChain(seed = 1): Block[] {

@@ -12,9 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostTensor } from '@alsatian/core';
-// The store's index does not export its import/ folder yet; the importer is reached by path meanwhile.
-import { importTorchvisionStateDict } from '../../store/src/import/torchvision.ts';
-import { readSafetensors } from '../../store/src/safetensors.ts';
+import { importTorchvisionStateDict, readSafetensors } from '@alsatian/store';
 import { createEngine } from '../src/index.ts';
 import { relativeError } from './helpers.ts';
 

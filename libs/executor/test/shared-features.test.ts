@@ -8,7 +8,7 @@ import { planIteration, type PlanModel } from '@alsatian/planner';
 import { describeBlocks, architecture } from '@alsatian/models';
 import { itemBytes } from '@alsatian/core';
 import { Executor } from '../src/index.ts';
-import { snapshotStore } from '../../strategies/test/fixtures.ts';
+import { snapshotStore } from '@alsatian/store/testing';
 
 const BATCH = 4;
 

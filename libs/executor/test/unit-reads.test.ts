@@ -13,7 +13,7 @@ import { architecture, describeBlocks } from '@alsatian/models';
 import { createProxy } from '@alsatian/proxies';
 import { planIteration, type PlanModel } from '@alsatian/planner';
 import { Executor } from '../src/index.ts';
-import { snapshotStore } from '../../strategies/test/fixtures.ts';
+import { snapshotStore } from '@alsatian/store/testing';
 
 const BATCH = 4;
 

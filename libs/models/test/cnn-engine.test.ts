@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Block, HostTensor } from '@alsatian/core';
-import { float32Tensor, numel, Rng, sliceRows, maxRelativeError } from '@alsatian/core';
+import { float32Tensor, numel, Rng, sliceRows } from '@alsatian/core';
+import { maxRelativeError } from '@alsatian/core/testing';
 import { createEngine } from '@alsatian/engine';
 import type { OrtEngine } from '@alsatian/engine';
 import { architecture, blockDescriptor, blockKind, buildModel, describeBlocks, initBlockAt } from '@alsatian/models';

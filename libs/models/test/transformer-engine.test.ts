@@ -4,7 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Block, HostTensor } from '@alsatian/core';
-import { float32Tensor, int64Tensor, numel, Rng, sliceRows, maxRelativeError } from '@alsatian/core';
+import { float32Tensor, int64Tensor, numel, Rng, sliceRows } from '@alsatian/core';
+import { maxRelativeError } from '@alsatian/core/testing';
 import { createEngine } from '@alsatian/engine';
 import type { OrtEngine } from '@alsatian/engine';
 import { architecture, buildModel } from '@alsatian/models';

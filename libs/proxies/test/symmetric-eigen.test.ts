@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { Rng } from '@alsatian/core';
 import { symmetricEigenProject } from '../src/index.ts';
 import { expectClose } from './expect-close.ts';

@@ -76,7 +76,7 @@ const MAX_STEM_BYTES = 200;
 export function modelIdProblem(id: string): string | undefined {
   if (id.length === 0 || id.length > MAX_MODEL_ID_LENGTH) return `use 1 to ${MAX_MODEL_ID_LENGTH} characters`;
   if (id === '.' || id === '..') return "'.' and '..' are not ids";
-  if (/[\u0000-\u001f\u007f]/.test(id)) return 'control characters (NUL, newline, ...) are not allowed';
+  if ([...id].some((c) => c < ' ' || c === '\u007f')) return 'control characters (NUL, newline, ...) are not allowed';
   // With the u flag a surrogate pair is one code point, so only a lone surrogate matches.
   if (/[\uD800-\uDFFF]/u.test(id)) return 'it is not well-formed Unicode (a lone surrogate)';
   if (Buffer.byteLength(modelFileStem(id)) > MAX_STEM_BYTES) return `its file name would exceed ${MAX_STEM_BYTES} bytes; use a shorter id`;

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { HostTensor } from '@alsatian/core';
 import { architecture, buildModel } from '@alsatian/models';
-import { fuzz, fuzzRuns, mutatedJson, parsesOrRejects } from '../../core/test/fuzz.ts';
+import { fuzz, fuzzRuns, mutatedJson, parsesOrRejects } from '@alsatian/core/testing';
 import { importHfFolder, openStore, writeSafetensors } from '../src/index.ts';
 import { tempDir } from './helpers.ts';
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BadInputError, float32Tensor } from '@alsatian/core';
 import { GraphBuilder } from '@alsatian/models';
-import { damaged, fuzz, fuzzRuns, parsesOrRejects } from '../../core/test/fuzz.ts';
+import { damaged, fuzz, fuzzRuns, parsesOrRejects } from '@alsatian/core/testing';
 import { onnxToBlocks } from '../src/index.ts';
 import { onnx } from '../src/import/onnx/proto.ts';
 

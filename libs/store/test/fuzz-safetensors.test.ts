@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BadInputError, float32Tensor, int64Tensor } from '@alsatian/core';
-import { damaged, deepJson, edgyKey, edgyNumber, fuzz, fuzzRuns, parsesOrRejects } from '../../core/test/fuzz.ts';
+import { damaged, deepJson, edgyKey, edgyNumber, fuzz, fuzzRuns, parsesOrRejects } from '@alsatian/core/testing';
 import { MAX_HEADER_BYTES, parseSafetensors, serializeSafetensors } from '../src/index.ts';
 
 const RUNS = fuzzRuns(300);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AlsatianError, BadInputError } from '@alsatian/core';
-import { fuzz, fuzzRuns, mutatedJson, parsesOrRejects } from '../../core/test/fuzz.ts';
+import { fuzz, fuzzRuns, mutatedJson, parsesOrRejects } from '@alsatian/core/testing';
 import { openStore, storeLayout } from '../src/index.ts';
 import { makeBlock, modelInput, tempDir } from './helpers.ts';
 

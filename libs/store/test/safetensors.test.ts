@@ -1,7 +1,6 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { BadInputError, float32Tensor, int64Tensor } from '@alsatian/core';
 import { parseSafetensors, readSafetensors, serializeSafetensors, writeSafetensors } from '../src/index.ts';

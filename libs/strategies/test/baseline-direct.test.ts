@@ -4,7 +4,7 @@ import { openDataset } from '@alsatian/data';
 import { createEngine } from '@alsatian/engine';
 import { createProxy } from '@alsatian/proxies';
 import { search } from '../src/index.ts';
-import { snapshotStore } from './fixtures.ts';
+import { snapshotStore } from '@alsatian/store/testing';
 
 describe('Base', () => {
   it("scores each model exactly as the proxy does on that model's standalone features", async () => {

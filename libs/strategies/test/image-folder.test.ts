@@ -7,7 +7,7 @@ import { openDataset, writeSyntheticImageFolder } from '@alsatian/data';
 import { createEngine } from '@alsatian/engine';
 import { createProxy } from '@alsatian/proxies';
 import { search } from '../src/index.ts';
-import { snapshotStore } from './fixtures.ts';
+import { snapshotStore } from '@alsatian/store/testing';
 
 /** A JPEG image folder with one corrupt file, read through the real decoding path (sharp in worker threads). */
 async function folderWithCorruptImage(): Promise<{ dir: string; bad: string }> {

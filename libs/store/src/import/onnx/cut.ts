@@ -5,7 +5,7 @@
  * weights) go into every block that uses them. Cut points are found along the file's node order (ONNX requires
  * a topological order); an unusual interleaving can hide a cut, which only makes the blocks coarser.
  */
-import type { OnnxNodeJson } from '../../../../models/src/blocks/onnx-subgraph.ts';
+import type { OnnxNodeJson } from '@alsatian/models';
 
 export interface GraphSegment {
   readonly input: string;

@@ -2,7 +2,7 @@
 import onnxProto from 'onnx-proto';
 import type { HostTensor } from '@alsatian/core';
 import { BadInputError, float32Tensor, int64Tensor, numel, printable } from '@alsatian/core';
-import type { OnnxAttrJson } from '../../../../models/src/blocks/onnx-subgraph.ts';
+import type { OnnxAttrJson } from '@alsatian/models';
 
 export const { onnx } = onnxProto;
 export type ModelProto = ReturnType<typeof onnx.ModelProto.decode>;

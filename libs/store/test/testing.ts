@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Block } from '@alsatian/core';
 import { architecture, buildModel, describeArchitecture, describeBlocks, initBlockAt } from '@alsatian/models';
-import { openStore, type ModelStore } from '@alsatian/store';
+import { openStore, type ModelStore } from '../src/index.ts';
 
 /**
  * A store of `ks.length + 1` snapshots of `arch`: the base, then for each k a copy of the base (or of the previous
