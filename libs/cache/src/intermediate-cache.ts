@@ -14,8 +14,8 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HostTensor } from '@alsatian/core';
 import { BudgetError, DiskFullError, InvalidArgumentError, writeFileAtomic } from '@alsatian/core';
-import type { CacheKey, CacheSplit } from './key.ts';
-import { compareKeys, groupText, keyDigest, keyText } from './key.ts';
+import type { CacheKey } from './key.ts';
+import { keyDigest, keyText } from './key.ts';
 import { Mutex } from './mutex.ts';
 import { decodeTensors, encodedSize, encodeTensors, tensorsBytes } from './tensor-file.ts';
 import { TierUsage } from './tier-usage.ts';
@@ -32,8 +32,6 @@ export interface IntermediateCacheOptions {
 }
 
 export interface PutOptions {
-  /** The model whose leaf features these are, so `evictModel` can drop them when the model is pruned. */
-  readonly model?: string;
   /** Put straight into this tier (default RAM). */
   readonly tier?: CacheTier;
   /** Replace an existing entry under the same key (default: an existing key is an error). */
@@ -43,8 +41,6 @@ export interface PutOptions {
 interface Entry {
   readonly key: CacheKey;
   readonly text: string;
-  readonly group: string;
-  readonly model?: string;
   readonly seq: number;
   tier: CacheTier;
   /** Counted bytes: data bytes in RAM, file bytes on disk. */
@@ -60,7 +56,6 @@ export interface CacheUsage {
 
 export class IntermediateCache {
   private readonly entries = new Map<string, Entry>();
-  private readonly groups = new Map<string, Set<Entry>>();
   private readonly ram: TierUsage;
   private readonly disk: TierUsage;
   private readonly mutex = new Mutex();
@@ -80,14 +75,11 @@ export class IntermediateCache {
       const old = this.entries.get(text);
       if (old && !options.overwrite) throw new InvalidArgumentError(`Cache key ${text} is already cached; pass overwrite to replace it.`);
       if (old) await this.remove(old);
-      const entry: Entry = { key: { ...key }, text, group: groupText(key.node, key.split), model: options.model, seq: this.seq++, tier: 'ram', bytes: 0 };
+      const entry: Entry = { key: { ...key }, text, seq: this.seq++, tier: 'ram', bytes: 0 };
       const tier = options.tier ?? (await this.makeRoomInRam(tensorsBytes(tensors), text));
       if (tier === 'ram') this.toRam(entry, [...tensors]);
       else await this.toDisk(entry, [...tensors]);
       this.entries.set(text, entry);
-      const group = this.groups.get(entry.group) ?? new Set();
-      group.add(entry);
-      this.groups.set(entry.group, group);
       return tier;
     });
   }
@@ -105,30 +97,6 @@ export class IntermediateCache {
     return this.entries.has(keyText(key));
   }
 
-  tierOf(key: CacheKey): CacheTier | undefined {
-    return this.entries.get(keyText(key))?.tier;
-  }
-
-  /** Keys of exactly this node and split, sorted numerically by (chunkStart, batch). */
-  list(node: string, split: CacheSplit): CacheKey[] {
-    return [...(this.groups.get(groupText(node, split)) ?? [])].map((e) => e.key).sort(compareKeys);
-  }
-
-  move(key: CacheKey, tier: CacheTier): Promise<void> {
-    return this.mutex.run(async () => {
-      const entry = this.entry(key);
-      if (entry.tier === tier) return;
-      if (tier === 'ram') {
-        const tensors = decodeTensors(await readFile(entry.file!), entry.file!);
-        this.ram.check(tensorsBytes(tensors), `entry ${entry.text}`);
-        await this.dropDisk(entry);
-        this.toRam(entry, tensors);
-      } else {
-        await this.spill(entry);
-      }
-    });
-  }
-
   /** Removes one entry; false when it was not cached. */
   evict(key: CacheKey): Promise<boolean> {
     return this.mutex.run(async () => {
@@ -141,11 +109,6 @@ export class IntermediateCache {
   /** Removes every entry of `node` (both splits, all chunks); returns the bytes freed. */
   evictNode(node: string): Promise<number> {
     return this.evictWhere((e) => e.key.node === node);
-  }
-
-  /** Removes every entry put for `model` (its leaf features); returns the bytes freed. */
-  evictModel(model: string): Promise<number> {
-    return this.evictWhere((e) => e.model === model);
   }
 
   /** Removes everything, deleting only the files this cache wrote. */
@@ -235,9 +198,6 @@ export class IntermediateCache {
     if (entry.tier === 'ram') this.dropRam(entry);
     else await this.dropDisk(entry);
     this.entries.delete(entry.text);
-    const group = this.groups.get(entry.group);
-    group?.delete(entry);
-    if (group?.size === 0) this.groups.delete(entry.group);
   }
 
   private entry(key: CacheKey): Entry {

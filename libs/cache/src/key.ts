@@ -1,16 +1,15 @@
 /**
  * Structured cache keys. A key is a record, hashed by one function and never parsed back, so ids that contain
  * each other (chunk start 25 vs 250, node `ab` vs `abc`) can never be confused as the reference's substring
- * prefix match confused them. Listing sorts numerically by (chunkStart, batch).
+ * prefix match confused them.
  */
 import { createHash } from 'node:crypto';
-
-export type CacheSplit = 'train' | 'test';
+import type { Split } from '@alsatian/core';
 
 export interface CacheKey {
   /** Prefix-tree node whose output this is. */
   readonly node: string;
-  readonly split: CacheSplit;
+  readonly split: Split;
   /** First item index of the chunk (data range) this batch belongs to. */
   readonly chunkStart: number;
   /** Batch index within the chunk. */
@@ -26,15 +25,6 @@ export function keyText(key: CacheKey): string {
 /** A file-name-safe digest of a key (for the disk tier). */
 export function keyDigest(key: CacheKey): string {
   return createHash('sha256').update(keyText(key)).digest('hex').slice(0, 40);
-}
-
-/** Text identifying a (node, split) group, for listing. */
-export function groupText(node: string, split: CacheSplit): string {
-  return JSON.stringify([node, split]);
-}
-
-export function compareKeys(a: CacheKey, b: CacheKey): number {
-  return a.chunkStart - b.chunkStart || a.batch - b.batch;
 }
 
 function checkKey(key: CacheKey): void {

@@ -1,9 +1,16 @@
 import type { HostTensor, TensorSpec } from './tensor.ts';
 
+/** The two parts of a dataset: the proxy trains on `train` and is scored on `test`. */
+export type Split = 'train' | 'test';
+
 /** Half-open item range [start, end) of a split, in the split's fixed (seeded) item order. */
 export interface ItemRange {
   readonly start: number;
   readonly end: number;
+}
+
+export function rangeLength(range: ItemRange): number {
+  return range.end - range.start;
 }
 
 /** One batch of items: model inputs (batch-major, in the order of `Dataset.inputs`) and class labels. */

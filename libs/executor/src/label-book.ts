@@ -1,4 +1,4 @@
-type Split = 'train' | 'test';
+import type { Split } from '@alsatian/core';
 
 /**
  * Labels of every cached batch, keyed like the cache's batches (split, chunk start, batch index). Raw-input units

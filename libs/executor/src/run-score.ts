@@ -1,4 +1,4 @@
-import type { Dataset, FeatureBatch, ItemRange, Meter, Proxy, ProxyScore } from '@alsatian/core';
+import type { Dataset, FeatureBatch, ItemRange, Meter, Proxy, ProxyScore, Split } from '@alsatian/core';
 import type { IntermediateCache } from '@alsatian/cache';
 import type { ScoreStep } from '@alsatian/planner';
 import { batchCount } from './batch-count.ts';
@@ -28,7 +28,7 @@ export async function runScoreStep(step: ScoreStep, ctx: ScoreContext): Promise<
   );
 }
 
-async function featureBatches(node: string, split: 'train' | 'test', pieces: readonly ItemRange[], ctx: ScoreContext): Promise<FeatureBatch[]> {
+async function featureBatches(node: string, split: Split, pieces: readonly ItemRange[], ctx: ScoreContext): Promise<FeatureBatch[]> {
   const out: FeatureBatch[] = [];
   for (const piece of pieces) {
     for (let batch = 0; batch < batchCount(piece, ctx.batchSize); batch++) {

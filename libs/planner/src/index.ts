@@ -21,8 +21,7 @@
  * Between iterations: shSchedule gives the train chunks, rankModels + keepBetterHalf the survivors, and the
  * plan's `persisted` list goes into the next iteration's options.
  */
-export type { PlanBlock, PlanModel, NodeId, ItemRange, Split } from './types.ts';
-export { rangeLength } from './types.ts';
+export type { PlanBlock, PlanModel, NodeId } from './types.ts';
 export { messages } from './messages.ts';
 export { prefixNodeId, ROOT_NODE_ID } from './prefix/node-id.ts';
 export { buildPrefixTree, addModel, emptyPrefixTree, pathOf } from './prefix/prefix-tree.ts';

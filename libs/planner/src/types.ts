@@ -1,4 +1,4 @@
-/** The planner's input vocabulary: models as block lists, node ids, item ranges. */
+/** The planner's input vocabulary: models as block lists and node ids (item ranges and splits are core's). */
 import type { BlockId, ModelId } from '@alsatian/core';
 
 /** One feature-extractor block as the planner sees it: its content id and the size of its output per item. */
@@ -25,14 +25,3 @@ export interface PlanModel {
  */
 export type NodeId = string;
 
-/** A half-open range of item indices `[start, end)` of one split. */
-export interface ItemRange {
-  readonly start: number;
-  readonly end: number;
-}
-
-export type Split = 'train' | 'test';
-
-export function rangeLength(range: ItemRange): number {
-  return range.end - range.start;
-}

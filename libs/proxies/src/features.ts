@@ -1,4 +1,4 @@
-import { InvalidArgumentError, type FeatureBatch, type ProxyInput } from '@alsatian/core';
+import { InvalidArgumentError, type FeatureBatch, type ProxyInput, type Split } from '@alsatian/core';
 import { messages } from './messages.ts';
 
 /** The checked shape of a proxy input: feature dimension and item counts. */
@@ -24,7 +24,7 @@ export function checkProxyInput(proxy: string, input: ProxyInput, { needTest = t
   return { dim, trainRows, testRows };
 }
 
-function checkBatches(proxy: string, part: 'train' | 'test', batches: readonly FeatureBatch[], dim: number, numClasses: number): number {
+function checkBatches(proxy: string, part: Split, batches: readonly FeatureBatch[], dim: number, numClasses: number): number {
   let rows = 0;
   batches.forEach((b, i) => {
     if (b.features.length !== b.rows * b.dim) {

@@ -1,6 +1,8 @@
 /** Every user-facing message of the proxies lib, so tests can assert them and wording stays consistent. */
+import type { Split } from '@alsatian/core';
+
 export const messages = {
-  noBatches: (proxy: string, part: 'train' | 'test') =>
+  noBatches: (proxy: string, part: Split) =>
     `Proxy '${proxy}': the ${part} set has no items; give at least one ${part} batch with rows > 0.`,
   badBatchShape: (proxy: string, part: string, index: number, rows: number, dim: number, length: number) =>
     `Proxy '${proxy}': ${part} batch ${index} claims ${rows} x ${dim} features but holds ${length} numbers; ` +

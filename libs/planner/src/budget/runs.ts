@@ -7,9 +7,8 @@
  * start at each range's start, so the batch partition, and with it proxy training, is the same whether or not
  * a range was split.
  */
-import { BudgetError, InvalidArgumentError } from '@alsatian/core';
+import { BudgetError, InvalidArgumentError, rangeLength, type ItemRange, type Split } from '@alsatian/core';
 import { messages } from '../messages.ts';
-import { rangeLength, type ItemRange, type Split } from '../types.ts';
 
 export interface RunPiece {
   readonly split: Split;

@@ -31,7 +31,7 @@ export function emitRunSteps({ tree, order, runs, features }: StepInput): PlanSt
       const unit = tree.units.get(id)!;
       const output = tree.nodes.get(unit.output)!;
       for (const piece of run.pieces) {
-        steps.push({ kind: 'infer', run: run.index, unit, split: piece.split, range: piece.range, readsRawInput: unit.input === tree.root, storesLabels: id === order[0], persistsOutput: output.persists });
+        steps.push({ kind: 'infer', run: run.index, unit, split: piece.split, range: piece.range, readsRawInput: unit.input === tree.root, persistsOutput: output.persists });
       }
       if (isLastRun && output.persists) score(output.id);
       const input = tree.nodes.get(unit.input)!;

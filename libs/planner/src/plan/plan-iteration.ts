@@ -11,14 +11,14 @@
  * Features of alive models persist across iterations (listed in `persisted`, fed back by the caller); those
  * of pruned models are evicted first thing, so the budget counts only what is still needed.
  */
-import { InvalidArgumentError } from '@alsatian/core';
+import { InvalidArgumentError, type ItemRange, type Split } from '@alsatian/core';
 import { splitIntoRuns, type Run, type RunPiece } from '../budget/runs.ts';
 import { messages } from '../messages.ts';
 import { buildPrefixTree, type PrefixTree } from '../prefix/prefix-tree.ts';
 import { buildTaskTree, type TaskTree, type UnitId } from '../task/task-tree.ts';
 import { chooseOrder, type OrderStrategy, type OrderUsed } from '../traversal/choose.ts';
 import { shapeOfTaskTree } from '../traversal/shape.ts';
-import type { ItemRange, NodeId, PlanModel } from '../types.ts';
+import type { NodeId, PlanModel } from '../types.ts';
 import { emitRunSteps } from './emit-steps.ts';
 import { persistedBytes, type EvictStep, type PersistedFeatures, type PlanStep } from './steps.ts';
 
@@ -95,7 +95,7 @@ export function planIteration(options: PlanIterationOptions): IterationPlan {
 
   const persisted = modelNodes.map((node): PersistedFeatures => {
     const before = kept.get(node.id);
-    const pieces = (split: 'train' | 'test') => runs.flatMap((r) => r.pieces.filter((p) => p.split === split).map((p) => p.range));
+    const pieces = (split: Split) => runs.flatMap((r) => r.pieces.filter((p) => p.split === split).map((p) => p.range));
     return { node: node.id, bytesPerItem: node.bytesPerItem, train: [...(before?.train ?? []), ...pieces('train')], test: [...(before?.test ?? []), ...pieces('test')] };
   });
   const order = chosen.order.map((i) => unitIds[i]);

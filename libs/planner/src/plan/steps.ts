@@ -1,7 +1,7 @@
 /** Phase 5's output: the typed steps an executor runs in order, and the feature bookkeeping across iterations. */
-import type { ModelId } from '@alsatian/core';
+import type { ItemRange, ModelId, Split } from '@alsatian/core';
 import type { ExecutionUnit } from '../task/task-tree.ts';
-import type { ItemRange, NodeId, Split } from '../types.ts';
+import type { NodeId } from '../types.ts';
 
 /**
  * Drop every cached piece of a node's features (both splits, all chunks): the models they were kept for were
@@ -25,11 +25,6 @@ export interface InferStep {
   readonly split: Split;
   readonly range: ItemRange;
   readonly readsRawInput: boolean;
-  /**
-   * Store this piece's labels (shared by every model, read by the score steps). Set on the first unit of the
-   * traversal, which always reads raw data, so each piece's labels are stored exactly once.
-   */
-  readonly storesLabels: boolean;
   /** The output is model features: keep it after the run (for this and later iterations' scoring). */
   readonly persistsOutput: boolean;
 }

@@ -13,9 +13,8 @@
  *    stay roughly doubling, none is empty, and rounding leftovers go to the last chunk. With fewer items than iterations the first L chunks get one item each and
  *    the later ones none: those iterations re-score the survivors on the same cumulative data.
  */
-import { InvalidArgumentError } from '@alsatian/core';
+import { InvalidArgumentError, type ItemRange } from '@alsatian/core';
 import { messages } from '../messages.ts';
-import type { ItemRange } from '../types.ts';
 
 /** Smallest k with 2^k >= n, for integers n >= 1. */
 export function ceilLog2(n: number): number {

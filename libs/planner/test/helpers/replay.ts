@@ -23,7 +23,7 @@ export function replay(plan: IterationPlan, persisted: readonly PersistedFeature
   const drop = (node: string) => {
     for (const [k, e] of cache) if (e.node === node) cache.delete(k);
   };
-  // Labels are tiny and outside the budget here; they are tracked only to check each piece gets them once.
+  // Labels are tiny and outside the budget here; they are tracked only to check each scored piece has them.
   const labels = new Set<string>();
   for (const p of persisted) for (const split of ['train', 'test'] as const) for (const r of p[split]) labels.add(key('labels', split, r));
   let peak = held();
@@ -42,10 +42,8 @@ export function replay(plan: IterationPlan, persisted: readonly PersistedFeature
         } else if (!cache.has(key(step.unit.input, step.split, step.range))) {
           throw new Error(`infer ${step.unit.output} ${step.split} ${step.range.start}-${step.range.end}: input ${step.unit.input} is not cached`);
         }
-        if (step.storesLabels) {
-          if (!step.readsRawInput || labels.has(key('labels', step.split, step.range))) throw new Error(`labels of ${step.split} ${step.range.start}-${step.range.end} stored twice or not from raw data`);
-          labels.add(key('labels', step.split, step.range));
-        }
+        // Labels come with the raw data: the executor records them from any unit that reads it.
+        if (step.readsRawInput) labels.add(key('labels', step.split, step.range));
         cache.set(key(step.unit.output, step.split, step.range), { node: step.unit.output, bytes: step.unit.bytesPerItem * items });
         peak = Math.max(peak, held());
         break;
