@@ -1,6 +1,6 @@
 /**
  * @alsatian/core: the contracts every lib shares (tensors, blocks, manifests, engine, data, proxy), errors,
- * logging, time accounting, hashing and the seeded RNG. It imports nothing else from the repository, and holds
+ * logging, time accounting, hashing, the seeded RNG and the search defaults. It imports nothing else from the repository, and holds
  * no model, runtime or storage logic.
  */
 export * from './tensor.ts';
@@ -15,6 +15,7 @@ export * from './allocator.ts';
 export * from './data.ts';
 export * from './proxy.ts';
 export * from './bytes.ts';
+export * from './defaults.ts';
 export * from './atomic.ts';
 export * from './json.ts';
 export * from './stale-temp.ts';

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { availableParallelism, cpus } from 'node:os';
 import type { Block, Engine, ExecutionProvider, Logger, PreparedUnit, PrepareOptions } from '@alsatian/core';
-import { InvalidArgumentError, silentLogger, UnavailableError, WeightsNeededError } from '@alsatian/core';
+import { InvalidArgumentError, SEARCH_DEFAULTS, silentLogger, UnavailableError, WeightsNeededError } from '@alsatian/core';
 import { lowerUnitGraph, type LoweredGraph } from '@alsatian/models';
 import { env, InferenceSession } from 'onnxruntime-node';
 import { CompiledUnits, type CompiledEntry } from './compiled-units.ts';
@@ -49,7 +49,7 @@ export interface PreparationSettings {
   readonly compiledDir?: string;
   /**
    * Bytes of compiled units kept for reuse (units prepared with a content key), least recently used first out.
-   * Default 2 GiB. They are files (in the page cache while they are used), not process memory.
+   * Default: SEARCH_DEFAULTS.blockCacheBytes. They are files (in the page cache while they are used), not process memory.
    */
   readonly compiledKeepBytes: number;
 }
@@ -101,7 +101,7 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<O
     weights: options.preparation?.weights ?? 'external',
     prepacking: options.preparation?.prepacking ?? false,
     compiledDir: options.preparation?.compiledDir,
-    compiledKeepBytes: options.preparation?.compiledKeepBytes ?? 2 ** 31,
+    compiledKeepBytes: options.preparation?.compiledKeepBytes ?? SEARCH_DEFAULTS.blockCacheBytes,
   };
   if (preparation.sessions === 'compiled' && ep !== 'cpu') throw new InvalidArgumentError(`Compiled units are only made for the CPU provider; use preparation.sessions 'direct' with '${ep}'.`);
   const settings: SessionSettings = { ep, threads, allowCpuNodes, prepacking: preparation.prepacking };

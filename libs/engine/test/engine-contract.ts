@@ -1,5 +1,5 @@
 /**
- * The behaviour every Engine implementation must have (the ORT engine and the fake engine both run this suite):
+ * The behaviour every Engine implementation must have (a new engine runs this suite too; today the ORT engine):
  * specs and weight bytes of a prepared unit, output shapes, determinism, fused = block by block, bad batches.
  */
 import { describe, expect, it } from 'vitest';

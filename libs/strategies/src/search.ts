@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Dataset, Engine, Logger, ModelId, ProgressListener, Proxy } from '@alsatian/core';
-import { InvalidArgumentError, itemBytes, Meter, silentLogger, subtractMeasurements } from '@alsatian/core';
+import { InvalidArgumentError, itemBytes, Meter, SEARCH_DEFAULTS, silentLogger, subtractMeasurements } from '@alsatian/core';
 import { IntermediateCache } from '@alsatian/cache';
 import { Executor } from '@alsatian/executor';
 import { joinsPrevious } from '@alsatian/models';
@@ -22,7 +22,7 @@ export interface SearchOptions {
   readonly improvements?: Partial<Improvements>;
   readonly engine: Engine;
   readonly proxy: Proxy;
-  /** Intermediate-cache budget in bytes (Alsatian splits data into runs to respect it). Default 2 GiB. */
+  /** Intermediate-cache budget in bytes (Alsatian splits data into runs to respect it). Default: SEARCH_DEFAULTS. */
   readonly cacheBudgetBytes?: number;
   readonly batchSize?: number;
   readonly seed?: number;
@@ -32,17 +32,6 @@ export interface SearchOptions {
   readonly logger?: Logger;
   readonly onProgress?: ProgressListener;
 }
-
-const GiB = 2 ** 30;
-
-/** The defaults of a search, in one place (the CLI shows and uses these). */
-export const SEARCH_DEFAULTS = {
-  batchSize: 32,
-  seed: 42,
-  cacheBudgetBytes: 2 * GiB,
-  /** Compiled units the engine keeps for reuse (the engine's `compiledKeepBytes`; the CLI's --block-cache). */
-  blockCacheBytes: 2 * GiB,
-} as const;
 
 /**
  * Runs one model search: plans each successive-halving iteration over the alive models, executes it with the one

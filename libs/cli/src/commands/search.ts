@@ -3,12 +3,12 @@
  * (a table, or JSON with --json); progress to stderr.
  */
 import type { Command } from 'commander';
-import { EXECUTION_PROVIDERS, formatBytes, InvalidArgumentError, parseBytes, parseRate, type TensorSpec } from '@alsatian/core';
+import { EXECUTION_PROVIDERS, formatBytes, InvalidArgumentError, parseBytes, parseRate, SEARCH_DEFAULTS, type TensorSpec } from '@alsatian/core';
 import { openDataset } from '@alsatian/data';
 import { createEngine } from '@alsatian/engine';
 import { createProxy, PROXY_NAMES } from '@alsatian/proxies';
 import { openStore, type ModelStore } from '@alsatian/store';
-import { IMPROVEMENT_NAMES, search, SEARCH_DEFAULTS, STRATEGY_NAMES, type Improvements, type SearchResult } from '@alsatian/strategies';
+import { IMPROVEMENT_NAMES, search, STRATEGY_NAMES, type Improvements, type SearchResult } from '@alsatian/strategies';
 import { choiceOption, intOption, optionalInt } from '../util/options.ts';
 import { progressBar } from '../util/progress.ts';
 
