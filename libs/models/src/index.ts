@@ -5,10 +5,6 @@
  *
  *   architecture def -> block descriptors (shape inference) -> blocks with weights -> ONNX bytes (lowerUnit)
  */
-import './blocks/basic.ts';
-import './architectures/all.ts';
-import './blocks/onnx-subgraph.ts';
-
 export type { ArchitectureDef, BlockSpec, Family } from './architectures/architecture.ts';
 export { architecture, architectureAt, architectureNames } from './architectures/registry.ts';
 export type { BlockKind, InitRule, WeightSpec } from './blocks/kind.ts';

@@ -1,21 +1,27 @@
 import { InvalidArgumentError, unknownName } from '@alsatian/core';
+import { BERT_BASE, TINY_BERT } from '../families/bert.ts';
+import { EFFICIENTNET_V2_L, EFFICIENTNET_V2_S, TINY_EFFICIENTNET } from '../families/efficientnet.ts';
+import { MOBILENET_V2, TINY_MOBILENET } from '../families/mobilenet.ts';
+import { RESNET101, RESNET152, RESNET18, RESNET34, RESNET50, TINY_RESNET } from '../families/resnet.ts';
+import { TINY_VIT, VIT_B_16, VIT_B_32, VIT_L_16, VIT_L_32 } from '../families/vit.ts';
+import { lookUp, nameTable } from '../name-table.ts';
 import type { ArchitectureDef } from './architecture.ts';
 
-/** Architectures by name; each family file registers its own with `defineArchitecture`. */
-const ARCHITECTURES = new Map<string, ArchitectureDef>();
-
-export function defineArchitecture(def: ArchitectureDef): ArchitectureDef {
-  if (ARCHITECTURES.has(def.name)) throw new Error(`architecture '${def.name}' is defined twice`);
-  ARCHITECTURES.set(def.name, def);
-  return def;
-}
+/** Every architecture by name, in the order `architectureNames` lists them. */
+export const ARCHITECTURES = nameTable('architecture', [
+  VIT_B_16, VIT_B_32, VIT_L_16, VIT_L_32, TINY_VIT,
+  BERT_BASE, TINY_BERT,
+  RESNET18, RESNET34, RESNET50, RESNET101, RESNET152, TINY_RESNET,
+  MOBILENET_V2, TINY_MOBILENET,
+  EFFICIENTNET_V2_S, EFFICIENTNET_V2_L, TINY_EFFICIENTNET,
+]);
 
 export function architecture(name: string): ArchitectureDef {
-  return ARCHITECTURES.get(name) ?? unknownName('architecture', name, architectureNames({ includeTiny: true }));
+  return lookUp(ARCHITECTURES, name) ?? unknownName('architecture', name, architectureNames({ includeTiny: true }));
 }
 
 export function architectureNames(options: { includeTiny?: boolean } = {}): string[] {
-  return [...ARCHITECTURES.values()].filter((a) => options.includeTiny || !a.tiny).map((a) => a.name);
+  return Object.values(ARCHITECTURES).filter((a) => options.includeTiny || !a.tiny).map((a) => a.name);
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { JsonObject } from '@alsatian/core';
 import { numel } from '@alsatian/core';
-import { defineBlockKind } from './catalog.ts';
+import { defineBlockKind } from './kind.ts';
 import type { BlockKind, InitRule, WeightSpec } from './kind.ts';
 import { batchNorm, conv, linear, relu, relu6, silu } from './ops.ts';
 import { convOut, single, spec } from './shapes.ts';

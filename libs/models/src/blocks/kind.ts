@@ -47,3 +47,8 @@ export interface BlockKind<A extends JsonObject = JsonObject> {
    */
   joinsPrevious?(attrs: A): boolean;
 }
+
+/** A block kind, typed by its attributes (the catalog, blocks/catalog.ts, lists every kind by name). */
+export function defineBlockKind<A extends JsonObject>(kind: BlockKind<A>): BlockKind<A> {
+  return kind;
+}

@@ -7,7 +7,7 @@
 import type { DType, HostTensor, JsonObject } from '@alsatian/core';
 import { float32Tensor, int64Tensor } from '@alsatian/core';
 import type { AttrValue } from '../graph/builder.ts';
-import { defineBlockKind } from './catalog.ts';
+import { defineBlockKind } from './kind.ts';
 
 /** One ONNX attribute as JSON. Tensor attributes carry their values (small constants only). */
 export type OnnxAttrJson =

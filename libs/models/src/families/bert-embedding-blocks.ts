@@ -3,7 +3,7 @@
  * Local weight names are transformers' keys under the sourcePrefix `embeddings.`.
  */
 import type { JsonObject, TensorSpec } from '@alsatian/core';
-import { defineBlockKind } from '../blocks/catalog.ts';
+import { defineBlockKind } from '../blocks/kind.ts';
 import type { WeightSpec } from '../blocks/kind.ts';
 import { layerNorm } from '../blocks/ops.ts';
 import { spec } from '../blocks/shapes.ts';

@@ -4,7 +4,7 @@
  * zero, LayerNorm ones/zeros (BertPreTrainedModel._init_weights).
  */
 import type { JsonObject, TensorSpec } from '@alsatian/core';
-import { defineBlockKind } from '../blocks/catalog.ts';
+import { defineBlockKind } from '../blocks/kind.ts';
 import type { WeightSpec } from '../blocks/kind.ts';
 import { gelu, layerNorm } from '../blocks/ops.ts';
 import { spec } from '../blocks/shapes.ts';

@@ -3,11 +3,8 @@
  * feature cut `cls_token` (the CLS hidden state of the last layer, which the proxy uses); head = the pooler.
  * Every block between embeddings and the cut passes (hidden, mask_bias).
  */
-import { defineArchitecture } from '../architectures/registry.ts';
 import type { ArchitectureDef, BlockSpec } from '../architectures/architecture.ts';
 import { bertInputs } from './bert-embedding-blocks.ts';
-import './bert-encoder-blocks.ts';
-import './vit-encoder-blocks.ts';
 
 interface BertConfig {
   readonly name: string;
@@ -25,7 +22,7 @@ interface BertConfig {
 /** BertConfig.layer_norm_eps. */
 const EPS = 1e-12;
 
-export function bertArchitecture(c: BertConfig): ArchitectureDef {
+function bertArchitecture(c: BertConfig): ArchitectureDef {
   const layers: BlockSpec[] = Array.from({ length: c.layers }, (_, i) => ({
     kind: 'bert_encoder_block',
     attrs: { hidden: c.hidden, heads: c.heads, intermediate: c.intermediate, eps: EPS },
@@ -44,7 +41,7 @@ export function bertArchitecture(c: BertConfig): ArchitectureDef {
   ];
   // The reference's SPLIT_INDEXES for bert: [L+2, L+1, ..., 2].
   const splitIndexes = Array.from({ length: c.layers + 1 }, (_, k) => c.layers + 2 - k);
-  return defineArchitecture({
+  return {
     name: c.name,
     family: 'bert',
     inputs: bertInputs(c.length),
@@ -56,8 +53,8 @@ export function bertArchitecture(c: BertConfig): ArchitectureDef {
     description: c.tiny
       ? `tiny BERT for tests: vocab ${c.vocab}, ${c.layers} layers, hidden ${c.hidden}, length ${c.length}`
       : `bert-base-uncased (Hugging Face BertModel): ${c.layers} layers, ${c.heads} heads, hidden ${c.hidden}, length ${c.length}`,
-  });
+  };
 }
 
-bertArchitecture({ name: 'bert_base', vocab: 30522, hidden: 768, layers: 12, heads: 12, intermediate: 3072, maxPositions: 512, length: 256 });
-bertArchitecture({ name: 'tiny_bert', vocab: 2304, hidden: 32, layers: 2, heads: 2, intermediate: 64, maxPositions: 16, length: 16, tiny: true });
+export const BERT_BASE = bertArchitecture({ name: 'bert_base', vocab: 30522, hidden: 768, layers: 12, heads: 12, intermediate: 3072, maxPositions: 512, length: 256 });
+export const TINY_BERT = bertArchitecture({ name: 'tiny_bert', vocab: 2304, hidden: 32, layers: 2, heads: 2, intermediate: 64, maxPositions: 16, length: 16, tiny: true });

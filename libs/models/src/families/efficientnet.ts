@@ -4,11 +4,9 @@
  * head side of the cut (dropout is the identity at inference, so the head block is the Linear, `classifier.1.`).
  */
 import type { ArchitectureDef, BlockSpec } from '../architectures/architecture.ts';
-import { defineArchitecture } from '../architectures/registry.ts';
 import { cnnSplitIndexes } from '../blocks/cnn-ops.ts';
 import { spec } from '../blocks/shapes.ts';
 import type { MBConvA } from './efficientnet-blocks.ts';
-import './efficientnet-blocks.ts';
 
 /** One torchvision stage config: (Fused)MBConvConfig(expand_ratio, kernel, stride, in, out, num_layers). */
 type Stage = readonly ['fused_mbconv' | 'mbconv', number, number, number, number, number, number];
@@ -48,7 +46,7 @@ function efficientnet(c: EfficientNetConfig): ArchitectureDef {
   const lastConv = features.length;
   features.push(...convBnSilu(c.stages.length + 1, c.lastChannel, 1, 1));
   features.push({ kind: 'global_avg_pool', attrs: {}, sourcePrefix: '', label: 'avgpool' }, { kind: 'flatten', attrs: {}, sourcePrefix: '', label: 'flatten' });
-  return defineArchitecture({
+  return {
     name: c.name,
     family: 'efficientnet',
     inputs: [spec([3, c.inputSize, c.inputSize], 'pixels')],
@@ -58,7 +56,7 @@ function efficientnet(c: EfficientNetConfig): ArchitectureDef {
     featureDim: c.lastChannel,
     tiny: c.tiny ?? false,
     description: c.description,
-  });
+  };
 }
 
 export const EFFICIENTNET_V2_S = efficientnet({

@@ -6,7 +6,7 @@
  */
 import type { JsonObject, TensorSpec } from '@alsatian/core';
 import { numel } from '@alsatian/core';
-import { defineBlockKind } from '../blocks/catalog.ts';
+import { defineBlockKind } from '../blocks/kind.ts';
 import { chainFlops, chainShape, chainWeights, type ConvBnUnit, lowerChain } from '../blocks/cnn-ops.ts';
 import { single, spec } from '../blocks/shapes.ts';
 

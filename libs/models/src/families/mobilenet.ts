@@ -4,11 +4,9 @@
  * (dropout is the identity at inference, so the head block is the Linear, `classifier.1.`).
  */
 import type { ArchitectureDef, BlockSpec } from '../architectures/architecture.ts';
-import { defineArchitecture } from '../architectures/registry.ts';
 import { cnnSplitIndexes, makeDivisible } from '../blocks/cnn-ops.ts';
 import { spec } from '../blocks/shapes.ts';
 import type { InvertedResidualA } from './mobilenet-blocks.ts';
-import './mobilenet-blocks.ts';
 
 /** torchvision's [t, c, n, s] rows: expansion, output channels, repeats, stride of the first repeat. */
 type Row = readonly [number, number, number, number];
@@ -49,7 +47,7 @@ function mobilenet(c: MobileNetConfig): ArchitectureDef {
   const lastConv = features.length;
   features.push(...convBnRelu6(index, c.lastChannel, 1, 1));
   features.push({ kind: 'global_avg_pool', attrs: {}, sourcePrefix: '', label: 'avgpool' }, { kind: 'flatten', attrs: {}, sourcePrefix: '', label: 'flatten' });
-  return defineArchitecture({
+  return {
     name: c.name,
     family: 'mobilenet',
     inputs: [spec([3, c.inputSize, c.inputSize], 'pixels')],
@@ -59,7 +57,7 @@ function mobilenet(c: MobileNetConfig): ArchitectureDef {
     featureDim: c.lastChannel,
     tiny: c.tiny ?? false,
     description: c.description,
-  });
+  };
 }
 
 export const MOBILENET_V2 = mobilenet({

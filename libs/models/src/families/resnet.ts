@@ -5,11 +5,9 @@
  */
 import type { JsonObject } from '@alsatian/core';
 import type { ArchitectureDef, BlockSpec } from '../architectures/architecture.ts';
-import { defineArchitecture } from '../architectures/registry.ts';
 import { cnnSplitIndexes } from '../blocks/cnn-ops.ts';
 import { spec } from '../blocks/shapes.ts';
 import type { ResidualA } from './resnet-blocks.ts';
-import './resnet-blocks.ts';
 
 type ResidualKind = 'basic_block' | 'bottleneck';
 
@@ -57,7 +55,7 @@ function resnet(c: ResNetConfig): ArchitectureDef {
   });
   const lastUnit = features.length - 1;
   features.push(block('global_avg_pool', {}, '', 'avgpool'), block('flatten', {}, '', 'flatten'));
-  return defineArchitecture({
+  return {
     name: c.name,
     family: 'resnet',
     inputs: [spec([3, c.inputSize, c.inputSize], 'pixels')],
@@ -67,7 +65,7 @@ function resnet(c: ResNetConfig): ArchitectureDef {
     featureDim: channels,
     tiny: c.tiny ?? false,
     description: c.description,
-  });
+  };
 }
 
 function imagenet(name: string, kind: ResidualKind, depths: readonly number[], omitSplits?: number[]): ArchitectureDef {

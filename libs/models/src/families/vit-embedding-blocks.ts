@@ -4,7 +4,7 @@
  * state-dict keys with an empty sourcePrefix (`conv_proj.weight`, `class_token`, `encoder.pos_embedding`).
  */
 import type { JsonObject } from '@alsatian/core';
-import { defineBlockKind } from '../blocks/catalog.ts';
+import { defineBlockKind } from '../blocks/kind.ts';
 import { conv } from '../blocks/ops.ts';
 import { spec } from '../blocks/shapes.ts';
 import { expectFloat } from '../blocks/transformer-ops.ts';

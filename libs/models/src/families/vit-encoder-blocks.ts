@@ -4,7 +4,7 @@
  * (`ln_1`, `self_attention.in_proj_weight`, `mlp.0` / `mlp.3` since MLPBlock became a torchvision MLP).
  */
 import type { JsonObject } from '@alsatian/core';
-import { defineBlockKind } from '../blocks/catalog.ts';
+import { defineBlockKind } from '../blocks/kind.ts';
 import type { WeightSpec } from '../blocks/kind.ts';
 import { gelu, layerNorm } from '../blocks/ops.ts';
 import { spec } from '../blocks/shapes.ts';
