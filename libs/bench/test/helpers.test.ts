@@ -26,15 +26,15 @@ describe('median and medianBy', () => {
   });
   it('collapses repetitions per group', () => {
     const rows = [
-      { approach: 'Base', repetition: 0, seconds: 9 },
-      { approach: 'Alsatian', repetition: 0, seconds: 1 },
-      { approach: 'Base', repetition: 1, seconds: 3 },
-      { approach: 'Base', repetition: 2, seconds: 5 },
-      { approach: 'Alsatian', repetition: 1, seconds: 2 },
+      { strategy: 'Base', repetition: 0, seconds: 9 },
+      { strategy: 'Alsatian', repetition: 0, seconds: 1 },
+      { strategy: 'Base', repetition: 1, seconds: 3 },
+      { strategy: 'Base', repetition: 2, seconds: 5 },
+      { strategy: 'Alsatian', repetition: 1, seconds: 2 },
     ];
-    expect(medianBy(rows, ['approach'], 'seconds')).toEqual([
-      { approach: 'Base', seconds: 5 },
-      { approach: 'Alsatian', seconds: 1.5 },
+    expect(medianBy(rows, ['strategy'], 'seconds')).toEqual([
+      { strategy: 'Base', seconds: 5 },
+      { strategy: 'Alsatian', seconds: 1.5 },
     ]);
   });
 });
@@ -45,12 +45,12 @@ describe('readCsvRows', () => {
     const dir = await mkdtemp(join(tmpdir(), 'bench-csv-'));
     try {
       const path = join(dir, 'r.csv');
-      await writeFile(path, 'approach,items,seconds\nBase,2000,1.25\n"Als, atian",8000,\n');
+      await writeFile(path, 'strategy,items,seconds\nBase,2000,1.25\n"Als, atian",8000,\n');
       expect(await readCsvRows(path)).toEqual([
-        { approach: 'Base', items: 2000, seconds: 1.25 },
-        { approach: 'Als, atian', items: 8000, seconds: null },
+        { strategy: 'Base', items: 2000, seconds: 1.25 },
+        { strategy: 'Als, atian', items: 8000, seconds: null },
       ]);
-      const schema = z.object({ approach: z.string(), items: z.number(), seconds: z.number() });
+      const schema = z.object({ strategy: z.string(), items: z.number(), seconds: z.number() });
       await expect(readCsvRows(path, schema)).rejects.toThrow(BadInputError);
       await expect(readCsvRows(path, schema)).rejects.toThrow(/r\.csv, line 3/);
       await expect(readCsvRows(join(dir, 'missing.csv'))).rejects.toThrow(/Cannot read result CSV .*missing\.csv/);

@@ -18,19 +18,19 @@ let breakdown: Record<string, RowValue>[];
 let perBlock: Record<string, RowValue>[];
 
 const ARCHS = ['resnet18', 'vit_l_32'];
-const approaches = { field: 'approach', domain: [...STRATEGY_SERIES], colors: STRATEGY_SERIES.map((a) => STRATEGY_COLORS[a]) };
+const strategies = { field: 'strategy', domain: [...STRATEGY_SERIES], colors: STRATEGY_SERIES.map((a) => STRATEGY_COLORS[a]) };
 const categories = { field: 'category', domain: [...BREAKDOWN_CATEGORIES.slice(0, 4)], colors: BREAKDOWN_CATEGORIES.slice(0, 4).map((c) => BREAKDOWN_COLORS[c]), labels: BREAKDOWN_LABELS };
 
 // Fixture CSVs as the runner writes them (tidy: one value per row), read back with the bench reader.
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'plot-charts-'));
-  const e2e = ['approach,architecture,distribution,items,seconds'];
-  for (const items of [2000, 8000]) for (const [a, arch] of ARCHS.entries()) for (const [i, approach] of STRATEGY_SERIES.entries()) {
-    e2e.push(`${approach},${arch},TOP_LAYERS,${items},${(items / 100) * (a + 1) / (1 + 2 * i)}`);
+  const e2e = ['strategy,architecture,distribution,items,seconds'];
+  for (const items of [2000, 8000]) for (const [a, arch] of ARCHS.entries()) for (const [i, strategy] of STRATEGY_SERIES.entries()) {
+    e2e.push(`${strategy},${arch},TOP_LAYERS,${items},${(items / 100) * (a + 1) / (1 + 2 * i)}`);
   }
   await writeFile(join(dir, 'e2e.csv'), `${e2e.join('\n')}\n`);
-  const br = ['approach,category,seconds'];
-  for (const [i, approach] of STRATEGY_SERIES.entries()) for (const [c, category] of BREAKDOWN_CATEGORIES.slice(0, 4).entries()) br.push(`${approach},${category},${(4 - c) * (3 - i)}`);
+  const br = ['strategy,category,seconds'];
+  for (const [i, strategy] of STRATEGY_SERIES.entries()) for (const [c, category] of BREAKDOWN_CATEGORIES.slice(0, 4).entries()) br.push(`${strategy},${category},${(4 - c) * (3 - i)}`);
   await writeFile(join(dir, 'breakdown.csv'), `${br.join('\n')}\n`);
   const blocks = ['block,params,milliseconds'];
   for (let b = 0; b < 12; b++) blocks.push(`${b},${b < 6 ? 0.3 : 4.5},${3 - b / 6}`);
@@ -65,16 +65,16 @@ async function darkPixels(png: Uint8Array): Promise<number> {
 
 describe('renderChart', () => {
   it('draws grouped bars with speedup labels, one panel per facet value, and states the scale in the subtitle', async () => {
-    const rows = withSpeedupLabels(endToEnd, { by: ['architecture', 'items'], series: 'approach', baseline: 'Base', value: 'seconds' });
+    const rows = withSpeedupLabels(endToEnd, { by: ['architecture', 'items'], series: 'strategy', baseline: 'Base', value: 'seconds' });
     const spec = groupedBarChart({
       title: { text: 'End-to-end search time', subtitle: scaleSubtitle('quick', ['4 models instead of 35']) },
-      rows, x: { field: 'architecture', sort: ARCHS }, group: approaches, y: { field: 'seconds', title: 'Time in seconds' },
+      rows, x: { field: 'architecture', sort: ARCHS }, group: strategies, y: { field: 'seconds', title: 'Time in seconds' },
       label: 'label', facet: { column: { field: 'items' }, independentY: true },
     });
     const rendered = await renderChart(spec, join(dir, 'grouped'));
     const svg = await expectRendered(rendered, spec);
-    const base = endToEnd.find((r) => r.approach === 'Base' && r.architecture === 'vit_l_32' && r.items === 8000)?.seconds as number;
-    const als = endToEnd.find((r) => r.approach === 'Alsatian' && r.architecture === 'vit_l_32' && r.items === 8000)?.seconds as number;
+    const base = endToEnd.find((r) => r.strategy === 'Base' && r.architecture === 'vit_l_32' && r.items === 8000)?.seconds as number;
+    const als = endToEnd.find((r) => r.strategy === 'Alsatian' && r.architecture === 'vit_l_32' && r.items === 8000)?.seconds as number;
     for (const text of ['End-to-end search time', '- 4 models instead of 35', 'Time in seconds', 'resnet18', 'Alsatian', `${(base / als).toFixed(1)}x`, '2000', '8000']) {
       expect(svg).toContain(text);
     }
@@ -86,21 +86,21 @@ describe('renderChart', () => {
 
   it('stacks breakdown categories in the paper order and colours, with totals', async () => {
     const spec = stackedBarChart({
-      title: { text: 'Time breakdown' }, rows: breakdown, bar: { field: 'approach', sort: [...STRATEGY_SERIES] }, stack: categories,
+      title: { text: 'Time breakdown' }, rows: breakdown, bar: { field: 'strategy', sort: [...STRATEGY_SERIES] }, stack: categories,
       value: { field: 'seconds', title: 'Time in seconds' }, totals: true,
     });
     const svg = await expectRendered(await renderChart(spec, join(dir, 'stacked')), spec);
     const legend = ['prepare model', 'prepare data', 'inference', 'proxy score'].map((t) => svg.indexOf(`>${t}<`));
     expect(legend.every((i) => i > 0)).toBe(true);
     expect([...legend].sort((a, b) => a - b)).toEqual(legend);
-    const baseTotal = breakdown.filter((r) => r.approach === 'Base').reduce((s, r) => s + (r.seconds as number), 0);
+    const baseTotal = breakdown.filter((r) => r.strategy === 'Base').reduce((s, r) => s + (r.seconds as number), 0);
     expect(svg).toContain(`>${baseTotal.toFixed(1)}<`);
     for (const c of ['#bae4bc', '#7bccc4', '#43a2ca', '#0868ac']) expect(svg).toContain(c);
   });
 
   it('draws 100 % horizontal bars (Fig 5)', async () => {
     const spec = stackedBarChart({
-      title: { text: 'Bottlenecks' }, rows: breakdown, bar: { field: 'approach', sort: [...STRATEGY_SERIES] }, stack: categories,
+      title: { text: 'Bottlenecks' }, rows: breakdown, bar: { field: 'strategy', sort: [...STRATEGY_SERIES] }, stack: categories,
       value: { field: 'seconds', title: 'Time distribution in percent' }, normalize: true, horizontal: true,
     });
     const svg = await expectRendered(await renderChart(spec, join(dir, 'normalized')), spec);
@@ -118,9 +118,9 @@ describe('renderChart', () => {
 
   it('draws a line per series', async () => {
     const rows = endToEnd.filter((r) => r.architecture === 'resnet18');
-    const spec = lineChart({ title: { text: 'Scaling' }, rows, x: { field: 'items', title: 'Items' }, y: { field: 'seconds' }, series: approaches });
+    const spec = lineChart({ title: { text: 'Scaling' }, rows, x: { field: 'items', title: 'Items' }, y: { field: 'seconds' }, series: strategies });
     const svg = await expectRendered(await renderChart(spec, join(dir, 'line')), spec);
     for (const text of ['Scaling', 'Items', 'SHiFT']) expect(svg).toContain(text);
-    expect(svg.match(/class="mark-line role-mark/g)).toHaveLength(new Set(rows.map((r) => r.approach)).size);
+    expect(svg.match(/class="mark-line role-mark/g)).toHaveLength(new Set(rows.map((r) => r.strategy)).size);
   });
 });
