@@ -1,5 +1,5 @@
 // Lint: recommended rules (syntax-only, no type information, so it stays fast), unused code as an error, and the
-// layering of the libs (docs/DESIGN.md, section "Layout and layering") enforced by nx's module-boundary rule on the
+// layering of the libs (docs/DESIGN.md §2) enforced by nx's module-boundary rule on the
 // project tags in each package.json. The rule reads nx's cached project graph: `npm run lint` computes it first.
 import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';

@@ -1,5 +1,5 @@
 /**
- * The layering of docs/DESIGN.md ("Layout and layering") is enforced by lint (eslint.config.mjs: nx's
+ * The layering of docs/DESIGN.md §2 is enforced by lint (eslint.config.mjs: nx's
  * module-boundary rule on the tags in each package.json, plus restricted import patterns). These tests check that
  * the lint really fails on what it must refuse (so a missing project graph, which makes nx skip its rule silently,
  * cannot pass unnoticed) and that every lib has a layer.

@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from '@alsatian/core';
 
 /**
- * The three sizes every experiment runs at (DESIGN.md section 6): `quick` takes minutes on 2 cores, `small` keeps
+ * The three sizes every experiment runs at (docs/DESIGN.md §6): `quick` takes minutes on 2 cores, `small` keeps
  * the paper's shape at reduced data, `paper` is the paper's exact configuration.
  */
 export const SCALES = ['quick', 'small', 'paper'] as const;

@@ -8,7 +8,7 @@
  *    Goal (issue): under 5% of extracting those 8000 features with resnet50 on the same machine; the extraction
  *    rate is measured in this run (resnet50 features, batch 32, 224 px, --extraction-items images, --ep).
  * 2. kNN and LogME on the same features.
- * 3. Small steps, where the original is overhead-bound (DESIGN.md section 8): resnet18-sized 512-d features,
+ * 3. Small steps, where the original is overhead-bound (docs/DESIGN.md §8): resnet18-sized 512-d features,
  *    1600 train / 400 test items, ours vs torch.
  * Last line: one JSON object with every number.
  */

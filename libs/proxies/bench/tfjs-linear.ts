@@ -6,7 +6,7 @@ import type { FeatureBatch } from '@alsatian/core';
 import type { LinearParams } from '@alsatian/proxies';
 
 /**
- * The linear probe on @tensorflow/tfjs (wasm backend, SIMD, 1 thread): the candidate DESIGN.md suggests,
+ * The linear probe on @tensorflow/tfjs (wasm backend, SIMD, 1 thread): the candidate docs/DESIGN.md §8 names,
  * measured against our kernels by proxy.bench.ts. Gradients are written out by hand (softmax - onehot), which
  * is cheaper than tf.grad's tape for one layer, so tfjs is measured at its best.
  */

@@ -1,7 +1,7 @@
 import { InvalidArgumentError, unknownName } from '@alsatian/core';
 
 /**
- * The three strategies as the paper defines them (DESIGN 4): one executor with features switched on or off. The
+ * The three strategies as the paper defines them (docs/DESIGN.md §4): one executor with features switched on or off. The
  * baselines keep the paper's behaviours (features written to disk and read back, every alive model loaded again in
  * every SH iteration) so they are the paper's baselines, not straw men and not accidentally optimised. What we do
  * beyond the paper is a named improvement (IMPROVEMENTS), on by default where it applies, and can be switched off

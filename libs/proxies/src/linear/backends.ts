@@ -16,7 +16,7 @@ import { evaluateLinearProbeWasm, trainLinearProbeWasm, wasmProbeUsable } from '
  * A later run (load ~17): wasm-simd 3.08 s cpu (14.2 s wall) vs torch 6.09 s cpu, ts 26.4, tfjs 24.6. 32.8 G
  * multiply-adds in ~3.1 s is ~10.6 G/s on one core, about the 128-bit SIMD peak: arithmetic-bound, not overhead.
  * tfjs pays a dispatch per op on 25,000 tiny steps (32 x 2048 x 10) and gains nothing on arithmetic; its wasm
- * threads need a patch under Node 20 (DESIGN.md section 2), so it is not a backend here.
+ * threads need a patch under Node 20, so it is not a backend here (docs/DESIGN.md §8).
  */
 export const PROBE_BACKENDS = ['auto', 'wasm-simd', 'ts'] as const;
 export type ProbeBackendName = (typeof PROBE_BACKENDS)[number];
