@@ -7,6 +7,4 @@ export type { CacheKey, CacheSplit } from './key.ts';
 export { compareKeys, keyText } from './key.ts';
 export { IntermediateCache } from './intermediate-cache.ts';
 export type { CacheTier, CacheUsage, IntermediateCacheOptions, OverflowPolicy, PutOptions } from './intermediate-cache.ts';
-export { BlockCache } from './block-cache.ts';
-export type { BlockCacheOptions, BlockCacheStats } from './block-cache.ts';
 export { tensorsBytes } from './tensor-file.ts';
