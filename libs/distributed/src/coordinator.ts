@@ -51,6 +51,8 @@ export interface DistributedResult extends SearchResult {
     readonly exchangeDir: string;
     /** Coordinator wall seconds (measurements sum the workers' seconds instead). */
     readonly wallSeconds: number;
+    /** The coordinator's own planning seconds (in measurements.planning, with the jobs' own). */
+    readonly planningSeconds: number;
     readonly workersSeen: number;
     readonly iterations: readonly { readonly mode: string; readonly jobs: number; readonly workers: number; readonly estimatedSeconds: number }[];
     readonly jobs: readonly DistributedJobReport[];
@@ -81,9 +83,11 @@ export async function distributedSearch(options: DistributedSearchOptions): Prom
   const facts = new UnitFactsBook(store);
   const order = def.share ? (improvements.bestOrder ? 'auto' : 'dfs+') : 'insertion';
 
+  // BullMQ leaves connections it was given open on close(): they are closed here, after the queue.
+  const connections = [bullConnection(options.queueUrl), bullConnection(options.queueUrl)];
   const runner: StageRunner = {
-    queue: new Queue<JobSpec, JobResult>(QUEUE_NAME, { connection: bullConnection(options.queueUrl) }),
-    events: new QueueEvents(QUEUE_NAME, { connection: bullConnection(options.queueUrl) }),
+    queue: new Queue<JobSpec, JobResult>(QUEUE_NAME, { connection: connections[0] }),
+    events: new QueueEvents(QUEUE_NAME, { connection: connections[1] }),
     results: new ResultBook(exchangeDir), queueUrl: options.queueUrl, logger, onProgress: options.onProgress, workersSeen: 0,
   };
   let planning = 0;
@@ -148,12 +152,13 @@ export async function distributedSearch(options: DistributedSearchOptions): Prom
   } finally {
     await runner.events.close();
     await runner.queue.close();
+    for (const c of connections) c.disconnect();
   }
   measurements = withPlanning(measurements, planning);
   return {
     strategy: options.strategy, improvements, ranking: finalRanking(lastScore), measurements, iterations, sessions,
     storeReads: readsSince(store.readStats(), readsBefore), peakCacheBytes: 0, cacheBudgetBytes: budget,
-    distributed: { queue: options.queueUrl, exchangeDir, wallSeconds: (performance.now() - started) / 1000, workersSeen: runner.workersSeen, iterations: partitions, jobs },
+    distributed: { queue: options.queueUrl, exchangeDir, wallSeconds: (performance.now() - started) / 1000, planningSeconds: planning, workersSeen: runner.workersSeen, iterations: partitions, jobs },
   };
 }
 

@@ -62,7 +62,7 @@ async function runOne(runner: StageRunner, spec: JobSpec): Promise<JobResult> {
   const key = jobKey(spec);
   const finished = await runner.results.read(key);
   if (finished) return finished;
-  const job = await runner.queue.add(spec.label, spec, { jobId: key, removeOnComplete: { age: 24 * 3600 }, removeOnFail: true, attempts: 1 });
+  const job = await runner.queue.add(spec.label, spec, { jobId: key, removeOnComplete: true, removeOnFail: true, attempts: 1 });
   let result: JobResult;
   try {
     result = await job.waitUntilFinished(runner.events);

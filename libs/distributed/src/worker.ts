@@ -45,6 +45,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const name = `${hostname()}:${process.pid}`;
   const engine = await createEngine({ ep: options.ep, threads: options.threads, logger, preparation: { compiledKeepBytes: options.blockCacheBytes, compiledDir: options.compiledDir } });
   const resources = new Resources(engine, options.decodeWorkers);
+  const connection = bullConnection(options.queueUrl);
   const worker = new Worker<JobSpec, JobResult>(
     QUEUE_NAME,
     async (job) => {
@@ -55,7 +56,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       return result;
     },
     {
-      connection: bullConnection(options.queueUrl),
+      connection,
       concurrency: options.concurrency ?? 1,
       lockDuration: options.lockDurationMs ?? 30_000,
       stalledInterval: options.stalledIntervalMs ?? 30_000,
@@ -71,6 +72,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     name,
     async close() {
       await worker.close();
+      connection.disconnect(); // BullMQ does not close a connection it was given
       await resources.close();
       await engine.dispose();
     },
