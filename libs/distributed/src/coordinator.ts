@@ -33,6 +33,8 @@ export interface DistributedSearchOptions extends Omit<SearchOptions, 'engine' |
   /** Shared directory for features, results and the run's state (default: `<store>/.alsatian-exchange`). */
   readonly exchangeDir?: string;
   readonly costs?: CostModel;
+  /** How shared prefixes are handled: 'auto' (default) lets the cost model choose per iteration. */
+  readonly partitionMode?: 'auto' | 'recompute' | 'share';
 }
 
 export interface DistributedJobReport {
@@ -117,7 +119,7 @@ export async function distributedSearch(options: DistributedSearchOptions): Prom
         trainRange, testRange: i === 0 ? { start: 0, end: testLength } : undefined, persisted, testPass: improvements.mergedTestPass ? 'merged' : 'separate',
       }));
       const last = i === chunks.length - 1;
-      const { specs, info } = await iterationJobs({ plan, iteration: i, last, context, runDir, facts, runner, costs: options.costs ?? DEFAULT_COSTS, timed });
+      const { specs, info } = await iterationJobs({ plan, iteration: i, last, context, runDir, facts, runner, costs: options.costs ?? DEFAULT_COSTS, mode: options.partitionMode, timed });
       partitions.push(info);
       const results = await runStages(runner, specs, `iteration ${i + 1}/${chunks.length} (distributed)`);
       const scores = new Map<ModelId, number>();
@@ -175,6 +177,7 @@ interface IterationJobsInput {
   readonly facts: UnitFactsBook;
   readonly runner: StageRunner;
   readonly costs: CostModel;
+  readonly mode?: 'auto' | 'recompute' | 'share';
   readonly timed: <T>(fn: () => T) => T;
 }
 
@@ -195,7 +198,7 @@ async function iterationJobs(input: IterationJobsInput): Promise<{ specs: JobSpe
   const batches = plan.runs.reduce((s, r) => s + r.pieces.reduce((b, p) => b + batchCount(p.range, context.batchSize), 0), 0);
   const first = plan.persisted[0];
   const scoreItems = first ? [...first.train, ...first.test].reduce((s, r) => s + r.end - r.start, 0) : 0;
-  const part = input.timed(() => partition({ tree: plan.tree, facts, costs: input.costs, workers, items, batches, scoreItems, exportFeatures: !input.last }));
+  const part = input.timed(() => partition({ tree: plan.tree, facts, costs: input.costs, workers, items, batches, scoreItems, exportFeatures: !input.last, mode: input.mode }));
   const drafts = [...part.jobs].sort((a, b) => a.stage - b.stage || b.seconds - a.seconds);
   const specs = drafts.map((d): JobSpec => ({
     context, iteration, stage: d.stage, source: d.source, exportNodes: d.exportNodes, exportLabels: true,

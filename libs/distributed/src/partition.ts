@@ -24,6 +24,8 @@ export interface PartitionInput {
   readonly scoreItems: number;
   /** Model features go to the exchange for later iterations (all but the last). */
   readonly exportFeatures: boolean;
+  /** 'auto' (default): the cheaper of 'recompute' and 'share' per candidate; otherwise that one where it applies. */
+  readonly mode?: 'auto' | 'recompute' | 'share';
 }
 
 export interface DraftJob {
@@ -160,7 +162,9 @@ class TreeCosts {
     const recompute = lptMakespan(slices('recompute'), workers) + scoring;
     const anchors = this.sharedAnchors(groups);
     const share = anchors.length === 0 ? Infinity : lptMakespan(anchors.map((a) => this.anchorSeconds(a)), workers) + lptMakespan(slices('share'), workers) + scoring;
-    return share < recompute ? { mode: 'share', seconds: share } : { mode: 'recompute', seconds: recompute };
+    const wanted = this.input.mode ?? 'auto';
+    if (wanted === 'recompute' || !Number.isFinite(share)) return { mode: 'recompute', seconds: recompute };
+    return wanted === 'share' || share < recompute ? { mode: 'share', seconds: share } : { mode: 'recompute', seconds: recompute };
   }
 
   /** Moves the anchor down single-child chains, then splits the children into two groups of similar cost. */
