@@ -61,14 +61,21 @@ interface Subtree extends LinearCost {
 
 export function partition(input: PartitionInput): Partition {
   const model = new TreeCosts(input);
+  const found = greedy(model, input, input.mode ?? 'auto');
+  // A forced 'share' that found nothing to share (a tree without common prefixes) falls back to recomputing.
+  return Number.isFinite(found.seconds) ? model.materialise(found.groups, found.mode) : partition({ ...input, mode: 'recompute' });
+}
+
+function greedy(model: TreeCosts, input: PartitionInput, wanted: Mode): { groups: Group[]; mode: 'recompute' | 'share'; seconds: number } {
   let groups: Group[] = [{ anchor: input.tree.root, children: input.tree.nodes.get(input.tree.root)!.children, slices: 1 }];
-  let best = { groups, ...model.evaluate(groups) };
+  let best = { groups, ...model.evaluate(groups, wanted) };
   const frozen = new Set<Group>();
   const limit = 4 * input.workers + 16;
   for (let move = 0; move < limit && groups.length < 4 * input.workers; move++) {
     const open = groups.filter((g) => !frozen.has(g));
     if (open.length === 0) break;
-    const biggest = open.reduce((a, b) => (model.groupSeconds(b, 'recompute') > model.groupSeconds(a, 'recompute') ? b : a));
+    const cost = (g: Group) => model.groupSeconds(g, 'recompute');
+    const biggest = open.reduce((a, b) => (cost(b) > cost(a) ? b : a));
     const options = [model.split(biggest), model.slice(biggest)].filter((o): o is Group[] => o !== null);
     if (options.length === 0) {
       frozen.add(biggest);
@@ -76,13 +83,15 @@ export function partition(input: PartitionInput): Partition {
     }
     const next = options
       .map((replacement) => groups.flatMap((g) => (g === biggest ? replacement : [g])))
-      .map((gs) => ({ groups: gs, ...model.evaluate(gs) }))
+      .map((gs) => ({ groups: gs, ...model.evaluate(gs, wanted) }))
       .reduce((a, b) => (b.seconds < a.seconds ? b : a));
     groups = next.groups;
     if (next.seconds < best.seconds) best = next;
   }
-  return model.materialise(best.groups, best.mode);
+  return best;
 }
+
+type Mode = 'auto' | 'recompute' | 'share';
 
 class TreeCosts {
   private readonly subtrees = new Map<UnitId, Subtree>();
@@ -155,16 +164,17 @@ class TreeCosts {
     return [...new Set(groups.map((g) => g.anchor).filter((a) => a !== this.input.tree.root))];
   }
 
-  evaluate(groups: readonly Group[]): { mode: 'recompute' | 'share'; seconds: number } {
+  /** Estimated makespan in the wanted mode; 'share' without a shared anchor is infinitely bad. */
+  evaluate(groups: readonly Group[], wanted: Mode): { mode: 'recompute' | 'share'; seconds: number } {
     const { workers } = this.input;
     const slices = (mode: 'recompute' | 'share') => groups.flatMap((g) => new Array<number>(g.slices).fill(this.groupSeconds(g, mode)));
     const scoring = lptMakespan(groups.filter((g) => g.slices > 1).map((g) => this.scoreSeconds(g)), workers);
     const recompute = lptMakespan(slices('recompute'), workers) + scoring;
     const anchors = this.sharedAnchors(groups);
     const share = anchors.length === 0 ? Infinity : lptMakespan(anchors.map((a) => this.anchorSeconds(a)), workers) + lptMakespan(slices('share'), workers) + scoring;
-    const wanted = this.input.mode ?? 'auto';
-    if (wanted === 'recompute' || !Number.isFinite(share)) return { mode: 'recompute', seconds: recompute };
-    return wanted === 'share' || share < recompute ? { mode: 'share', seconds: share } : { mode: 'recompute', seconds: recompute };
+    if (wanted === 'share') return { mode: 'share', seconds: share };
+    if (wanted === 'recompute' || !(share < recompute)) return { mode: 'recompute', seconds: recompute };
+    return { mode: 'share', seconds: share };
   }
 
   /** Moves the anchor down single-child chains, then splits the children into two groups of similar cost. */
