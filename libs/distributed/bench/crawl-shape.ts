@@ -8,7 +8,13 @@ import { describeArchitecture } from '@alsatian/models';
 import type { PlanModel, TaskTree, UnitId } from '@alsatian/planner';
 import type { UnitFacts } from '../src/index.ts';
 
-export const CRAWL_FAMILIES: readonly [string, number][] = [['resnet18', 500], ['resnet50', 700], ['vit_b_16', 800], ['vit_b_32', 500], ['mobilenet_v2', 300]];
+export const CRAWL_FAMILIES: readonly [string, number][] = [
+  ['resnet18', 500],
+  ['resnet50', 700],
+  ['vit_b_16', 800],
+  ['vit_b_32', 500],
+  ['mobilenet_v2', 300],
+];
 
 export interface Crawl {
   readonly models: PlanModel[];
@@ -18,7 +24,7 @@ export interface Crawl {
 
 export function crawlShape(seed = 7): Crawl {
   let state = seed >>> 0;
-  const random = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const random = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   const models: PlanModel[] = [];
   const blocks = new Map<string, { flops: number; bytes: number }>();
   for (const [arch, count] of CRAWL_FAMILIES) {
@@ -45,7 +51,11 @@ export function crawlFacts(tree: TaskTree, crawl: Crawl): Map<UnitId, UnitFacts>
   const out = new Map<UnitId, UnitFacts>();
   for (const unit of tree.units.values()) {
     const costs = unit.blocks.map((b) => crawl.blocks.get(b.id)!);
-    out.set(unit.id, { flopsPerItem: costs.reduce((s, c) => s + c.flops, 0), weightBytes: costs.reduce((s, c) => s + c.bytes, 0), outputBytesPerItem: unit.bytesPerItem });
+    out.set(unit.id, {
+      flopsPerItem: costs.reduce((s, c) => s + c.flops, 0),
+      weightBytes: costs.reduce((s, c) => s + c.bytes, 0),
+      outputBytesPerItem: unit.bytesPerItem,
+    });
   }
   return out;
 }

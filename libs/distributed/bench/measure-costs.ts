@@ -30,7 +30,11 @@ export async function measureCosts(): Promise<CostModel> {
     const session = await engine.prepare(model.blocks);
     const prepared = await seconds(async () => (await engine.prepare(model.blocks, { label: 'again' })).dispose());
     const batch = 8;
-    const input: HostTensor = { dtype: 'float32', shape: [batch, 3, 224, 224], data: new Float32Array(batch * 3 * 224 * 224).fill(0.5) };
+    const input: HostTensor = {
+      dtype: 'float32',
+      shape: [batch, 3, 224, 224],
+      data: new Float32Array(batch * 3 * 224 * 224).fill(0.5),
+    };
     await session.run([input]);
     const infer = await seconds(() => session.run([input]));
     await session.dispose();
@@ -49,12 +53,18 @@ export async function measureCosts(): Promise<CostModel> {
 
 async function proxyPerByte(): Promise<number> {
   const dim = 512;
-  const make = (rows: number) => Array.from({ length: rows / 32 }, (_, b) => ({
-    features: Float32Array.from({ length: 32 * dim }, (_, i) => Math.sin(i * 0.37 + b)), rows: 32, dim, labels: Int32Array.from({ length: 32 }, (_, i) => (i + b) % 10),
-  }));
+  const make = (rows: number) =>
+    Array.from({ length: rows / 32 }, (_, b) => ({
+      features: Float32Array.from({ length: 32 * dim }, (_, i) => Math.sin(i * 0.37 + b)),
+      rows: 32,
+      dim,
+      labels: Int32Array.from({ length: 32 }, (_, i) => (i + b) % 10),
+    }));
   const train = make(512);
   const test = make(128);
-  const t = await seconds(() => createProxy('linear').score({ train, test, numClasses: 10, seed: 1, deterministic: true }));
+  const t = await seconds(() =>
+    createProxy('linear').score({ train, test, numClasses: 10, seed: 1, deterministic: true }),
+  );
   return t / ((512 + 128) * dim * 4);
 }
 

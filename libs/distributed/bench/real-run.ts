@@ -24,11 +24,32 @@ export async function realRun(): Promise<RealRun | undefined> {
   }
   const dir = await mkdtemp(join(tmpdir(), 'bench-distributed-'));
   const redis = await startRedis();
-  const workers = [startWorkerProcess(redis.url, ['--threads', '1']), startWorkerProcess(redis.url, ['--threads', '1'])];
+  const workers = [
+    startWorkerProcess(redis.url, ['--threads', '1']),
+    startWorkerProcess(redis.url, ['--threads', '1']),
+  ];
   try {
     const store = await openStore(join(dir, 'store'));
-    await generateSnapshotSet(store, { architecture: 'resnet18', count: 8, seed: 42, distribution: 'top-layers', structure: 'chained', imageSize: 112 });
-    const args = ['search', '--store', store.dir, '--dataset', 'synthetic:classes=5,train=192,test=64,size=112,seed=1', '--batch-size', '16', '--workers', '0', '--json'];
+    await generateSnapshotSet(store, {
+      architecture: 'resnet18',
+      count: 8,
+      seed: 42,
+      distribution: 'top-layers',
+      structure: 'chained',
+      imageSize: 112,
+    });
+    const args = [
+      'search',
+      '--store',
+      store.dir,
+      '--dataset',
+      'synthetic:classes=5,train=192,test=64,size=112,seed=1',
+      '--batch-size',
+      '16',
+      '--workers',
+      '0',
+      '--json',
+    ];
     await Promise.all(workers.map((w) => w.waitFor(/listening on/, 'a worker to listen')));
     const time = async (extra: string[]) => {
       const t = performance.now();
@@ -37,9 +58,17 @@ export async function realRun(): Promise<RealRun | undefined> {
     };
     const single = await time([]);
     const distributed = await time(['--queue', redis.url, '--exchange-dir', join(dir, 'exchange')]);
-    console.log(`\nreal run (8 resnet18 snapshots, 112 px, 192 + 64 items): 1 process x 2 threads ${single.seconds.toFixed(1)} s; ` +
-      `2 workers x 1 thread ${distributed.seconds.toFixed(1)} s; same ranking: ${single.ranking === distributed.ranking}`);
-    return { singleSeconds: single.seconds, distributedSeconds: distributed.seconds, sameRanking: single.ranking === distributed.ranking };
+    const same = single.ranking === distributed.ranking;
+    console.log(
+      '\nreal run (8 resnet18 snapshots, 112 px, 192 + 64 items): ' +
+        `1 process x 2 threads ${single.seconds.toFixed(1)} s; ` +
+        `2 workers x 1 thread ${distributed.seconds.toFixed(1)} s; same ranking: ${same}`,
+    );
+    return {
+      singleSeconds: single.seconds,
+      distributedSeconds: distributed.seconds,
+      sameRanking: single.ranking === distributed.ranking,
+    };
   } finally {
     await stopAll(workers);
     await redis.stop();

@@ -24,14 +24,21 @@ export function parseQueueUrl(url: string): URL {
 /** Resolves when Redis answers a PING; otherwise an error naming the URL and the fix. */
 export async function checkRedis(url: string, timeoutMs = 3000): Promise<void> {
   parseQueueUrl(url);
-  const probe = new Redis(url, { lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
+  const probe = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: timeoutMs,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    enableOfflineQueue: false,
+  });
   probe.on('error', () => {}); // reported below, through the rejected connect
   try {
     await probe.connect();
     await probe.ping();
   } catch (error) {
     throw new UnavailableError(
-      `Cannot reach Redis at ${url} (${(error as Error).message}). Start it there (e.g. 'redis-server --port ${new URL(url).port || 6379}') ` +
+      `Cannot reach Redis at ${url} (${(error as Error).message}). ` +
+        `Start it there (e.g. 'redis-server --port ${new URL(url).port || 6379}') ` +
         'or pass the URL of a running one with --queue.',
       { cause: error },
     );

@@ -9,11 +9,34 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Queue, QueueEvents } from 'bullmq';
 import type { Json, Measurements, ModelId } from '@alsatian/core';
-import { addMeasurements, canonicalJson, emptyMeasurements, InvalidArgumentError, sha256Hex, silentLogger, writeFileAtomic } from '@alsatian/core';
-import { keepBetterHalf, planIteration, rankModels, shSchedule, type IterationPlan, type PersistedFeatures } from '@alsatian/planner';
 import {
-  checkSearchInputs, finalRanking, planModels, readsSince, resolveImprovements, SEARCH_DEFAULTS, strategy as strategyDef,
-  type IterationReport, type SearchOptions, type SearchResult,
+  addMeasurements,
+  canonicalJson,
+  emptyMeasurements,
+  InvalidArgumentError,
+  sha256Hex,
+  silentLogger,
+  writeFileAtomic,
+} from '@alsatian/core';
+import {
+  keepBetterHalf,
+  planIteration,
+  rankModels,
+  shSchedule,
+  type IterationPlan,
+  type PersistedFeatures,
+} from '@alsatian/planner';
+import {
+  checkSearchInputs,
+  finalRanking,
+  planModels,
+  readsSince,
+  resolveImprovements,
+  SEARCH_DEFAULTS,
+  strategy as strategyDef,
+  type IterationReport,
+  type SearchOptions,
+  type SearchResult,
 } from '@alsatian/strategies';
 import { batchCount } from '@alsatian/executor';
 import { bullConnection, checkRedis, QUEUE_NAME } from './connection.ts';
@@ -21,7 +44,7 @@ import { DEFAULT_COSTS, type CostModel } from './cost-model.ts';
 import { ResultBook } from './exchange.ts';
 import { jobKey, type DatasetSpec, type JobContext, type JobResult, type JobSpec } from './job.ts';
 import { jobSteps } from './job-steps.ts';
-import { partition } from './partition.ts';
+import { partition, type DraftJob } from './partition.ts';
 import { runStages, type StageRunner } from './run-stages.ts';
 import { UnitFactsBook } from './unit-facts.ts';
 
@@ -56,7 +79,12 @@ export interface DistributedResult extends SearchResult {
     /** The coordinator's own planning seconds (in measurements.planning, with the jobs' own). */
     readonly planningSeconds: number;
     readonly workersSeen: number;
-    readonly iterations: readonly { readonly mode: string; readonly jobs: number; readonly workers: number; readonly estimatedSeconds: number }[];
+    readonly iterations: readonly {
+      readonly mode: string;
+      readonly jobs: number;
+      readonly workers: number;
+      readonly estimatedSeconds: number;
+    }[];
     readonly jobs: readonly DistributedJobReport[];
   };
 }
@@ -68,7 +96,8 @@ export async function distributedSearch(options: DistributedSearchOptions): Prom
   const improvements = resolveImprovements(options.strategy, options.improvements);
   const logger = options.logger ?? silentLogger;
   const batchSize = options.batchSize ?? SEARCH_DEFAULTS.batchSize;
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new InvalidArgumentError(`--batch-size must be a positive integer, got ${batchSize}.`);
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new InvalidArgumentError(`--batch-size must be a positive integer, got ${batchSize}.`);
   const budget = options.cacheBudgetBytes ?? SEARCH_DEFAULTS.cacheBudgetBytes;
   const store = options.store;
   const ids = options.models ?? store.listModels().map((m) => m.id);
@@ -78,10 +107,23 @@ export async function distributedSearch(options: DistributedSearchOptions): Prom
   const readsBefore = store.readStats();
   const exchangeDir = resolve(options.exchangeDir ?? join(store.dir, '.alsatian-exchange'));
   const context: JobContext = {
-    storeDir: resolve(store.dir), exchangeDir, dataset: options.datasetSpec, proxy: options.proxyName, batchSize, seed: options.seed ?? SEARCH_DEFAULTS.seed,
-    deterministic: options.deterministic ?? false, featuresOnDisk: def.featuresOnDisk, reusePrepared: improvements.keepPrepared,
+    storeDir: resolve(store.dir),
+    exchangeDir,
+    dataset: options.datasetSpec,
+    proxy: options.proxyName,
+    batchSize,
+    seed: options.seed ?? SEARCH_DEFAULTS.seed,
+    deterministic: options.deterministic ?? false,
+    featuresOnDisk: def.featuresOnDisk,
+    reusePrepared: improvements.keepPrepared,
   };
-  const runDir = join(exchangeDir, 'runs', sha256Hex(canonicalJson({ context, ids, strategy: options.strategy, improvements, budget } as unknown as Json)).slice(0, 24));
+  const runDir = join(
+    exchangeDir,
+    'runs',
+    sha256Hex(
+      canonicalJson({ context, ids, strategy: options.strategy, improvements, budget } as unknown as Json),
+    ).slice(0, 24),
+  );
   const facts = new UnitFactsBook(store);
   const order = def.share ? (improvements.bestOrder ? 'auto' : 'dfs+') : 'insertion';
 
@@ -90,7 +132,11 @@ export async function distributedSearch(options: DistributedSearchOptions): Prom
   const runner: StageRunner = {
     queue: new Queue<JobSpec, JobResult>(QUEUE_NAME, { connection: connections[0] }),
     events: new QueueEvents(QUEUE_NAME, { connection: connections[1] }),
-    results: new ResultBook(exchangeDir), queueUrl: options.queueUrl, logger, onProgress: options.onProgress, workersSeen: 0,
+    results: new ResultBook(exchangeDir),
+    queueUrl: options.queueUrl,
+    logger,
+    onProgress: options.onProgress,
+    workersSeen: 0,
   };
   let planning = 0;
   const timed = <T>(fn: () => T): T => {
@@ -114,12 +160,32 @@ export async function distributedSearch(options: DistributedSearchOptions): Prom
   const sessions = { created: 0, reused: 0 };
   try {
     for (const [i, trainRange] of chunks.entries()) {
-      const plan = timed(() => planIteration({
-        models: alive, share: def.share, order, budgetBytes: def.budgeted ? budget : Number.POSITIVE_INFINITY, batchSize,
-        trainRange, testRange: i === 0 ? { start: 0, end: testLength } : undefined, persisted, testPass: improvements.mergedTestPass ? 'merged' : 'separate',
-      }));
+      const plan = timed(() =>
+        planIteration({
+          models: alive,
+          share: def.share,
+          order,
+          budgetBytes: def.budgeted ? budget : Number.POSITIVE_INFINITY,
+          batchSize,
+          trainRange,
+          testRange: i === 0 ? { start: 0, end: testLength } : undefined,
+          persisted,
+          testPass: improvements.mergedTestPass ? 'merged' : 'separate',
+        }),
+      );
       const last = i === chunks.length - 1;
-      const { specs, info } = await iterationJobs({ plan, iteration: i, last, context, runDir, facts, runner, costs: options.costs ?? DEFAULT_COSTS, mode: options.partitionMode, timed });
+      const { specs, info } = await iterationJobs({
+        plan,
+        iteration: i,
+        last,
+        context,
+        runDir,
+        facts,
+        runner,
+        costs: options.costs ?? DEFAULT_COSTS,
+        mode: options.partitionMode,
+        timed,
+      });
       partitions.push(info);
       const results = await runStages(runner, specs, `iteration ${i + 1}/${chunks.length} (distributed)`);
       const scores = new Map<ModelId, number>();
@@ -132,7 +198,15 @@ export async function distributedSearch(options: DistributedSearchOptions): Prom
         iterationSessions.created += r.sessions.created;
         iterationSessions.reused += r.sessions.reused;
         const spec = specByKey.get(r.key)!;
-        jobs.push({ key: r.key, iteration: i, stage: spec.stage, label: spec.label, attempt: r.attempt, worker: r.worker, seconds: r.measurements.total });
+        jobs.push({
+          key: r.key,
+          iteration: i,
+          stage: spec.stage,
+          label: spec.label,
+          attempt: r.attempt,
+          worker: r.worker,
+          seconds: r.measurements.total,
+        });
       }
       const ranking = timed(() => rankModels(scores));
       for (const r of ranking) lastScore.set(r.model, { score: r.score, iteration: i });
@@ -140,11 +214,23 @@ export async function distributedSearch(options: DistributedSearchOptions): Prom
       sessions.created += iterationSessions.created;
       sessions.reused += iterationSessions.reused;
       iterations.push({
-        iteration: i, models: alive.length, trainRange, trainItemsSoFar: trainRange.end, runs: plan.runs.length, units: plan.tree.units.size,
-        sessionsCreated: iterationSessions.created, sessionsReused: iterationSessions.reused, requirementBytesPerItem: plan.requirementBytesPerItem,
-        orderUsed: plan.orderUsed, measurements: iterationSeconds, ranking,
+        iteration: i,
+        models: alive.length,
+        trainRange,
+        trainItemsSoFar: trainRange.end,
+        runs: plan.runs.length,
+        units: plan.tree.units.size,
+        sessionsCreated: iterationSessions.created,
+        sessionsReused: iterationSessions.reused,
+        requirementBytesPerItem: plan.requirementBytesPerItem,
+        orderUsed: plan.orderUsed,
+        measurements: iterationSeconds,
+        ranking,
       });
-      logger.info(`${options.strategy} (distributed): iteration ${i + 1}/${chunks.length}: ${alive.length} models, ${specs.length} job(s), best ${ranking[0]?.model} (${ranking[0]?.score.toFixed(4)})`);
+      logger.info(
+        `${options.strategy} (distributed): iteration ${i + 1}/${chunks.length}: ${alive.length} models, ` +
+          `${specs.length} job(s), best ${ranking[0]?.model} (${ranking[0]?.score.toFixed(4)})`,
+      );
       persisted = plan.persisted;
       if (def.successiveHalving && !last) {
         const keep = new Set(keepBetterHalf(ranking).kept);
@@ -158,9 +244,24 @@ export async function distributedSearch(options: DistributedSearchOptions): Prom
   }
   measurements = withPlanning(measurements, planning);
   return {
-    strategy: options.strategy, improvements, ranking: finalRanking(lastScore), measurements, iterations, sessions,
-    storeReads: readsSince(store.readStats(), readsBefore), peakCacheBytes: 0, cacheBudgetBytes: budget,
-    distributed: { queue: options.queueUrl, exchangeDir, wallSeconds: (performance.now() - started) / 1000, planningSeconds: planning, workersSeen: runner.workersSeen, iterations: partitions, jobs },
+    strategy: options.strategy,
+    improvements,
+    ranking: finalRanking(lastScore),
+    measurements,
+    iterations,
+    sessions,
+    storeReads: readsSince(store.readStats(), readsBefore),
+    peakCacheBytes: 0,
+    cacheBudgetBytes: budget,
+    distributed: {
+      queue: options.queueUrl,
+      exchangeDir,
+      wallSeconds: (performance.now() - started) / 1000,
+      planningSeconds: planning,
+      workersSeen: runner.workersSeen,
+      iterations: partitions,
+      jobs,
+    },
   };
 }
 
@@ -190,22 +291,52 @@ type PartitionInfo = DistributedResult['distributed']['iterations'][number];
 async function iterationJobs(input: IterationJobsInput): Promise<{ specs: JobSpec[]; info: PartitionInfo }> {
   const { plan, iteration, context, runDir } = input;
   const file = join(runDir, `iteration-${iteration}-${sha256Hex(JSON.stringify(plan.steps)).slice(0, 16)}.json`);
-  const saved = await readFile(file, 'utf8').then((t) => JSON.parse(t) as { specs: JobSpec[]; info: PartitionInfo }, () => undefined);
+  const saved = await readFile(file, 'utf8').then(
+    (t) => JSON.parse(t) as { specs: JobSpec[]; info: PartitionInfo },
+    () => undefined,
+  );
   if (saved) return saved;
   const workers = Math.max(1, await input.runner.queue.getWorkersCount());
   const facts = await input.facts.forTree(plan.tree);
   const items = plan.runs.reduce((s, r) => s + r.items, 0);
-  const batches = plan.runs.reduce((s, r) => s + r.pieces.reduce((b, p) => b + batchCount(p.range, context.batchSize), 0), 0);
+  const batches = plan.runs.reduce(
+    (s, r) => s + r.pieces.reduce((b, p) => b + batchCount(p.range, context.batchSize), 0),
+    0,
+  );
   const first = plan.persisted[0];
   const scoreItems = first ? [...first.train, ...first.test].reduce((s, r) => s + r.end - r.start, 0) : 0;
-  const part = input.timed(() => partition({ tree: plan.tree, facts, costs: input.costs, workers, items, batches, scoreItems, exportFeatures: !input.last, mode: input.mode }));
+  const part = input.timed(() =>
+    partition({
+      tree: plan.tree,
+      facts,
+      costs: input.costs,
+      workers,
+      items,
+      batches,
+      scoreItems,
+      exportFeatures: !input.last,
+      mode: input.mode,
+    }),
+  );
   const drafts = [...part.jobs].sort((a, b) => a.stage - b.stage || b.seconds - a.seconds);
-  const specs = drafts.map((d): JobSpec => ({
-    context, iteration, stage: d.stage, source: d.source, exportNodes: d.exportNodes, exportLabels: true,
-    label: `iteration ${iteration + 1} stage ${d.stage}: ${d.units.size} unit(s)${d.slice ? `, items slice ${d.slice.index + 1}/${d.slice.count}` : ''}, ${d.scoreNodes.length} scored`,
-    steps: input.timed(() => jobSteps(plan, d, context.batchSize)),
-  }));
+  const specs = drafts.map(
+    (d): JobSpec => ({
+      context,
+      iteration,
+      stage: d.stage,
+      source: d.source,
+      exportNodes: d.exportNodes,
+      exportLabels: true,
+      label: jobLabel(iteration, d),
+      steps: input.timed(() => jobSteps(plan, d, context.batchSize)),
+    }),
+  );
   const info = { mode: part.mode, jobs: specs.length, workers, estimatedSeconds: part.seconds };
   await writeFileAtomic(file, JSON.stringify({ specs, info }));
   return { specs, info };
+}
+
+function jobLabel(iteration: number, d: DraftJob): string {
+  const slice = d.slice ? `, items slice ${d.slice.index + 1}/${d.slice.count}` : '';
+  return `iteration ${iteration + 1} stage ${d.stage}: ${d.units.size} unit(s)${slice}, ${d.scoreNodes.length} scored`;
 }

@@ -19,7 +19,10 @@ export function batchRange(piece: ItemRange, batch: number, batchSize: number): 
 }
 
 export class Exchange {
-  constructor(readonly dir: string, private readonly dataKey: string) {}
+  constructor(
+    readonly dir: string,
+    private readonly dataKey: string,
+  ) {}
 
   featurePath(node: NodeId, split: Split, range: ItemRange): string {
     return join(this.dir, 'features', this.dataKey, node.slice(0, 2), node, `${split}-${range.start}-${range.end}.bin`);
@@ -68,15 +71,21 @@ export class ResultBook {
 }
 
 async function exists(path: string): Promise<boolean> {
-  return stat(path).then(() => true, () => false);
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function readNamed(path: string, what: string): Promise<Uint8Array> {
   try {
     return await readFile(path);
   } catch (error) {
-    throw new BadInputError(`The exchange has no ${what} at ${path}: the job that writes it has not run, or this worker cannot see ` +
-      'the coordinator\'s exchange directory (every worker must mount it at the same path).', { cause: error });
+    throw new BadInputError(
+      `The exchange has no ${what} at ${path}: the job that writes it has not run, or this worker cannot see ` +
+        "the coordinator's exchange directory (every worker must mount it at the same path).",
+      { cause: error },
+    );
   }
 }
 
@@ -90,7 +99,10 @@ function encode(tensors: readonly HostTensor[]): Uint8Array[] {
 
 function decode(bytes: Uint8Array): HostTensor[] {
   const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0, true);
-  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + headerLength))) as { dtype: 'float32' | 'int64'; shape: number[] }[];
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + headerLength))) as {
+    dtype: 'float32' | 'int64';
+    shape: number[];
+  }[];
   let offset = 4 + headerLength;
   return header.map(({ dtype, shape }) => {
     const length = numel(shape) * (dtype === 'float32' ? 4 : 8);

@@ -24,7 +24,10 @@ export function sliceOf(range: ItemRange, slice: { index: number; count: number 
   const batches = Math.ceil((range.end - range.start) / batchSize);
   const first = Math.floor((slice.index * batches) / slice.count);
   const last = Math.floor(((slice.index + 1) * batches) / slice.count);
-  return { start: Math.min(range.end, range.start + first * batchSize), end: Math.min(range.end, range.start + last * batchSize) };
+  return {
+    start: Math.min(range.end, range.start + first * batchSize),
+    end: Math.min(range.end, range.start + last * batchSize),
+  };
 }
 
 function withReleases(steps: readonly PlanStep[], plan: IterationPlan): PlanStep[] {
@@ -35,7 +38,8 @@ function withReleases(steps: readonly PlanStep[], plan: IterationPlan): PlanStep
   const out: PlanStep[] = [];
   steps.forEach((s, i) => {
     out.push(s);
-    if (s.kind !== 'infer' || s.unit.input === plan.tree.root || lastReader.get(`${s.run}|${s.unit.input}`) !== i) return;
+    if (s.kind !== 'infer' || s.unit.input === plan.tree.root || lastReader.get(`${s.run}|${s.unit.input}`) !== i)
+      return;
     const input: NodeId = s.unit.input;
     if (!plan.tree.nodes.get(input)!.persists) out.push({ kind: 'release', run: s.run, node: input });
   });

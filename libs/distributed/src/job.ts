@@ -70,5 +70,8 @@ export function jobKey(spec: JobSpec): string {
 
 /** Key of what features and labels depend on: the dataset as opened and the batch partition. */
 export function dataKey(context: JobContext): string {
-  return sha256Hex(canonicalJson({ dataset: context.dataset, batchSize: context.batchSize } as unknown as Json)).slice(0, 24);
+  return sha256Hex(canonicalJson({ dataset: context.dataset, batchSize: context.batchSize } as unknown as Json)).slice(
+    0,
+    24,
+  );
 }

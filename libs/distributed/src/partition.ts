@@ -63,11 +63,19 @@ export function partition(input: PartitionInput): Partition {
   const model = new TreeCosts(input);
   const found = greedy(model, input, input.mode ?? 'auto');
   // A forced 'share' that found nothing to share (a tree without common prefixes) falls back to recomputing.
-  return Number.isFinite(found.seconds) ? model.materialise(found.groups, found.mode) : partition({ ...input, mode: 'recompute' });
+  return Number.isFinite(found.seconds)
+    ? model.materialise(found.groups, found.mode)
+    : partition({ ...input, mode: 'recompute' });
 }
 
-function greedy(model: TreeCosts, input: PartitionInput, wanted: Mode): { groups: Group[]; mode: 'recompute' | 'share'; seconds: number } {
-  let groups: Group[] = [{ anchor: input.tree.root, children: input.tree.nodes.get(input.tree.root)!.children, slices: 1 }];
+function greedy(
+  model: TreeCosts,
+  input: PartitionInput,
+  wanted: Mode,
+): { groups: Group[]; mode: 'recompute' | 'share'; seconds: number } {
+  let groups: Group[] = [
+    { anchor: input.tree.root, children: input.tree.nodes.get(input.tree.root)!.children, slices: 1 },
+  ];
   let best = { groups, ...model.evaluate(groups, wanted) };
   const frozen = new Set<Group>();
   const limit = 4 * input.workers + 16;
@@ -106,7 +114,11 @@ class TreeCosts {
       let sub: Subtree = { ...own, featureBytesPerItem: node.persists ? node.bytesPerItem : 0 };
       for (const child of node.children) {
         const c = visit(child);
-        sub = { fixed: sub.fixed + c.fixed, perItem: sub.perItem + c.perItem, featureBytesPerItem: sub.featureBytesPerItem + c.featureBytesPerItem };
+        sub = {
+          fixed: sub.fixed + c.fixed,
+          perItem: sub.perItem + c.perItem,
+          featureBytesPerItem: sub.featureBytesPerItem + c.featureBytesPerItem,
+        };
       }
       this.subtrees.set(id, sub);
       return sub;
@@ -117,7 +129,11 @@ class TreeCosts {
   /** Units from the root down to `anchor` (its prefix), top first. */
   prefix(anchor: NodeId): UnitId[] {
     const out: UnitId[] = [];
-    for (let node = this.input.tree.nodes.get(anchor)!; node.producer !== null; node = this.input.tree.nodes.get(this.input.tree.units.get(node.producer)!.input)!) {
+    for (
+      let node = this.input.tree.nodes.get(anchor)!;
+      node.producer !== null;
+      node = this.input.tree.nodes.get(this.input.tree.units.get(node.producer)!.input)!
+    ) {
       out.unshift(node.producer);
     }
     return out;
@@ -151,13 +167,19 @@ class TreeCosts {
 
   private anchorSeconds(anchor: NodeId): number {
     const { costs, items } = this.input;
-    return costs.jobOverheadSeconds + this.prefixSeconds(anchor, items) + this.input.tree.nodes.get(anchor)!.bytesPerItem * items * costs.exchangeSecondsPerByte;
+    return (
+      costs.jobOverheadSeconds +
+      this.prefixSeconds(anchor, items) +
+      this.input.tree.nodes.get(anchor)!.bytesPerItem * items * costs.exchangeSecondsPerByte
+    );
   }
 
   private scoreSeconds(g: Group): number {
     const { costs, scoreItems } = this.input;
     const bytes = g.children.reduce((s, c) => s + this.subtrees.get(c)!.featureBytesPerItem, 0);
-    return costs.jobOverheadSeconds + bytes * scoreItems * (costs.proxySecondsPerFeatureByte + costs.exchangeSecondsPerByte);
+    return (
+      costs.jobOverheadSeconds + bytes * scoreItems * (costs.proxySecondsPerFeatureByte + costs.exchangeSecondsPerByte)
+    );
   }
 
   private sharedAnchors(groups: readonly Group[]): NodeId[] {
@@ -167,11 +189,23 @@ class TreeCosts {
   /** Estimated makespan in the wanted mode; 'share' without a shared anchor is infinitely bad. */
   evaluate(groups: readonly Group[], wanted: Mode): { mode: 'recompute' | 'share'; seconds: number } {
     const { workers } = this.input;
-    const slices = (mode: 'recompute' | 'share') => groups.flatMap((g) => new Array<number>(g.slices).fill(this.groupSeconds(g, mode)));
-    const scoring = lptMakespan(groups.filter((g) => g.slices > 1).map((g) => this.scoreSeconds(g)), workers);
+    const slices = (mode: 'recompute' | 'share') =>
+      groups.flatMap((g) => new Array<number>(g.slices).fill(this.groupSeconds(g, mode)));
+    const scoring = lptMakespan(
+      groups.filter((g) => g.slices > 1).map((g) => this.scoreSeconds(g)),
+      workers,
+    );
     const recompute = lptMakespan(slices('recompute'), workers) + scoring;
     const anchors = this.sharedAnchors(groups);
-    const share = anchors.length === 0 ? Infinity : lptMakespan(anchors.map((a) => this.anchorSeconds(a)), workers) + lptMakespan(slices('share'), workers) + scoring;
+    const share =
+      anchors.length === 0
+        ? Infinity
+        : lptMakespan(
+            anchors.map((a) => this.anchorSeconds(a)),
+            workers,
+          ) +
+          lptMakespan(slices('share'), workers) +
+          scoring;
     if (wanted === 'share') return { mode: 'share', seconds: share };
     if (wanted === 'recompute' || !(share < recompute)) return { mode: 'recompute', seconds: recompute };
     return { mode: 'share', seconds: share };
@@ -190,7 +224,9 @@ class TreeCosts {
     const n = this.input.items / group.slices;
     const bins: UnitId[][] = [[], []];
     const loads = [0, 0];
-    const sorted = [...group.children].sort((a, b) => this.linear(this.subtrees.get(b)!, n) - this.linear(this.subtrees.get(a)!, n));
+    const sorted = [...group.children].sort(
+      (a, b) => this.linear(this.subtrees.get(b)!, n) - this.linear(this.subtrees.get(a)!, n),
+    );
     for (const c of sorted) {
       const i = loads[0] <= loads[1] ? 0 : 1;
       bins[i].push(c);
@@ -198,7 +234,11 @@ class TreeCosts {
     }
     // Keep the tree's child order inside each group, so jobs list units as the plan does.
     const order = new Map(group.children.map((c, i) => [c, i]));
-    return bins.map((b) => ({ anchor: group.anchor, children: b.sort((x, y) => order.get(x)! - order.get(y)!), slices: group.slices }));
+    return bins.map((b) => ({
+      anchor: group.anchor,
+      children: b.sort((x, y) => order.get(x)! - order.get(y)!),
+      slices: group.slices,
+    }));
   }
 
   slice(g: Group): Group[] | null {
@@ -220,7 +260,15 @@ class TreeCosts {
     const jobs: (DraftJob & { group?: Group })[] = [];
     if (mode === 'share') {
       for (const anchor of this.sharedAnchors(groups)) {
-        jobs.push({ stage: 0, units: new Set(this.prefix(anchor)), source: null, slice: null, scoreNodes: [], exportNodes: [anchor], seconds: this.anchorSeconds(anchor) });
+        jobs.push({
+          stage: 0,
+          units: new Set(this.prefix(anchor)),
+          source: null,
+          slice: null,
+          scoreNodes: [],
+          exportNodes: [anchor],
+          seconds: this.anchorSeconds(anchor),
+        });
       }
     }
     for (const g of groups) {
@@ -228,12 +276,29 @@ class TreeCosts {
       const shared = mode === 'share' && g.anchor !== tree.root;
       const units = new Set(shared ? own : [...this.prefix(g.anchor), ...own]);
       for (let index = 0; index < g.slices; index++) {
-        jobs.push({ stage: 1, units, source: shared ? g.anchor : null, slice: g.slices > 1 ? { index, count: g.slices } : null, scoreNodes: [], exportNodes: [], seconds: this.groupSeconds(g, mode), group: g });
+        jobs.push({
+          stage: 1,
+          units,
+          source: shared ? g.anchor : null,
+          slice: g.slices > 1 ? { index, count: g.slices } : null,
+          scoreNodes: [],
+          exportNodes: [],
+          seconds: this.groupSeconds(g, mode),
+          group: g,
+        });
       }
     }
     const scoreJobs = new Map<Group, DraftJob>();
     for (const g of groups.filter((x) => x.slices > 1)) {
-      scoreJobs.set(g, { stage: 2, units: new Set(), source: null, slice: null, scoreNodes: [], exportNodes: [], seconds: this.scoreSeconds(g) });
+      scoreJobs.set(g, {
+        stage: 2,
+        units: new Set(),
+        source: null,
+        slice: null,
+        scoreNodes: [],
+        exportNodes: [],
+        seconds: this.scoreSeconds(g),
+      });
     }
     // Each model is scored once: by the first job that computes its features, or the score job of its sliced group.
     for (const node of tree.nodes.values()) {

@@ -23,7 +23,12 @@ export interface WorkerResources {
   proxy(name: string): Proxy;
 }
 
-export async function runJob(spec: JobSpec, resources: WorkerResources, attempt: number, worker: string): Promise<JobResult> {
+export async function runJob(
+  spec: JobSpec,
+  resources: WorkerResources,
+  attempt: number,
+  worker: string,
+): Promise<JobResult> {
   const key = jobKey(spec);
   const results = new ResultBook(spec.context.exchangeDir);
   // A duplicate delivery of a finished job (at-least-once): its result is already written, keyed by content.
@@ -34,12 +39,22 @@ export async function runJob(spec: JobSpec, resources: WorkerResources, attempt:
   const meter = new Meter('planning');
   const exchange = new Exchange(context.exchangeDir, dataKey(context));
   const workDir = await mkdtemp(join(tmpdir(), 'alsatian-job-'));
-  const cache = new IntermediateCache({ ramBudgetBytes: Infinity, disk: { dir: join(workDir, 'features'), budgetBytes: Infinity }, overflow: 'refuse' });
+  const cache = new IntermediateCache({
+    ramBudgetBytes: Infinity,
+    disk: { dir: join(workDir, 'features'), budgetBytes: Infinity },
+    overflow: 'refuse',
+  });
   const labels = new LabelBook();
   const [store, dataset] = await Promise.all([resources.store(context.storeDir), resources.dataset(context.dataset)]);
   const executor = new Executor(
     { store, engine: resources.engine, dataset, proxy: resources.proxy(context.proxy), cache, meter, labels },
-    { batchSize: context.batchSize, featuresOnDisk: context.featuresOnDisk, reusePrepared: context.reusePrepared, seed: context.seed, deterministic: context.deterministic },
+    {
+      batchSize: context.batchSize,
+      featuresOnDisk: context.featuresOnDisk,
+      reusePrepared: context.reusePrepared,
+      seed: context.seed,
+      deterministic: context.deterministic,
+    },
   );
   const io = new JobIo(spec, exchange, cache, labels, meter);
   const scores: JobScore[] = [];
@@ -48,7 +63,9 @@ export async function runJob(spec: JobSpec, resources: WorkerResources, attempt:
     for (const group of byRun(spec.steps)) {
       await io.loadSource(group);
       const got = await executor.run(group, spec.label);
-      for (const step of group) if (step.kind === 'score') scores.push({ node: step.node, models: step.models, score: got.get(step.models[0])!.score });
+      for (const step of group)
+        if (step.kind === 'score')
+          scores.push({ node: step.node, models: step.models, score: got.get(step.models[0])!.score });
       await io.export(group);
     }
   } finally {
@@ -56,7 +73,14 @@ export async function runJob(spec: JobSpec, resources: WorkerResources, attempt:
     await cache.clear();
     await rm(workDir, { recursive: true, force: true });
   }
-  const result: JobResult = { key, scores, measurements: meter.snapshot(), sessions: executor.sessions, attempt, worker };
+  const result: JobResult = {
+    key,
+    scores,
+    measurements: meter.snapshot(),
+    sessions: executor.sessions,
+    attempt,
+    worker,
+  };
   await results.write(result);
   return result;
 }
@@ -101,7 +125,10 @@ class JobIo {
     await this.meter.measure('cache', async () => {
       for (const step of this.spec.steps) {
         if (step.kind !== 'score') continue;
-        for (const [split, pieces] of [['train', step.train], ['test', step.test]] as const) {
+        for (const [split, pieces] of [
+          ['train', step.train],
+          ['test', step.test],
+        ] as const) {
           for (const piece of pieces) {
             if (!computed.has(`${step.node}|${split}|${piece.start}`)) await this.loadBatches(step.node, split, piece);
             if (!rawRead.has(`${split}|${piece.start}`)) await this.loadLabels(split, piece);
@@ -123,13 +150,22 @@ class JobIo {
   private async loadBatches(node: string, split: Split, piece: ItemRange): Promise<void> {
     for (let batch = 0; batch < batchCount(piece, this.batchSize); batch++) {
       const key = { node, split, chunkStart: piece.start, batch };
-      if (!this.cache.has(key)) await this.cache.put(key, await this.exchange.readFeatures(node, split, batchRange(piece, batch, this.batchSize)));
+      if (!this.cache.has(key))
+        await this.cache.put(
+          key,
+          await this.exchange.readFeatures(node, split, batchRange(piece, batch, this.batchSize)),
+        );
     }
   }
 
   private async loadLabels(split: Split, piece: ItemRange): Promise<void> {
     for (let batch = 0; batch < batchCount(piece, this.batchSize); batch++) {
-      this.labels.record(split, piece.start, batch, await this.exchange.readLabels(split, batchRange(piece, batch, this.batchSize)));
+      this.labels.record(
+        split,
+        piece.start,
+        batch,
+        await this.exchange.readLabels(split, batchRange(piece, batch, this.batchSize)),
+      );
     }
   }
 
@@ -141,7 +177,12 @@ class JobIo {
         for (let batch = 0; batch < batchCount(s.range, this.batchSize); batch++) {
           const range = batchRange(s.range, batch, this.batchSize);
           if (exported.has(s.unit.output)) {
-            await this.exchange.writeFeatures(s.unit.output, s.split, range, await this.cache.get({ node: s.unit.output, split: s.split, chunkStart: s.range.start, batch }));
+            await this.exchange.writeFeatures(
+              s.unit.output,
+              s.split,
+              range,
+              await this.cache.get({ node: s.unit.output, split: s.split, chunkStart: s.range.start, batch }),
+            );
           }
           const labelKey = `${s.split}|${range.start}`;
           if (s.readsRawInput && this.spec.exportLabels && !this.labelsWritten.has(labelKey)) {
@@ -151,7 +192,10 @@ class JobIo {
         }
       }
       // An exported prefix output is not needed here once written; scored features are, until the last run.
-      const needed = new Set([...this.infers(this.spec.steps).map((s) => s.unit.input), ...this.spec.steps.flatMap((s) => (s.kind === 'score' ? [s.node] : []))]);
+      const needed = new Set([
+        ...this.infers(this.spec.steps).map((s) => s.unit.input),
+        ...this.spec.steps.flatMap((s) => (s.kind === 'score' ? [s.node] : [])),
+      ]);
       for (const node of exported) if (!needed.has(node)) await this.cache.evictNode(node);
     });
   }

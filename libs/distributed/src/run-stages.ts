@@ -29,26 +29,37 @@ export async function runStages(runner: StageRunner, specs: readonly JobSpec[], 
   let live = await runner.queue.getWorkersCount();
   const report = () => runner.onProgress?.({ task, done, total, detail: `jobs, ${live} live worker(s)` });
   const poll = setInterval(() => {
-    void runner.queue.getWorkersCount().then((n) => {
-      live = n;
-      runner.workersSeen = Math.max(runner.workersSeen, n);
-      report();
-    }, () => {});
+    void runner.queue.getWorkersCount().then(
+      (n) => {
+        live = n;
+        runner.workersSeen = Math.max(runner.workersSeen, n);
+        report();
+      },
+      () => {},
+    );
   }, 1000);
   const warn = setInterval(() => {
-    if (live === 0) runner.logger.warn(`No live workers on ${runner.queueUrl}: start some with 'alsatian worker --queue ${runner.queueUrl}'; waiting.`);
+    if (live === 0)
+      runner.logger.warn(
+        `No live workers on ${runner.queueUrl}: start some with 'alsatian worker --queue ${runner.queueUrl}'; waiting.`,
+      );
   }, 10_000);
   runner.workersSeen = Math.max(runner.workersSeen, live);
-  if (live === 0) runner.logger.warn(`No live workers on ${runner.queueUrl}: start some with 'alsatian worker --queue ${runner.queueUrl}'; waiting.`);
+  if (live === 0)
+    runner.logger.warn(
+      `No live workers on ${runner.queueUrl}: start some with 'alsatian worker --queue ${runner.queueUrl}'; waiting.`,
+    );
   report();
   try {
     for (const stage of stages) {
-      const waits = specs.filter((s) => s.stage === stage).map(async (spec) => {
-        const result = await runOne(runner, spec);
-        out.push(result);
-        done++;
-        report();
-      });
+      const waits = specs
+        .filter((s) => s.stage === stage)
+        .map(async (spec) => {
+          const result = await runOne(runner, spec);
+          out.push(result);
+          done++;
+          report();
+        });
       await Promise.all(waits);
     }
   } finally {
@@ -62,12 +73,19 @@ async function runOne(runner: StageRunner, spec: JobSpec): Promise<JobResult> {
   const key = jobKey(spec);
   const finished = await runner.results.read(key);
   if (finished) return finished;
-  const job = await runner.queue.add(spec.label, spec, { jobId: key, removeOnComplete: true, removeOnFail: true, attempts: 1 });
+  const job = await runner.queue.add(spec.label, spec, {
+    jobId: key,
+    removeOnComplete: true,
+    removeOnFail: true,
+    attempts: 1,
+  });
   let result: JobResult;
   try {
     result = await job.waitUntilFinished(runner.events);
   } catch (error) {
-    throw new AlsatianError(`Job ${key} (${spec.label}) failed on a worker: ${(error as Error).message}`, { cause: error });
+    throw new AlsatianError(`Job ${key} (${spec.label}) failed on a worker: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   // The worker wrote the result file already; writing it here too keeps resuming independent of that worker's disk.
   if (!(await runner.results.read(key))) await runner.results.write(result);

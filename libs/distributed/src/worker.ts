@@ -43,7 +43,12 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   await checkRedis(options.queueUrl);
   const logger = options.logger ?? silentLogger;
   const name = `${hostname()}:${process.pid}`;
-  const engine = await createEngine({ ep: options.ep, threads: options.threads, logger, preparation: { compiledKeepBytes: options.blockCacheBytes, compiledDir: options.compiledDir } });
+  const engine = await createEngine({
+    ep: options.ep,
+    threads: options.threads,
+    logger,
+    preparation: { compiledKeepBytes: options.blockCacheBytes, compiledDir: options.compiledDir },
+  });
   const resources = new Resources(engine, options.decodeWorkers);
   const connection = bullConnection(options.queueUrl);
   const worker = new Worker<JobSpec, JobResult>(
@@ -67,7 +72,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   );
   worker.on('failed', (job, error) => logger.warn(`job ${job ? jobKey(job.data) : '?'} failed: ${error.message}`));
   await worker.waitUntilReady();
-  logger.info(`worker ${name} listening on ${options.queueUrl} (queue ${QUEUE_NAME}, concurrency ${options.concurrency ?? 1})`);
+  logger.info(
+    `worker ${name} listening on ${options.queueUrl} (queue ${QUEUE_NAME}, concurrency ${options.concurrency ?? 1})`,
+  );
   return {
     name,
     async close() {
@@ -84,7 +91,10 @@ class Resources implements WorkerResources {
   private readonly datasets = new Map<string, Promise<Dataset>>();
   private readonly proxies = new Map<string, Proxy>();
 
-  constructor(readonly engine: WorkerResources['engine'], private readonly decodeWorkers: number | undefined) {}
+  constructor(
+    readonly engine: WorkerResources['engine'],
+    private readonly decodeWorkers: number | undefined,
+  ) {}
 
   store(dir: string): Promise<BlockSource> {
     let store = this.stores.get(dir);

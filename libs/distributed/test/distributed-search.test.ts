@@ -14,12 +14,35 @@ import { createProxy } from '@alsatian/proxies';
 import { generateSnapshotSet, openStore } from '@alsatian/store';
 import { DEFAULT_COSTS, distributedSearch } from '../src/index.ts';
 import { snapshotStore } from '../../strategies/test/fixtures.ts';
-import { BIN, freePort, REDIS_SERVER, runSearch, startRedis, startWorkerProcess, stopAll, watch, type SearchJson, type Watched } from './redis-and-workers.ts';
+import {
+  BIN,
+  freePort,
+  REDIS_SERVER,
+  runSearch,
+  startRedis,
+  startWorkerProcess,
+  stopAll,
+  watch,
+  type SearchJson,
+  type Watched,
+} from './redis-and-workers.ts';
 
-if (!REDIS_SERVER) console.warn('distributed search tests SKIPPED: redis-server is not installed (apt-get install redis-server; .ci/run does).');
+if (!REDIS_SERVER)
+  console.warn(
+    'distributed search tests SKIPPED: redis-server is not installed (apt-get install redis-server; .ci/run does).',
+  );
 
 const DATASET = 'synthetic:classes=3,train=48,test=24,size=32,seed=2';
-const common = (store: string, dataset = DATASET) => ['--store', store, '--dataset', dataset, '--batch-size', '4', '--workers', '0'];
+const common = (store: string, dataset = DATASET) => [
+  '--store',
+  store,
+  '--dataset',
+  dataset,
+  '--batch-size',
+  '4',
+  '--workers',
+  '0',
+];
 const dirs: string[] = [];
 const tempDir = async (name: string) => {
   const dir = await mkdtemp(join(tmpdir(), name));
@@ -49,33 +72,63 @@ describe.skipIf(!REDIS_SERVER)('a distributed search on two workers', () => {
     await redis?.stop();
   });
 
-  it.each(['alsatian', 'shift'])('gives the single-process ranking and scores on a tiny resnet family (%s)', async (strategy) => {
-    const { store } = await snapshotStore('tiny_resnet', [1, 2, 3, 1, 2]);
-    dirs.push(store.dir);
-    const args = [...common(store.dir), '--strategy', strategy];
-    const single = await runSearch(args);
-    const distributed = await runSearch([...args, '--queue', redis.url, '--exchange-dir', await tempDir('exchange-')]);
-    expectSameSearch(distributed, single);
-    expect(distributed.distributed!.workersSeen).toBe(2);
-    expect(new Set(distributed.distributed!.jobs.map((j) => j.worker)).size).toBeGreaterThanOrEqual(1);
-  });
+  it.each(['alsatian', 'shift'])(
+    'gives the single-process ranking and scores on a tiny resnet family (%s)',
+    async (strategy) => {
+      const { store } = await snapshotStore('tiny_resnet', [1, 2, 3, 1, 2]);
+      dirs.push(store.dir);
+      const args = [...common(store.dir), '--strategy', strategy];
+      const single = await runSearch(args);
+      const distributed = await runSearch([
+        ...args,
+        '--queue',
+        redis.url,
+        '--exchange-dir',
+        await tempDir('exchange-'),
+      ]);
+      expectSameSearch(distributed, single);
+      expect(distributed.distributed!.workersSeen).toBe(2);
+      expect(new Set(distributed.distributed!.jobs.map((j) => j.worker)).size).toBeGreaterThanOrEqual(1);
+    },
+  );
 
-  it('gives the same ranking and scores with shared prefixes computed once and models cut into item slices', async () => {
+  it('gives the same ranking and scores with shared prefixes computed once and item slices', async () => {
     const { store } = await snapshotStore('tiny_resnet', [1, 2, 3, 1, 2]);
     dirs.push(store.dir);
     const single = await runSearch(common(store.dir));
     const dataset = await openDataset(DATASET, { imageSize: 32, workers: 0 });
     // Free preparation and exchange make sharing and slicing look cheap, so the partition uses both.
-    const costs = { ...DEFAULT_COSTS, prepareSecondsPerUnit: 0, prepareSecondsPerWeightByte: 0, exchangeSecondsPerByte: 0, jobOverheadSeconds: 1e-9 };
+    const costs = {
+      ...DEFAULT_COSTS,
+      prepareSecondsPerUnit: 0,
+      prepareSecondsPerWeightByte: 0,
+      exchangeSecondsPerByte: 0,
+      jobOverheadSeconds: 1e-9,
+    };
     try {
       const result = await distributedSearch({
-        store, dataset, strategy: 'alsatian', proxy: createProxy('linear'), proxyName: 'linear', batchSize: 4, queueUrl: redis.url, costs, partitionMode: 'share',
-        datasetSpec: { spec: DATASET, imageSize: 32, skipBad: false }, exchangeDir: await tempDir('exchange-'),
+        store,
+        dataset,
+        strategy: 'alsatian',
+        proxy: createProxy('linear'),
+        proxyName: 'linear',
+        batchSize: 4,
+        queueUrl: redis.url,
+        costs,
+        partitionMode: 'share',
+        datasetSpec: { spec: DATASET, imageSize: 32, skipBad: false },
+        exchangeDir: await tempDir('exchange-'),
       });
       expect(result.distributed.iterations.some((i) => i.mode === 'share')).toBe(true);
       expect(result.distributed.jobs.some((j) => j.stage === 0)).toBe(true);
       expect(result.distributed.jobs.some((j) => /items slice/.test(j.label))).toBe(true);
-      expectSameSearch({ ranking: [...result.ranking], iterations: result.iterations.map((i) => ({ ranking: [...i.ranking] })) } as SearchJson, single);
+      expectSameSearch(
+        {
+          ranking: [...result.ranking],
+          iterations: result.iterations.map((i) => ({ ranking: [...i.ranking] })),
+        } as SearchJson,
+        single,
+      );
     } finally {
       await dataset.close();
     }
@@ -84,7 +137,14 @@ describe.skipIf(!REDIS_SERVER)('a distributed search on two workers', () => {
   it('gives the single-process ranking and scores on a resnet18 store', async () => {
     const dir = await tempDir('resnet18-');
     const store = await openStore(join(dir, 'store'));
-    await generateSnapshotSet(store, { architecture: 'resnet18', count: 4, seed: 42, distribution: 'top-50', structure: 'chained', imageSize: 64 });
+    await generateSnapshotSet(store, {
+      architecture: 'resnet18',
+      count: 4,
+      seed: 42,
+      distribution: 'top-50',
+      structure: 'chained',
+      imageSize: 64,
+    });
     const args = common(store.dir, 'synthetic:classes=3,train=16,test=8,size=64,seed=1');
     const single = await runSearch(args);
     const distributed = await runSearch([...args, '--queue', redis.url, '--exchange-dir', join(dir, 'exchange')]);
@@ -110,7 +170,10 @@ describe.skipIf(!REDIS_SERVER)('a distributed search on two workers', () => {
     const resumed = await runSearch(args);
     expectSameSearch(resumed, await runSearch(common(store.dir)));
     // No job that had finished before the kill ran again.
-    const startedAfter = workers.flatMap((w, i) => w.lines.slice(from[i])).map((l) => /job (\w+) started/.exec(l)?.[1]).filter(Boolean);
+    const startedAfter = workers
+      .flatMap((w, i) => w.lines.slice(from[i]))
+      .map((l) => /job (\w+) started/.exec(l)?.[1])
+      .filter(Boolean);
     expect(startedAfter.filter((k) => before.has(k!))).toEqual([]);
     expect(resumed.distributed!.jobs.filter((j) => before.has(j.key)).length).toBe(before.size);
   });
@@ -127,18 +190,35 @@ describe.skipIf(!REDIS_SERVER)('a worker killed in the middle of a job', () => {
     await redis?.stop();
   });
 
-  it('has its job retried by another worker: same ranking and scores, the job\'s time counted once', async () => {
+  it("has its job retried by another worker: same ranking and scores, the job's time counted once", async () => {
     const { store } = await snapshotStore('tiny_resnet', [1, 2, 3]);
     dirs.push(store.dir);
-    const args = ['--store', store.dir, '--dataset', 'synthetic:classes=3,train=64,test=1600,size=32,seed=3', '--batch-size', '16', '--workers', '0'];
+    const args = [
+      '--store',
+      store.dir,
+      '--dataset',
+      'synthetic:classes=3,train=64,test=1600,size=32,seed=3',
+      '--batch-size',
+      '16',
+      '--workers',
+      '0',
+    ];
     const doomed = startWorkerProcess(redis.url);
     await doomed.waitFor(/listening on/, 'the first worker to listen');
-    const search = watch(execa('node', [BIN, 'search', ...args, '--json', '--queue', redis.url, '--exchange-dir', await tempDir('exchange-')], { reject: false }));
+    const search = watch(
+      execa(
+        'node',
+        [BIN, 'search', ...args, '--json', '--queue', redis.url, '--exchange-dir', await tempDir('exchange-')],
+        { reject: false },
+      ),
+    );
     const [, key] = await doomed.waitFor(/job (\w+) started/, 'the first worker to take a job');
     doomed.proc.kill('SIGKILL');
     await doomed.proc;
     workers.push(startWorkerProcess(redis.url), startWorkerProcess(redis.url));
-    const names = await Promise.all(workers.map(async (w) => (await w.waitFor(/worker (\S+) listening on/, 'a worker to listen'))[1]));
+    const names = await Promise.all(
+      workers.map(async (w) => (await w.waitFor(/worker (\S+) listening on/, 'a worker to listen'))[1]),
+    );
     const done = await search.proc;
     expect(done.exitCode, done.stderr as string).toBe(0);
     const distributed = JSON.parse(done.stdout as string) as SearchJson;

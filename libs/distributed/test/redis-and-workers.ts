@@ -22,7 +22,11 @@ export async function freePort(): Promise<number> {
 
 export async function startRedis(): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = await freePort();
-  const proc = execa(REDIS_SERVER!, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { reject: false });
+  const proc = execa(
+    REDIS_SERVER!,
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { reject: false },
+  );
   await waitForLine(proc, /Ready to accept connections/, 'redis-server to start');
   return {
     url: `redis://127.0.0.1:${port}`,
@@ -92,7 +96,11 @@ function waitForLine(proc: ResultPromise, pattern: RegExp, what: string): Promis
 
 /** An `alsatian worker` with short lock and stalled-check times, so a killed worker's job is retried quickly. */
 export function startWorkerProcess(url: string, extra: readonly string[] = []): Watched {
-  const proc = execa('node', [BIN, 'worker', '--queue', url, '--workers', '0', '--lock-duration', '2000', '--stalled-interval', '500', ...extra], { reject: false });
+  const proc = execa(
+    'node',
+    [BIN, 'worker', '--queue', url, '--workers', '0', '--lock-duration', '2000', '--stalled-interval', '500', ...extra],
+    { reject: false },
+  );
   return watch(proc);
 }
 

@@ -61,8 +61,8 @@ export function registerSearchCommand(program: Command): void {
     .option('--vocab <file>', 'WordPiece vocab.txt for text datasets')
     .option('--store-read-limit <rate>', 'throttle block reads, e.g. 200MB/s (the paper\'s I/O-limited store); re-reads come from a modelled page cache')
     .option('--page-cache <bytes>', 'size of the modelled page cache in front of a throttled store (default: unbounded)')
-    .option('--queue <url>', 'distribute the search over workers (alsatian worker) listening on this Redis, e.g. redis://HOST:6379')
-    .option('--exchange-dir <dir>', 'with --queue: directory every worker can read and write, for features and job results (default: <store>/.alsatian-exchange)')
+    .option('--queue <url>', 'run on `alsatian worker` processes through this Redis, e.g. redis://HOST:6379')
+    .option('--exchange-dir <dir>', 'with --queue: directory all workers share (default: <store>/.alsatian-exchange)')
     .option('--json', 'print the result as JSON')
     .action(async (options: SearchCliOptions) => {
       const strategy = choiceOption('--strategy', options.strategy, STRATEGY_NAMES);
@@ -83,13 +83,20 @@ export function registerSearchCommand(program: Command): void {
       const dataset = await openDataset(options.dataset, { ...datasetShape(inputs), workers: optionalInt('--workers', options.workers, 0), skipBad: options.skipBad === true, vocabFile: options.vocab });
       const improvements = withoutOption(options.without);
       const progress = progressBar();
-      const common = { store, models, dataset, strategy, improvements, proxy: createProxy(proxyName), cacheBudgetBytes, batchSize, seed, deterministic: options.deterministic === true, onProgress: progress.update };
+      const common = {
+        store, models, dataset, strategy, improvements, proxy: createProxy(proxyName), cacheBudgetBytes, batchSize,
+        seed, deterministic: options.deterministic === true, onProgress: progress.update,
+      };
       let result: SearchResult;
       if (options.queue) {
         // Workers open the dataset themselves, from the same spec and options.
-        const datasetSpec = { spec: existsSync(options.dataset) ? resolve(options.dataset) : options.dataset, ...datasetShape(inputs), skipBad: options.skipBad === true, vocabFile: options.vocab };
+        const spec = existsSync(options.dataset) ? resolve(options.dataset) : options.dataset;
+        const skipBad = options.skipBad === true;
+        const datasetSpec = { spec, ...datasetShape(inputs), skipBad, vocabFile: options.vocab };
         try {
-          result = await distributedSearch({ ...common, queueUrl: options.queue, datasetSpec, proxyName, exchangeDir: options.exchangeDir, logger: warningsLogger });
+          const { queue: queueUrl, exchangeDir } = options;
+          const logger = warningsLogger;
+          result = await distributedSearch({ ...common, queueUrl, datasetSpec, proxyName, exchangeDir, logger });
         } finally {
           progress.stop();
           await dataset.close();
@@ -142,6 +149,7 @@ function datasetShape(inputs: readonly TensorSpec[]): { imageSize?: number; maxL
   return {};
 }
 
+/** The coordinator's warnings (no live workers) go between progress-bar lines; its progress goes to the bar. */
 const warningsLogger = { debug() {}, info() {}, warn: (message: string) => process.stderr.write(`\nwarning: ${message}\n`) };
 
 function toJson(result: SearchResult) {

@@ -34,10 +34,18 @@ export function registerWorkerCommand(program: Command): void {
     .option('--concurrency <n>', 'jobs this process runs at once', '1')
     .option('--ep <provider>', `execution provider: ${EXECUTION_PROVIDERS.join(' | ')}`, 'cpu')
     .option('--threads <n>', 'ONNX Runtime intra-op threads (default: every core)')
-    .option('--block-cache <bytes>', 'budget of compiled units kept for reuse across jobs', formatBytes(SEARCH_DEFAULTS.blockCacheBytes))
+    .option(
+      '--block-cache <bytes>',
+      'budget of compiled units kept for reuse across jobs',
+      formatBytes(SEARCH_DEFAULTS.blockCacheBytes),
+    )
     .option('--compiled-cache <dir>', 'keep compiled units in this directory')
     .option('--workers <n>', 'image decoding worker threads (default: cores)')
-    .option('--lock-duration <ms>', 'how long a job stays locked without renewal before another worker retries it', '30000')
+    .option(
+      '--lock-duration <ms>',
+      'how long a job stays locked without renewal before another worker retries it',
+      '30000',
+    )
     .option('--stalled-interval <ms>', 'how often this worker looks for jobs of dead workers', '30000')
     .action(async (options: WorkerCliOptions) => {
       parseQueueUrl(options.queue);
