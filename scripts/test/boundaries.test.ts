@@ -1,7 +1,7 @@
 /**
  * The dependency rules of DESIGN.md section 3, checked on the sources: core imports no other lib; only the engine
  * imports onnxruntime-node; libraries never import experiments or the CLI; and imports between libs follow the
- * allowed direction (cli, experiments -> strategies -> executor -> planner, cache, engine, data, proxies -> models,
+ * allowed direction (cli -> distributed -> strategies; cli, experiments -> strategies -> executor -> planner, cache, engine, data, proxies -> models,
  * store -> core, plus bench/plot for experiments).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -24,7 +24,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   strategies: ['core', 'models', 'cache', 'planner', 'executor', 'store'],
   bench: ['core'],
   plot: ['core', 'bench'],
-  cli: ['core', 'models', 'store', 'engine', 'data', 'planner', 'cache', 'proxies', 'executor', 'strategies'],
+  distributed: ['core', 'models', 'store', 'engine', 'data', 'planner', 'cache', 'proxies', 'executor', 'strategies'],
+  cli: ['core', 'models', 'store', 'engine', 'data', 'planner', 'cache', 'proxies', 'executor', 'strategies', 'distributed'],
 };
 
 function sources(dir: string): string[] {
