@@ -27,7 +27,7 @@ export { runSearchCell, PAPER_STORE_READ_BYTES_PER_SEC } from './search-cell.ts'
 export type { DatasetRequest, SearchCellOptions, SearchCellResult } from './search-cell.ts';
 export { ensureSnapshotStore, snapshotSetKey, storesDirFor } from './snapshot-stores.ts';
 export type { SnapshotSetRequest, SnapshotStoreInfo } from './snapshot-stores.ts';
-export { searchRows, SEARCH_COLUMNS, RANKING_SEPARATOR } from './search-rows.ts';
+export { prepareModelPartCategory, searchRows, SEARCH_COLUMNS, RANKING_SEPARATOR } from './search-rows.ts';
 export type { SearchRow } from './search-rows.ts';
 export { winnerRanks, winnerRankTable } from './regret.ts';
 export type { WinnerRank } from './regret.ts';

@@ -1,4 +1,5 @@
-import { CATEGORIES } from '@alsatian/core';
+import { CATEGORIES, PREPARE_MODEL_PARTS } from '@alsatian/core';
+import type { PrepareModelPart } from '@alsatian/core';
 import type { SearchResult } from '@alsatian/strategies';
 import type { SnapshotStoreInfo } from './snapshot-stores.ts';
 
@@ -22,6 +23,14 @@ export const SEARCH_COLUMNS = [
 
 export type SearchRow = Readonly<Record<(typeof SEARCH_COLUMNS)[number], string | number | boolean | null>>;
 
+/**
+ * The category of the search-scope rows that split prepare model into its parts (reading blocks, lowering,
+ * sessions). They are a second view of `prepareModel`, never summed with the six categories.
+ */
+export function prepareModelPartCategory(part: PrepareModelPart): string {
+  return `prepareModel:${part}`;
+}
+
 /** Separator of model ids in the `ranking` column (ids never contain it). */
 export const RANKING_SEPARATOR = ' ';
 
@@ -29,7 +38,7 @@ const EMPTY: SearchRow = Object.fromEntries(SEARCH_COLUMNS.map((c) => [c, null])
 
 /**
  * Tidy rows of one search: per SH iteration one row per category (scope 'iteration'), then the whole search per
- * category (scope 'search', iteration empty) and its total (category 'total'). The total row carries the winner
+ * category (scope 'search', iteration empty), prepare model's parts, and its total (category 'total'). The total row carries the winner
  * and the full ranking (best first), so the SH regret can be computed from the CSV against Base's ranking.
  */
 export function searchRows(result: SearchResult, store: Pick<SnapshotStoreInfo, 'reused'>): SearchRow[] {
@@ -41,6 +50,9 @@ export function searchRows(result: SearchResult, store: Pick<SnapshotStoreInfo, 
   }
   const models = result.iterations[0]?.models ?? result.ranking.length;
   for (const category of CATEGORIES) rows.push({ ...EMPTY, scope: 'search', category, seconds: result.measurements[category], models });
+  for (const part of PREPARE_MODEL_PARTS) {
+    rows.push({ ...EMPTY, scope: 'search', category: prepareModelPartCategory(part), seconds: result.measurements.prepareModelParts[part], models });
+  }
   rows.push({
     ...EMPTY,
     scope: 'search',

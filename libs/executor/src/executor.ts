@@ -18,6 +18,11 @@ export interface ExecutorDeps {
   readonly meter: Meter;
   readonly logger?: Logger;
   readonly onProgress?: ProgressListener;
+  /**
+   * Labels of batches read elsewhere (a distributed job scores features another process extracted); default a
+   * fresh book, filled as this executor reads raw data.
+   */
+  readonly labels?: LabelBook;
 }
 
 /**
@@ -28,11 +33,12 @@ export interface ExecutorDeps {
 export class Executor {
   private readonly units: UnitPreparer;
   private readonly logger: Logger;
-  private readonly labels = new LabelBook();
+  private readonly labels: LabelBook;
 
   constructor(private readonly deps: ExecutorDeps, private readonly settings: ExecutorSettings) {
     this.units = new UnitPreparer(deps.store, deps.engine, deps.meter, settings.reusePrepared);
     this.logger = deps.logger ?? silentLogger;
+    this.labels = deps.labels ?? new LabelBook();
   }
 
   /**

@@ -8,3 +8,5 @@ export { Executor } from './executor.ts';
 export type { ExecutorDeps } from './executor.ts';
 export type { ExecutorSettings } from './settings.ts';
 export type { BlockSource } from './unit-preparer.ts';
+export { LabelBook } from './label-book.ts';
+export { batchCount } from './batch-count.ts';

@@ -63,6 +63,8 @@ export class UnitPreparer {
   /**
    * Starts reading `unit`'s blocks in the background, unless it is the unit running now. Its time is not metered:
    * it overlaps the current unit's inference, and what it did not finish is waited for (as "read") at prepare.
+   * What overlaps: file reads (on libuv's thread pool) and the store's pacing of a slow disk (timers). Hashing runs
+   * on this thread between batches, because onnxruntime-node runs a batch synchronously on it.
    */
   private prefetch(unit: ExecutionUnit): void {
     const key = unitKey(unit);

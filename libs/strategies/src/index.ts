@@ -3,7 +3,7 @@
  * halving driver that loops over iterations, ranks and prunes. It returns a ranking and measurements; it does not
  * print (the CLI does) and does not run steps itself (the executor does).
  */
-export { search } from './search.ts';
+export { finalRanking, planModels, readsSince, search } from './search.ts';
 export type { SearchOptions } from './search.ts';
 export { IMPROVEMENT_NAMES, IMPROVEMENTS, resolveImprovements, STRATEGIES, STRATEGY_NAMES, strategy } from './strategies.ts';
 export type { Improvement, Improvements, StrategyDef, StrategyName } from './strategies.ts';

@@ -119,7 +119,7 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
 }
 
 /** The planner's view of each candidate: block ids, output bytes per item and fusion with the block before, from the stored descriptors. */
-async function planModels(store: ModelStore, ids: readonly ModelId[]): Promise<PlanModel[]> {
+export async function planModels(store: ModelStore, ids: readonly ModelId[]): Promise<PlanModel[]> {
   const sizes = new Map<string, number>();
   const joined = new Set<string>();
   const out: PlanModel[] = [];
@@ -141,13 +141,13 @@ async function planModels(store: ModelStore, ids: readonly ModelId[]): Promise<P
   return out;
 }
 
-function readsSince(now: ReadStats, before: ReadStats): ReadStats {
+export function readsSince(now: ReadStats, before: ReadStats): ReadStats {
   const minus = (a: ReadStats['fromDisk'], b: ReadStats['fromDisk']) => ({ reads: a.reads - b.reads, bytes: a.bytes - b.bytes });
   return { fromDisk: minus(now.fromDisk, before.fromDisk), fromPageCache: minus(now.fromPageCache, before.fromPageCache) };
 }
 
 /** Latest iteration first (survivors rank above models pruned earlier), then by score, then id (descending). */
-function finalRanking(last: ReadonlyMap<ModelId, { score: number; iteration: number }>): RankingEntry[] {
+export function finalRanking(last: ReadonlyMap<ModelId, { score: number; iteration: number }>): RankingEntry[] {
   return [...last]
     .map(([model, s]) => ({ model, score: s.score, iteration: s.iteration }))
     .sort((a, b) => b.iteration - a.iteration || b.score - a.score || (a.model < b.model ? 1 : a.model > b.model ? -1 : 0));

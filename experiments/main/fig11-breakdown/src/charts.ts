@@ -6,12 +6,18 @@ import { DISTRIBUTION_LABELS, DISTRIBUTION_ORDER, STRATEGY_LABELS, STRATEGY_ORDE
 import type { ChartDef, RunData } from '@alsatian/exp-shared';
 import { BREAKDOWN_CATEGORIES, BREAKDOWN_COLORS, BREAKDOWN_LABELS, scaleSubtitle, stackedBarChart, STRATEGY_SERIES } from '@alsatian/plot';
 import type { Datum } from '@alsatian/plot';
+import { PREPARE_MODEL_PARTS } from '@alsatian/core';
+import type { PrepareModelPart } from '@alsatian/core';
 import { breakdownBars } from './breakdown.ts';
 import type { BreakdownBar } from './breakdown.ts';
 import type { Fig11Settings } from './scales.ts';
 
 export const STRATEGIES_CHART = 'fig11-strategies';
 export const DISTRIBUTIONS_CHART = 'fig11-alsatian-distributions';
+export const PREPARE_PARTS_CHART = 'fig11-prepare-model-parts';
+
+const PART_LABELS: Readonly<Record<PrepareModelPart, string>> = { read: 'read blocks', lower: 'lower to ONNX', session: 'create sessions' };
+const PART_COLORS = ['#c6dbef', '#6baed6', '#08519c'];
 
 const stack = { field: 'category', title: 'category', domain: [...BREAKDOWN_CATEGORIES], colors: BREAKDOWN_CATEGORIES.map((c) => BREAKDOWN_COLORS[c]), labels: BREAKDOWN_LABELS };
 const dist = (d: string) => DISTRIBUTION_LABELS[d] ?? d;
@@ -69,6 +75,24 @@ export function fig11Charts(run: RunData<Fig11Settings>): ChartDef[] {
         totals: true,
         width: 190,
         facet: { column: { field: 'panel', title: '', sort: distPanels.map(([p]) => p) }, independentY: true },
+      }),
+    });
+  }
+  const withParts = panels.filter(({ bars: list }) => list.every((b) => b.prepareModelParts !== undefined));
+  if (withParts.length > 0) {
+    charts.push({
+      name: PREPARE_PARTS_CHART,
+      spec: stackedBarChart({
+        title: { text: 'Fig 11: prepare model, split into its parts', subtitle },
+        rows: withParts.flatMap(({ panel, bars: list }) =>
+          list.flatMap((b) => PREPARE_MODEL_PARTS.map((part) => ({ x: STRATEGY_LABELS[b.strategy], panel, part, seconds: b.prepareModelParts![part] }))),
+        ),
+        bar: { field: 'x', title: 'strategy', sort: [...STRATEGY_SERIES] },
+        stack: { field: 'part', title: 'part', domain: [...PREPARE_MODEL_PARTS], colors: PART_COLORS, labels: PART_LABELS },
+        value: { field: 'seconds', title: 'Time in seconds' },
+        totals: true,
+        width: 190,
+        facet: { column: { field: 'panel', title: '', sort: withParts.map((p) => p.panel) }, independentY: true },
       }),
     });
   }

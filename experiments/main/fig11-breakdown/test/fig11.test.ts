@@ -15,13 +15,16 @@ const CATEGORY_SECONDS: Record<string, Record<string, number>> = {
 };
 
 /** Search-scope rows of every quick cell, as fig11's CSV (or fig10's) would hold them. */
-function fixtureRows(extra: Record<string, string | number> = {}) {
+function fixtureRows(extra: Record<string, string | number> = {}, options: { parts?: boolean } = {}) {
   return fixtureGrid(experiment).flatMap((cell) => {
     const seconds = CATEGORY_SECONDS[cell.strategy];
     const total = Object.values(seconds).reduce((s, v) => s + v, 0);
     const base = { experiment: 'fig11-breakdown', figure: 'fig11', scale: 'quick', repetition: 0, ...cell, scope: 'search', ...extra };
+    // Prepare model's parts (rows of runs made since the split): read 20 %, lower 10 %, sessions 70 %.
+    const parts = options.parts ? Object.entries({ read: 0.2, lower: 0.1, session: 0.7 }).map(([part, share]) => ({ ...base, category: `prepareModel:${part}`, seconds: seconds.prepareModel * share, winner: null, ranking: null })) : [];
     return [
       ...Object.entries(seconds).map(([category, s]) => ({ ...base, category, seconds: s, winner: null, ranking: null })),
+      ...parts,
       { ...base, category: 'total', seconds: total, winner: cell.strategy === 'shift' ? 'm2' : 'm1', ranking: cell.strategy === 'baseline' ? 'm1 m2 m3' : null },
     ];
   });
@@ -44,6 +47,16 @@ describe('fig11-breakdown', () => {
     // The paper's observations, computed from the catalogue and from ours with the same formulas.
     expect(markdown).toContain('- paper (a) resnet152, 8000 items, Top 50 %: SHiFT / Base prepare model 1.19x; SH cuts inference 3.7x and proxy 5.4x; SHiFT / Alsatian prepare data 7.1x; Alsatian / SHiFT proxy 0.98x.');
     expect(markdown).toContain('- ours, resnet18, 256 items, Top 50 %: SHiFT / Base prepare model 1.40x; SH cuts inference 3.3x and proxy 4.0x; SHiFT / Alsatian prepare data 6.0x; Alsatian / SHiFT proxy 1.00x.');
+  });
+
+  it('adds the prepare-model split when the rows have it, without changing the breakdown', async () => {
+    const runDir = join(await mkdtemp(join(tmpdir(), 'fig11-')), 'fig11-breakdown', 'quick');
+    const run = fixtureRun(experiment, fixtureRows({}, { parts: true }), { runDir });
+    const charts = await plotRun(experiment, run);
+    expect(charts.map((c) => c.image)).toContain('fig11-breakdown/quick/fig11-prepare-model-parts.png');
+    const svg = await readFile(join(runDir, 'fig11-prepare-model-parts.svg'), 'utf8');
+    for (const label of ['read blocks', 'lower to ONNX', 'create sessions', '14.0']) expect(svg).toContain(label);
+    expect(experiment.report(run)).toContain('| resnet18, 256 items, Top 50 % | Base | 10.0 / 6.0 / 30.0 / 4.0 (+ 0.1) = 50.1 |');
   });
 
   it("reuses fig10's rows for a cell measured there with the same settings, and only then", async () => {

@@ -22,7 +22,7 @@ function subtitle(run: RunData<Fig15Settings>): string[] {
 export function fig15Charts(run: RunData<Fig15Settings>): ChartDef[] {
   const unit = timeUnit(run.settings);
   const totals = searchPoints(run.rows, ['items']).flatMap((p) => STRATEGY_ORDER.flatMap((s) => (p.seconds[s] === undefined ? [] : [{ items: Number(p.labels.items), strategy: STRATEGY_LABELS[s], time: p.seconds[s]! / unit.divisor }])));
-  const search = run.rows.filter((r) => r.scope === 'search' && r.category !== 'total');
+  const search = run.rows.filter((r) => r.scope === 'search' && (CATEGORIES as readonly unknown[]).includes(r.category));
   const parts = medianBy(search, ['items', 'strategy', 'category'], 'seconds').map((r) => ({ items: r.items, strategy: STRATEGY_LABELS[strategyOf(r.strategy)], category: r.category, time: Number(r.seconds) / unit.divisor }));
   return [
     {

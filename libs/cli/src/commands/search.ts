@@ -2,12 +2,15 @@
  * `alsatian search`: rank the models of a store for a dataset with Base, SHiFT or Alsatian. Results go to stdout
  * (a table, or JSON with --json); progress to stderr.
  */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { EXECUTION_PROVIDERS, formatBytes, InvalidArgumentError, parseBytes, parseRate, SEARCH_DEFAULTS, type TensorSpec } from '@alsatian/core';
 import { openDataset } from '@alsatian/data';
 import { createEngine } from '@alsatian/engine';
 import { createProxy, PROXY_NAMES } from '@alsatian/proxies';
 import { openStore, type ModelStore } from '@alsatian/store';
+import { distributedSearch } from '@alsatian/distributed';
 import { IMPROVEMENT_NAMES, search, STRATEGY_NAMES, type Improvements, type SearchResult } from '@alsatian/strategies';
 import { choiceOption, intOption, optionalInt } from '../util/options.ts';
 import { progressBar } from '../util/progress.ts';
@@ -32,6 +35,8 @@ interface SearchCliOptions {
   without?: string;
   pageCache?: string;
   compiledCache?: string;
+  queue?: string;
+  exchangeDir?: string;
 }
 
 export function registerSearchCommand(program: Command): void {
@@ -56,6 +61,8 @@ export function registerSearchCommand(program: Command): void {
     .option('--vocab <file>', 'WordPiece vocab.txt for text datasets')
     .option('--store-read-limit <rate>', 'throttle block reads, e.g. 200MB/s (the paper\'s I/O-limited store); re-reads come from a modelled page cache')
     .option('--page-cache <bytes>', 'size of the modelled page cache in front of a throttled store (default: unbounded)')
+    .option('--queue <url>', 'run on `alsatian worker` processes through this Redis, e.g. redis://HOST:6379')
+    .option('--exchange-dir <dir>', 'with --queue: directory all workers share (default: <store>/.alsatian-exchange)')
     .option('--json', 'print the result as JSON')
     .action(async (options: SearchCliOptions) => {
       const strategy = choiceOption('--strategy', options.strategy, STRATEGY_NAMES);
@@ -75,18 +82,34 @@ export function registerSearchCommand(program: Command): void {
       const inputs = (await store.blockInfo(store.getModel(models[0]).blocks[0])).descriptor.inputs;
       const dataset = await openDataset(options.dataset, { ...datasetShape(inputs), workers: optionalInt('--workers', options.workers, 0), skipBad: options.skipBad === true, vocabFile: options.vocab });
       const improvements = withoutOption(options.without);
-      const engine = await createEngine({ ep, preparation: { compiledKeepBytes: blockCacheBytes, compiledDir: options.compiledCache } });
       const progress = progressBar();
+      const common = {
+        store, models, dataset, strategy, improvements, proxy: createProxy(proxyName), cacheBudgetBytes, batchSize,
+        seed, deterministic: options.deterministic === true, onProgress: progress.update,
+      };
       let result: SearchResult;
-      try {
-        result = await search({
-          store, models, dataset, strategy, improvements, engine, proxy: createProxy(proxyName), cacheBudgetBytes, batchSize, seed,
-          deterministic: options.deterministic === true, onProgress: progress.update,
-        });
-      } finally {
-        progress.stop();
-        await engine.dispose();
-        await dataset.close();
+      if (options.queue) {
+        // Workers open the dataset themselves, from the same spec and options.
+        const spec = existsSync(options.dataset) ? resolve(options.dataset) : options.dataset;
+        const skipBad = options.skipBad === true;
+        const datasetSpec = { spec, ...datasetShape(inputs), skipBad, vocabFile: options.vocab };
+        try {
+          const { queue: queueUrl, exchangeDir } = options;
+          const logger = warningsLogger;
+          result = await distributedSearch({ ...common, queueUrl, datasetSpec, proxyName, exchangeDir, logger });
+        } finally {
+          progress.stop();
+          await dataset.close();
+        }
+      } else {
+        const engine = await createEngine({ ep, preparation: { compiledKeepBytes: blockCacheBytes, compiledDir: options.compiledCache } });
+        try {
+          result = await search({ ...common, engine });
+        } finally {
+          progress.stop();
+          await engine.dispose();
+          await dataset.close();
+        }
       }
       const skipped = dataset.skipped();
       if (options.json) process.stdout.write(`${JSON.stringify({ ...toJson(result), skipped }, null, 2)}\n`);
@@ -126,8 +149,12 @@ function datasetShape(inputs: readonly TensorSpec[]): { imageSize?: number; maxL
   return {};
 }
 
+/** The coordinator's warnings (no live workers) go between progress-bar lines; its progress goes to the bar. */
+const warningsLogger = { debug() {}, info() {}, warn: (message: string) => process.stderr.write(`\nwarning: ${message}\n`) };
+
 function toJson(result: SearchResult) {
   return {
+    ...('distributed' in result ? { distributed: result.distributed } : {}),
     strategy: result.strategy,
     improvements: result.improvements,
     storeReads: result.storeReads,
