@@ -116,6 +116,7 @@ export async function distributedSearch(options: DistributedSearchOptions): Prom
     deterministic: options.deterministic ?? false,
     featuresOnDisk: def.featuresOnDisk,
     reusePrepared: improvements.keepPrepared,
+    prefetchBlocks: improvements.prefetchBlocks,
   };
   const runDir = join(
     exchangeDir,

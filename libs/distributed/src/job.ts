@@ -27,6 +27,7 @@ export interface JobContext {
   readonly deterministic: boolean;
   readonly featuresOnDisk: boolean;
   readonly reusePrepared: boolean;
+  readonly prefetchBlocks: boolean;
 }
 
 export interface JobSpec {

@@ -52,6 +52,7 @@ export async function runJob(
       batchSize: context.batchSize,
       featuresOnDisk: context.featuresOnDisk,
       reusePrepared: context.reusePrepared,
+      prefetchBlocks: context.prefetchBlocks,
       seed: context.seed,
       deterministic: context.deterministic,
     },
