@@ -10,3 +10,4 @@ export type { CacheTier, CacheUsage, IntermediateCacheOptions, OverflowPolicy, P
 export { BlockCache } from './block-cache.ts';
 export type { BlockCacheOptions, BlockCacheStats } from './block-cache.ts';
 export { tensorsBytes } from './tensor-file.ts';
+export * from './feature-store/index.ts';
