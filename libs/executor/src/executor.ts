@@ -1,8 +1,10 @@
 import type { Dataset, Engine, Logger, Meter, ModelId, ProgressListener, Proxy, ProxyScore } from '@alsatian/core';
 import { silentLogger } from '@alsatian/core';
 import type { IntermediateCache } from '@alsatian/cache';
-import type { PlanStep } from '@alsatian/planner';
+import type { InferStep, PlanStep } from '@alsatian/planner';
 import { runInferStep } from './run-infer.ts';
+import { runInferRows } from './run-infer-rows.ts';
+import type { StoredFeatures } from './stored-features.ts';
 import { runScoreStep } from './run-score.ts';
 import { LabelBook } from './label-book.ts';
 import type { ExecutorSettings } from './settings.ts';
@@ -18,6 +20,17 @@ export interface ExecutorDeps {
   readonly meter: Meter;
   readonly logger?: Logger;
   readonly onProgress?: ProgressListener;
+  /** A feature store: infer steps with `rows` read stored outputs and store what they compute. */
+  readonly features?: StoredFeatures;
+}
+
+/** What the executor computed: units and blocks that ran on at least one item, and unit x item evaluations. */
+export interface ExecutorWork {
+  readonly units: number;
+  readonly blocks: number;
+  readonly unitItems: number;
+  /** Ids of the blocks that ran (distinct). */
+  readonly blockIds: readonly string[];
 }
 
 /**
@@ -28,11 +41,20 @@ export interface ExecutorDeps {
 export class Executor {
   private readonly units: UnitPreparer;
   private readonly logger: Logger;
-  private readonly labels = new LabelBook();
+  private readonly labels: LabelBook;
+  private readonly ranUnits = new Set<string>();
+  private readonly ranBlocks = new Set<string>();
+  private unitItems = 0;
 
   constructor(private readonly deps: ExecutorDeps, private readonly settings: ExecutorSettings) {
     this.units = new UnitPreparer(deps.store, deps.engine, deps.meter, settings.reusePrepared);
     this.logger = deps.logger ?? silentLogger;
+    const all = { train: deps.dataset.train.labels(), test: deps.dataset.test.labels() };
+    const fromOrder = (split: 'train' | 'test', chunkStart: number, batch: number) => {
+      const start = chunkStart + batch * settings.batchSize;
+      return all[split].slice(start, Math.min(start + settings.batchSize, all[split].length));
+    };
+    this.labels = new LabelBook(deps.features ? fromOrder : undefined);
   }
 
   /**
@@ -46,7 +68,7 @@ export class Executor {
     for (const step of steps) {
       switch (step.kind) {
         case 'infer':
-          await this.units.withSession(step.unit, (session) => runInferStep(step, session, { ...this.deps, ...this.settings, labels: this.labels }));
+          this.count(step, await this.infer(step));
           break;
         case 'release':
         case 'evict':
@@ -63,6 +85,28 @@ export class Executor {
     }
     await this.units.releaseCurrent();
     return scores;
+  }
+
+  private async infer(step: InferStep): Promise<number> {
+    const ctx = { ...this.deps, ...this.settings, labels: this.labels };
+    if (!step.rows) {
+      await this.units.withSession(step.unit, (session) => runInferStep(step, session, ctx));
+      return step.range.end - step.range.start;
+    }
+    if (!this.deps.features) throw new Error(`infer step of unit ${step.unit.id} lists rows but the executor has no feature store`);
+    return runInferRows(step, () => this.units.session(step.unit), { ...ctx, features: this.deps.features });
+  }
+
+  private count(step: InferStep, computed: number): void {
+    if (computed === 0) return;
+    this.ranUnits.add(step.unit.id);
+    for (const block of step.unit.blocks) this.ranBlocks.add(block.id);
+    this.unitItems += computed;
+  }
+
+  /** What ran so far (see ExecutorWork). */
+  get work(): ExecutorWork {
+    return { units: this.ranUnits.size, blocks: this.ranBlocks.size, unitItems: this.unitItems, blockIds: [...this.ranBlocks] };
   }
 
   /** Sessions created so far, and how many of them reused what the engine prepared before. */

@@ -35,12 +35,17 @@ export class UnitPreparer {
 
   /** Runs `fn` with the unit's session, preparing it unless the previous steps ran the same unit. */
   async withSession<T>(unit: ExecutionUnit, fn: (session: PreparedUnit) => Promise<T>): Promise<T> {
+    return fn(await this.session(unit));
+  }
+
+  /** The unit's session, prepared unless the previous steps ran the same unit. */
+  async session(unit: ExecutionUnit): Promise<PreparedUnit> {
     const key = JSON.stringify([unit.input, unit.output]);
     if (this.current?.key !== key) {
       await this.releaseCurrent();
       this.current = { key, session: await this.prepare(unit) };
     }
-    return fn(this.current.session);
+    return this.current.session;
   }
 
   /** Releases the current session (the end of a pass: nothing runs it next). */

@@ -21,6 +21,7 @@ import { shapeOfTaskTree } from '../traversal/shape.ts';
 import type { ItemRange, NodeId, PlanModel } from '../types.ts';
 import { emitRunSteps } from './emit-steps.ts';
 import { persistedBytes, type EvictStep, type PersistedFeatures, type PlanStep } from './steps.ts';
+import type { StoredOutputs } from './stored.ts';
 
 export interface PlanIterationOptions {
   /** The alive models, in a stable order (children of the trees follow it). */
@@ -48,6 +49,11 @@ export interface PlanIterationOptions {
    * iteration). 'separate': the reference's way, a pass over the test set, then one over the train chunk.
    */
   readonly testPass?: 'merged' | 'separate';
+  /**
+   * Outputs a feature store holds (plan facts, no I/O): stored rows are read instead of computed, and what only
+   * they needed is not computed either. The cache requirement stays that of computing everything (an upper bound).
+   */
+  readonly stored?: StoredOutputs;
 }
 
 export interface IterationPlan {
@@ -99,7 +105,7 @@ export function planIteration(options: PlanIterationOptions): IterationPlan {
     return { node: node.id, bytesPerItem: node.bytesPerItem, train: [...(before?.train ?? []), ...pieces('train')], test: [...(before?.test ?? []), ...pieces('test')] };
   });
   const order = chosen.order.map((i) => unitIds[i]);
-  const steps = [...evictions, ...emitRunSteps({ tree, order, runs, features: new Map(persisted.map((p) => [p.node, p])) })];
+  const steps = [...evictions, ...emitRunSteps({ tree, order, runs, features: new Map(persisted.map((p) => [p.node, p])), stored: options.stored })];
   return {
     prefixTree,
     tree,
