@@ -50,9 +50,9 @@ export class Executor {
     this.units = new UnitPreparer(deps.store, deps.engine, deps.meter, settings.reusePrepared);
     this.logger = deps.logger ?? silentLogger;
     const all = { train: deps.dataset.train.labels(), test: deps.dataset.test.labels() };
-    const fromOrder = (split: 'train' | 'test', chunkStart: number, batch: number) => {
+    const fromOrder = (split: 'train' | 'test', chunkStart: number, batch: number, chunkEnd: number) => {
       const start = chunkStart + batch * settings.batchSize;
-      return all[split].slice(start, Math.min(start + settings.batchSize, all[split].length));
+      return all[split].slice(start, Math.min(start + settings.batchSize, chunkEnd));
     };
     this.labels = new LabelBook(deps.features ? fromOrder : undefined);
   }

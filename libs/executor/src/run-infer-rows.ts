@@ -1,5 +1,5 @@
 import type { Batch, HostTensor, PreparedUnit } from '@alsatian/core';
-import { IntegrityError } from '@alsatian/core';
+import { IntegrityError, InvalidArgumentError } from '@alsatian/core';
 import { rowOf } from '@alsatian/cache';
 import type { InferStep, RowPlan } from '@alsatian/planner';
 import { batchCount } from './batch-count.ts';
@@ -81,6 +81,10 @@ async function* rawGenerator(step: InferStep, batches: readonly number[], ctx: I
     for (let b = batches[s]; b <= batches[e]; b++) {
       const next: IteratorResult<Batch> = await ctx.meter.measure('prepareData', () => it.next());
       if (next.done) throw new Error(`dataset ended before batch ${b} of ${step.split} [${range.start}, ${range.end})`);
+      const expected = Math.min(bs, step.range.end - step.range.start - b * bs);
+      if (next.value.labels.length !== expected) {
+        throw new InvalidArgumentError(`A feature store keys outputs by item, so it cannot be used while items are skipped as bad (${expected - next.value.labels.length} in ${step.split} batch ${b}); fix the dataset or search without --feature-store.`);
+      }
       ctx.labels.record(step.split, step.range.start, b, next.value.labels);
       yield { batch: b, inputs: next.value.inputs };
     }
