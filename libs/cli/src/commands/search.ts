@@ -8,6 +8,7 @@ import { openDataset } from '@alsatian/data';
 import { createEngine } from '@alsatian/engine';
 import { createProxy, PROXY_NAMES } from '@alsatian/proxies';
 import { openStore, type ModelStore } from '@alsatian/store';
+import { DEFAULT_FEATURE_STORE_LIMIT, FeatureStore } from '@alsatian/cache';
 import { IMPROVEMENT_NAMES, search, SEARCH_DEFAULTS, STRATEGY_NAMES, type Improvements, type SearchResult } from '@alsatian/strategies';
 import { choiceOption, intOption, optionalInt } from '../util/options.ts';
 import { progressBar } from '../util/progress.ts';
@@ -32,6 +33,8 @@ interface SearchCliOptions {
   without?: string;
   pageCache?: string;
   compiledCache?: string;
+  featureStore?: string;
+  featureStoreLimit: string;
 }
 
 export function registerSearchCommand(program: Command): void {
@@ -45,6 +48,8 @@ export function registerSearchCommand(program: Command): void {
     .option('--block-cache <bytes>', 'budget of compiled units kept for reuse across steps and iterations (with keepPrepared)', formatBytes(SEARCH_DEFAULTS.blockCacheBytes))
     .option('--without <improvements>', `switch off our improvements beyond the paper, comma-separated (${IMPROVEMENT_NAMES.join(', ')}), or 'all' for the strategy as the paper runs it`)
     .option('--compiled-cache <dir>', 'keep compiled units (optimised sessions) in this directory, so later searches over the same models only load them')
+    .option('--feature-store <dir>', 'keep every unit\'s output per item in this directory and reuse it in later searches (off by default)')
+    .option('--feature-store-limit <bytes>', 'prune the feature store to this size after a search, least recently used first', formatBytes(DEFAULT_FEATURE_STORE_LIMIT))
     .option('--proxy <name>', `proxy: ${PROXY_NAMES.join(' | ')}`, 'linear')
     .option('--ep <provider>', `execution provider: ${EXECUTION_PROVIDERS.join(' | ')}`, 'cpu')
     .option('--batch-size <n>', 'items per batch', String(SEARCH_DEFAULTS.batchSize))
@@ -65,6 +70,10 @@ export function registerSearchCommand(program: Command): void {
       const seed = intOption('--seed', options.seed, 0);
       const cacheBudgetBytes = parseBytes(options.cacheBudget, '--cache-budget');
       const blockCacheBytes = parseBytes(options.blockCache, '--block-cache');
+      const featureStoreLimit = parseBytes(options.featureStoreLimit, '--feature-store-limit');
+      if (options.featureStore !== undefined && options.skipBad) {
+        throw new InvalidArgumentError('--feature-store keys outputs by item and cannot be used with --skip-bad; fix the dataset or drop one of the two.');
+      }
       const store = await openStore(options.store, {
         readLimitBytesPerSec: options.storeReadLimit ? parseRate(options.storeReadLimit, '--store-read-limit') : undefined,
         pageCacheBytes: options.pageCache ? parseBytes(options.pageCache, '--page-cache') : undefined,
@@ -76,18 +85,21 @@ export function registerSearchCommand(program: Command): void {
       const dataset = await openDataset(options.dataset, { ...datasetShape(inputs), workers: optionalInt('--workers', options.workers, 0), skipBad: options.skipBad === true, vocabFile: options.vocab });
       const improvements = withoutOption(options.without);
       const engine = await createEngine({ ep, preparation: { compiledKeepBytes: blockCacheBytes, compiledDir: options.compiledCache } });
+      const featureStore = options.featureStore === undefined ? undefined : await FeatureStore.open(options.featureStore, { limitBytes: featureStoreLimit });
       const progress = progressBar();
       let result: SearchResult;
       try {
         result = await search({
           store, models, dataset, strategy, improvements, engine, proxy: createProxy(proxyName), cacheBudgetBytes, batchSize, seed,
-          deterministic: options.deterministic === true, onProgress: progress.update,
+          deterministic: options.deterministic === true, onProgress: progress.update, featureStore,
         });
       } finally {
         progress.stop();
+        await featureStore?.close();
         await engine.dispose();
         await dataset.close();
       }
+      for (const warning of result.featureStore?.warnings ?? []) process.stderr.write(`alsatian: warning: ${warning}\n`);
       const skipped = dataset.skipped();
       if (options.json) process.stdout.write(`${JSON.stringify({ ...toJson(result), skipped }, null, 2)}\n`);
       else process.stdout.write(formatResult(result, skipped.length));
@@ -137,6 +149,8 @@ function toJson(result: SearchResult) {
     peakCacheBytes: result.peakCacheBytes,
     cacheBudgetBytes: result.cacheBudgetBytes,
     sessions: result.sessions,
+    work: { units: result.work.units, blocks: result.work.blocks, unitItems: result.work.unitItems },
+    ...(result.featureStore ? { featureStore: result.featureStore } : {}),
   };
 }
 
@@ -150,5 +164,10 @@ function formatResult(result: SearchResult, skipped: number): string {
   for (const it of result.iterations) lines.push(`${String(it.iteration + 1).padStart(9)}  ${String(it.models).padStart(6)}  ${String(it.trainItemsSoFar).padStart(11)}  ${String(it.runs).padStart(4)}  ${it.measurements.total.toFixed(3).padStart(7)}`);
   lines.push('', `peak cache: ${formatBytes(result.peakCacheBytes)} of ${formatBytes(result.cacheBudgetBytes)} budget`);
   if (skipped > 0) lines.push(`skipped ${skipped} bad dataset items (see --json)`);
+  const fs = result.featureStore;
+  if (fs) {
+    lines.push(`feature store: ${fs.reads} entries read (${formatBytes(fs.readBytes)}), ${fs.writes} written (${formatBytes(fs.writtenBytes)}), ${fs.corrupt} corrupt`);
+    for (const warning of fs.warnings) lines.push(`warning: ${warning}`);
+  }
   return `${lines.join('\n')}\n`;
 }
