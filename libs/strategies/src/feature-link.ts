@@ -15,6 +15,7 @@ import { buildPrefixTree, pathOf, type NodeId, type PlanModel, type PlanStep, ty
 
 /** Entries checked while planning are kept for the executor up to this many bytes; the rest are read again. */
 const KEEP_CHECKED_BYTES = 256 * 2 ** 20;
+const READS_AT_ONCE = 64;
 
 interface NodeInfo {
   readonly key: string;
@@ -77,9 +78,12 @@ export class FeatureLink implements StoredOutputs, StoredFeatures {
     for (const step of steps) {
       if (step.kind !== 'infer' || !step.rows) continue;
       const info = this.nodes.get(step.unit.output)!;
-      const keys = step.rows.read.map((i) => this.items[step.split][step.range.start + i]);
-      const results = await Promise.all(keys.map((item) => this.load(info, item)));
-      corrupt += results.filter((ok) => !ok).length;
+      const keys = step.rows.read.map((i) => this.items[step.split][step.range.start + i]).filter((item) => !this.checked.has(`${info.key}/${item}`));
+      // In slices, so that a piece of thousands of items does not hold thousands of open files at once.
+      for (let s = 0; s < keys.length; s += READS_AT_ONCE) {
+        const results = await Promise.all(keys.slice(s, s + READS_AT_ONCE).map((item) => this.load(info, item)));
+        corrupt += results.filter((ok) => !ok).length;
+      }
     }
     return corrupt;
   }
