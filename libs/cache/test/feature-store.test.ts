@@ -3,11 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '@alsatian/core';
-import { CorruptEntry, entryFile, FeatureStore, pruneStore, scanEntries, storeStats, verifyStore, type ItemTensor } from '../src/index.ts';
+import { CorruptEntry, entryFile, FeatureStore, pruneStore, scanEntries, storeStats } from '../src/index.ts';
+import { verifyStore } from '../src/index.ts';
+import type { ItemTensor } from '../src/index.ts';
 
 const NODE = sha256Hex('node');
 const item = (i: number) => sha256Hex(`item ${i}`);
-const row = (i: number): ItemTensor[] => [{ dtype: 'float32', shape: [4], data: Float32Array.from([i, i + 0.5, -i, 1e-7 * i]) }];
+const row = (i: number): ItemTensor[] => [
+  { dtype: 'float32', shape: [4], data: Float32Array.from([i, i + 0.5, -i, 1e-7 * i]) },
+];
 const newDir = () => mkdtemp(join(tmpdir(), 'alsatian-fstore-'));
 
 async function filled(count: number): Promise<string> {
@@ -45,7 +49,8 @@ describe('feature store', () => {
     await store.close();
     const verified = await verifyStore(dir);
     expect(verified.checked).toBe(3);
-    expect(verified.corrupt.map((c) => c.file).sort()).toEqual([entryFile(dir, NODE, item(0)), entryFile(dir, NODE, item(1))].sort());
+    const damaged = [entryFile(dir, NODE, item(0)), entryFile(dir, NODE, item(1))];
+    expect(verified.corrupt.map((c) => c.file).sort()).toEqual(damaged.sort());
     const fixed = await verifyStore(dir, { fix: true });
     expect(fixed.removed).toBe(2);
     expect((await verifyStore(dir)).corrupt).toEqual([]);
@@ -90,6 +95,7 @@ describe('feature store', () => {
     const dir = await newDir();
     await writeFile(join(dir, 'thesis.tex'), 'precious');
     await expect(FeatureStore.open(dir)).rejects.toThrow(/not a feature store.*new or empty directory/);
-    await expect(FeatureStore.open(join(dir, 'missing'), { create: false })).rejects.toThrow(/missing is not a feature store/);
+    const missing = FeatureStore.open(join(dir, 'missing'), { create: false });
+    await expect(missing).rejects.toThrow(/missing is not a feature store/);
   });
 });

@@ -14,7 +14,10 @@ describe('alsatian search --feature-store and alsatian features', () => {
   it('stores features, reuses them, and stats / verify / prune the store', async () => {
     const { store } = await snapshotStore('tiny_resnet', [1, 2], { chained: true });
     const dir = join(await mkdtemp(join(tmpdir(), 'alsatian-cli-features-')), 'features');
-    const args = ['search', '--store', store.dir, '--dataset', DATASET, '--batch-size', '4', '--deterministic', '--json', '--workers', '0', '--feature-store', dir];
+    const args = [
+      'search', '--store', store.dir, '--dataset', DATASET, '--batch-size', '4', '--deterministic', '--json',
+      '--workers', '0', '--feature-store', dir,
+    ];
     const first = JSON.parse((await cli(args)).stdout);
     const second = JSON.parse((await cli(args)).stdout);
     expect(first.featureStore.writes).toBeGreaterThan(0);
@@ -39,7 +42,9 @@ describe('alsatian search --feature-store and alsatian features', () => {
     expect(JSON.parse(warm.stdout).ranking).toEqual(first.ranking);
     expect((await cli(['features', 'verify', '--feature-store', dir])).exitCode).toBe(0);
 
-    const pruned = JSON.parse((await cli(['features', 'prune', '--feature-store', dir, '--limit', `${Math.floor(stats.bytes / 2)}B`, '--json'])).stdout);
+    const limit = `${Math.floor(stats.bytes / 2)}B`;
+    const prune = await cli(['features', 'prune', '--feature-store', dir, '--limit', limit, '--json']);
+    const pruned = JSON.parse(prune.stdout);
     expect(pruned.removed).toBeGreaterThan(0);
     expect(pruned.keptBytes).toBeLessThanOrEqual(stats.bytes / 2);
   });
@@ -57,7 +62,7 @@ describe('alsatian search --feature-store and alsatian features', () => {
     expect(limit.exitCode).not.toBe(0);
     expect(limit.stderr).toMatch(/Invalid --limit 'huge'/);
     const { store } = await snapshotStore('tiny_resnet', [1], {});
-    const search = await cli(['search', '--store', store.dir, '--dataset', DATASET, '--feature-store', notStore, '--workers', '0']);
+    const search = await cli(['search', '--store', store.dir, '--dataset', DATASET, '--feature-store', notStore]);
     expect(search.exitCode).not.toBe(0);
     expect(search.stderr).toMatch(/not a feature store.*new or empty directory/);
     expect(search.stderr).not.toMatch(/\n\s+at /);

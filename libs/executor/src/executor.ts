@@ -93,7 +93,9 @@ export class Executor {
       await this.units.withSession(step.unit, (session) => runInferStep(step, session, ctx));
       return step.range.end - step.range.start;
     }
-    if (!this.deps.features) throw new Error(`infer step of unit ${step.unit.id} lists rows but the executor has no feature store`);
+    if (!this.deps.features) {
+      throw new Error(`infer step of unit ${step.unit.id} lists rows but the executor has no feature store`);
+    }
     return runInferRows(step, () => this.units.session(step.unit), { ...ctx, features: this.deps.features });
   }
 
@@ -106,7 +108,8 @@ export class Executor {
 
   /** What ran so far (see ExecutorWork). */
   get work(): ExecutorWork {
-    return { units: this.ranUnits.size, blocks: this.ranBlocks.size, unitItems: this.unitItems, blockIds: [...this.ranBlocks] };
+    const blockIds = [...this.ranBlocks];
+    return { units: this.ranUnits.size, blocks: blockIds.length, unitItems: this.unitItems, blockIds };
   }
 
   /** Sessions created so far, and how many of them reused what the engine prepared before. */

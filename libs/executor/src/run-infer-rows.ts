@@ -18,7 +18,11 @@ export interface RowsContext extends InferContext {
  * partition, so scoring sees the batches of a cold search. Computed rows are written to the store. The session is
  * prepared only if some row is computed. Returns the rows computed.
  */
-export async function runInferRows(step: InferStep, session: () => Promise<PreparedUnit>, ctx: RowsContext): Promise<number> {
+export async function runInferRows(
+  step: InferStep,
+  session: () => Promise<PreparedUnit>,
+  ctx: RowsContext,
+): Promise<number> {
   const rows = step.rows!;
   const { cache, meter, features, batchSize } = ctx;
   const length = step.range.end - step.range.start;
@@ -34,7 +38,8 @@ export async function runInferRows(step: InferStep, session: () => Promise<Prepa
     const first = batch * batchSize;
     const out = features.outputSpecs(node).map((spec) => emptyBatch(spec, Math.min(batchSize, length - first)));
     if (compute.length > 0) {
-      const inputs = raw ? await nextRaw(raw, batch) : await meter.measure('cache', () => cache.get({ node: step.unit.input, split: step.split, chunkStart: step.range.start, batch }));
+      const key = { node: step.unit.input, split: step.split, chunkStart: step.range.start, batch };
+      const inputs = raw ? await nextRaw(raw, batch) : await meter.measure('cache', () => cache.get(key));
       const whole = compute.length === inputs[0].shape[0];
       const sub = whole ? inputs : inputs.map((t) => gatherRows(t, compute.map((i) => i - first)));
       const prepared = await session();
@@ -49,7 +54,9 @@ export async function runInferRows(step: InferStep, session: () => Promise<Prepa
     await meter.measure('cache', async () => {
       const items = await Promise.all(read.map((i) => features.read(node, step.split, step.range.start + i)));
       items.forEach((tensors, k) => {
-        if (tensors.length !== out.length) throw new IntegrityError(`feature store: node ${node} has ${tensors.length} outputs stored, expected ${out.length}`);
+        if (tensors.length !== out.length) {
+          throw new IntegrityError(`feature store: node ${node} has ${tensors.length} outputs, not ${out.length}`);
+        }
         out.forEach((t, o) => putRow(t, read[k] - first, tensors[o]));
       });
       await cache.put({ node, split: step.split, chunkStart: step.range.start, batch }, out, { tier });
@@ -67,23 +74,30 @@ function byBatch(rows: readonly number[], batchSize: number): Map<number, number
   return out;
 }
 
-type RawBatches = AsyncIterator<{ batch: number; inputs: readonly HostTensor[] }>;
+type RawBatches = AsyncIterator<RawBatch>;
 
 /** Decodes only the batches with rows to compute, in order; consecutive ones in one pass so prefetch overlaps. */
-async function* rawGenerator(step: InferStep, batches: readonly number[], ctx: InferContext): AsyncGenerator<{ batch: number; inputs: readonly HostTensor[] }> {
+type RawBatch = { batch: number; inputs: readonly HostTensor[] };
+
+async function* rawGenerator(step: InferStep, batches: readonly number[], ctx: InferContext): AsyncGenerator<RawBatch> {
   const split = step.split === 'train' ? ctx.dataset.train : ctx.dataset.test;
   const bs = ctx.batchSize;
   for (let s = 0; s < batches.length; ) {
     let e = s;
     while (e + 1 < batches.length && batches[e + 1] === batches[e] + 1) e++;
-    const range = { start: step.range.start + batches[s] * bs, end: Math.min(step.range.end, step.range.start + (batches[e] + 1) * bs) };
+    const start = step.range.start + batches[s] * bs;
+    const range = { start, end: Math.min(step.range.end, step.range.start + (batches[e] + 1) * bs) };
     const it = split.batches(range, { batchSize: bs })[Symbol.asyncIterator]();
     for (let b = batches[s]; b <= batches[e]; b++) {
       const next: IteratorResult<Batch> = await ctx.meter.measure('prepareData', () => it.next());
       if (next.done) throw new Error(`dataset ended before batch ${b} of ${step.split} [${range.start}, ${range.end})`);
       const expected = Math.min(bs, step.range.end - step.range.start - b * bs);
       if (next.value.labels.length !== expected) {
-        throw new InvalidArgumentError(`A feature store keys outputs by item, so it cannot be used while items are skipped as bad (${expected - next.value.labels.length} in ${step.split} batch ${b}); fix the dataset or search without --feature-store.`);
+        const skipped = `${expected - next.value.labels.length} in ${step.split} batch ${b}`;
+        throw new InvalidArgumentError(
+          `A feature store keys outputs by item, so it cannot be used while items are skipped as bad (${skipped}); `
+            + 'fix the dataset or search without --feature-store.',
+        );
       }
       ctx.labels.record(step.split, step.range.start, b, next.value.labels);
       yield { batch: b, inputs: next.value.inputs };
@@ -99,7 +113,9 @@ function rawBatches(step: InferStep, batches: readonly number[], ctx: InferConte
 
 async function nextRaw(raw: RawBatches, batch: number): Promise<readonly HostTensor[]> {
   const next = await raw.next();
-  if (next.done || next.value.batch !== batch) throw new Error(`raw batch ${batch} expected, the decoder gave ${next.done ? 'none' : next.value.batch}`);
+  if (next.done || next.value.batch !== batch) {
+    throw new Error(`raw batch ${batch} expected, the decoder gave ${next.done ? 'none' : next.value.batch}`);
+  }
   return next.value.inputs;
 }
 

@@ -53,45 +53,60 @@ try {
   const store = await openStore(join(root, 'store'));
   if (store.listModels().length === 0) {
     log(`generating 35 distinct ${ARCH} snapshots (top-layers) ...`);
-    await generateSnapshotSet(store, { architecture: ARCH, count: 35, distribution: 'top-layers', paperIndices: true, seed: 42 });
+    const spec = { architecture: ARCH, count: 35, distribution: 'top-layers' as const, paperIndices: true, seed: 42 };
+    await generateSnapshotSet(store, spec);
   }
   const first35 = store.listModels().map((m) => m.id).slice(0, 35);
   const data = join(root, `data-${items}`);
   if (!(await stat(join(data, 'val')).catch(() => undefined))) {
-    await writeSyntheticImageFolder(data, { classes: 10, train: Math.round(items * 0.8), test: Math.round(items * 0.2), seed: 1, size: 256, quality: 90 });
+    const [train, test] = [Math.round(items * 0.8), Math.round(items * 0.2)];
+    await writeSyntheticImageFolder(data, { classes: 10, train, test, seed: 1, size: 256, quality: 90 });
   }
   const features = join(root, 'features');
   await rm(features, { recursive: true, force: true });
 
   const rows: { name: string; result: SearchResult }[] = [];
-  const step = async (name: string, models: readonly string[] | undefined, proxy: 'linear' | 'knn', withStore = true) => {
+  type Models = readonly string[] | undefined;
+  const step = async (name: string, models: Models, proxy: 'linear' | 'knn', withStore = true) => {
     const result = await runSearch(store, data, models, proxy, withStore ? features : undefined);
     rows.push({ name, result });
     const f = result.featureStore;
-    log(`${name.padEnd(28)} ${result.measurements.total.toFixed(1).padStart(7)} s  units ${result.work.units}  blocks ${result.work.blocks}  unit-items ${result.work.unitItems}${f ? `  read ${f.reads}  written ${f.writes} (${(f.writtenBytes / 2 ** 20).toFixed(0)} MiB)` : ''}`);
+    const work = `units ${result.work.units}  blocks ${result.work.blocks}  unit-items ${result.work.unitItems}`;
+    const io = f ? `  read ${f.reads}  written ${f.writes} (${(f.writtenBytes / 2 ** 20).toFixed(0)} MiB)` : '';
+    log(`${name.padEnd(28)} ${result.measurements.total.toFixed(1).padStart(7)} s  ${work}${io}`);
     return result;
   };
   const first = await step('1. first search, 35 models', first35, 'linear');
   const added = await addModelsFromBase(store, first35[0]);
   log(`added ${added.length} models fine-tuned from ${first35[0]} (k = ${ADDED_KS.join(', ')})`);
   const grown = await step('2. 4 models added (39)', undefined, 'linear');
-  await step('3. no change (39)', undefined, 'linear');
+  const same = await step('3. no change (39)', undefined, 'linear');
   const knn = await step('4. proxy changed to kNN (39)', undefined, 'knn');
   const cold = args.cold ? await step('cold search of the 39', undefined, 'linear', false) : undefined;
 
   const ratio = (r: SearchResult) => r.measurements.total / first.measurements.total;
+  const percent = (r: SearchResult) => `${(100 * ratio(r)).toFixed(1)}%`;
   const checks = [
-    { rule: 'search after adding 4 models <= 20% of the first', holds: ratio(grown) <= 0.2, detail: `${(100 * ratio(grown)).toFixed(1)}%` },
-    { rule: 'search with no change <= 10% of the first', holds: ratio(rows[2].result) <= 0.1, detail: `${(100 * ratio(rows[2].result)).toFixed(1)}%` },
-    { rule: 'a changed proxy computes no block', holds: knn.work.blocks === 0, detail: `${knn.work.blocks} blocks, ${knn.work.unitItems} unit-items computed` },
-    ...(cold ? [{ rule: "scores after adding models bit-identical to a cold search's", holds: JSON.stringify(grown.ranking) === JSON.stringify(cold.ranking), detail: `winner ${grown.ranking[0].model}` }] : []),
+    { rule: 'search after adding 4 models <= 20% of the first', holds: ratio(grown) <= 0.2, detail: percent(grown) },
+    { rule: 'search with no change <= 10% of the first', holds: ratio(same) <= 0.1, detail: percent(same) },
+    {
+      rule: 'a changed proxy computes no block', holds: knn.work.blocks === 0,
+      detail: `${knn.work.blocks} blocks, ${knn.work.unitItems} unit-items computed`,
+    },
+    ...(cold ? [{
+      rule: "scores after adding models bit-identical to a cold search's",
+      holds: JSON.stringify(grown.ranking) === JSON.stringify(cold.ranking), detail: `winner ${grown.ranking[0].model}`,
+    }] : []),
   ];
   for (const c of checks) log(`${c.holds ? 'holds  ' : 'differs'} ${c.rule}: ${c.detail}`);
   const searches = rows.map(({ name, result: r }) => ({
-    name, total: r.measurements.total, measurements: r.measurements, units: r.work.units, blocks: r.work.blocks, unitItems: r.work.unitItems,
-    reads: r.featureStore?.reads ?? 0, writes: r.featureStore?.writes ?? 0, writtenBytes: r.featureStore?.writtenBytes ?? 0, ratio: ratio(r),
+    name, total: r.measurements.total, measurements: r.measurements, ratio: ratio(r),
+    units: r.work.units, blocks: r.work.blocks, unitItems: r.work.unitItems,
+    reads: r.featureStore?.reads ?? 0, writes: r.featureStore?.writes ?? 0,
+    writtenBytes: r.featureStore?.writtenBytes ?? 0,
   }));
-  process.stdout.write(`${JSON.stringify({ machine: { cores: availableParallelism(), cpu: cpus()[0]?.model }, items, searches, checks })}\n`);
+  const machine = { cores: availableParallelism(), cpu: cpus()[0]?.model };
+  process.stdout.write(`${JSON.stringify({ machine, items, searches, checks })}\n`);
 } finally {
   if (!args.dir) await rm(root, { recursive: true, force: true });
 }
@@ -109,18 +124,29 @@ async function addModelsFromBase(store: ModelStore, baseId: string): Promise<str
     }
     const first = def.splitIndexes[k];
     const blocks: Block[] = base.map((b, j) => (j >= first ? initBlockAt(ARCH, features[j], 1000 + i, j) : b));
-    const manifest = await store.putModel({ id: `added-${i}`, architecture: ARCH, source: 'synthetic', featureDim: def.featureDim, params: 0, metadata: { k } }, blocks);
+    const id = `added-${i}`;
+    const input = { id, architecture: ARCH, source: 'synthetic', featureDim: def.featureDim, params: 0, metadata: { k } };
+    const manifest = await store.putModel(input, blocks);
     ids.push(manifest.id);
   }
   return ids;
 }
 
-async function runSearch(store: ModelStore, data: string, models: readonly string[] | undefined, proxy: 'linear' | 'knn', features: string | undefined): Promise<SearchResult> {
+async function runSearch(
+  store: ModelStore,
+  data: string,
+  models: readonly string[] | undefined,
+  proxy: 'linear' | 'knn',
+  features: string | undefined,
+): Promise<SearchResult> {
   const dataset = await openDataset(data, { imageSize: 224, recycleBatches: true });
   const engine = await createEngine({ preparation: { compiledKeepBytes: BUDGET } });
   const featureStore = features === undefined ? undefined : await FeatureStore.open(features);
   try {
-    return await search({ store, models, dataset, strategy: 'alsatian', engine, proxy: createProxy(proxy), cacheBudgetBytes: BUDGET, batchSize: BATCH, deterministic: true, seed: 42, featureStore });
+    return await search({
+      store, models, dataset, strategy: 'alsatian', engine, proxy: createProxy(proxy), cacheBudgetBytes: BUDGET,
+      batchSize: BATCH, deterministic: true, seed: 42, featureStore,
+    });
   } finally {
     await featureStore?.close();
     await engine.dispose();

@@ -11,7 +11,8 @@ import type { BlockId, Dataset, ExecutionProvider, TensorSpec } from '@alsatian/
 import { canonicalJson, IntegrityError, InvalidArgumentError, sha256Hex, type Json } from '@alsatian/core';
 import { CorruptEntry, entryFile, type FeatureStore, type ItemTensor } from '@alsatian/cache';
 import type { StoredFeatures } from '@alsatian/executor';
-import { buildPrefixTree, pathOf, type NodeId, type PlanModel, type PlanStep, type Split, type StoredOutputs } from '@alsatian/planner';
+import { buildPrefixTree, pathOf } from '@alsatian/planner';
+import type { NodeId, PlanModel, PlanStep, Split, StoredOutputs } from '@alsatian/planner';
 
 /** Entries checked while planning are kept for the executor up to this many bytes; the rest are read again. */
 const KEEP_CHECKED_BYTES = 256 * 2 ** 20;
@@ -46,7 +47,10 @@ export class FeatureLink implements StoredOutputs, StoredFeatures {
     const { dataset } = input;
     const transform = dataset.transformId;
     if (transform === undefined || !dataset.train.contentKeys || !dataset.test.contentKeys) {
-      throw new InvalidArgumentError(`The dataset ${dataset.id} does not identify its items by content, so a feature store cannot be used with it; search without --feature-store.`);
+      throw new InvalidArgumentError(
+        `The dataset ${dataset.id} does not identify its items by content, so a feature store cannot be used with it; `
+          + 'search without --feature-store.',
+      );
     }
     const items = { train: await dataset.train.contentKeys(), test: await dataset.test.contentKeys() };
     const nodes = new Map<NodeId, NodeInfo>();
@@ -57,7 +61,8 @@ export class FeatureLink implements StoredOutputs, StoredFeatures {
         const block = model.blocks[depth].id;
         chain = sha256Hex(chain, '/', block);
         const outputs = input.outputs.get(block)!;
-        if (!nodes.has(node)) nodes.set(node, { key: sha256Hex(chain, canonicalJson(outputs as unknown as Json)), outputs });
+        const key = sha256Hex(chain, canonicalJson(outputs as unknown as Json));
+        if (!nodes.has(node)) nodes.set(node, { key, outputs });
       });
     }
     for (const info of nodes.values()) await input.store.items(info.key);
@@ -78,7 +83,9 @@ export class FeatureLink implements StoredOutputs, StoredFeatures {
     for (const step of steps) {
       if (step.kind !== 'infer' || !step.rows) continue;
       const info = this.nodes.get(step.unit.output)!;
-      const keys = step.rows.read.map((i) => this.items[step.split][step.range.start + i]).filter((item) => !this.checked.has(`${info.key}/${item}`));
+      const keys = step.rows.read
+        .map((i) => this.items[step.split][step.range.start + i])
+        .filter((item) => !this.checked.has(`${info.key}/${item}`));
       // In slices, so that a piece of thousands of items does not hold thousands of open files at once.
       for (let s = 0; s < keys.length; s += READS_AT_ONCE) {
         const results = await Promise.all(keys.slice(s, s + READS_AT_ONCE).map((item) => this.load(info, item)));
@@ -101,7 +108,10 @@ export class FeatureLink implements StoredOutputs, StoredFeatures {
       return this.conform(info, item, await this.store.read(info.key, item));
     } catch (error) {
       if (!(error instanceof CorruptEntry)) throw error;
-      throw new IntegrityError(`${error.message}, after this search had checked it (did another process change or prune ${this.store.dir}?). Run the search again; the entry will be recomputed.`);
+      throw new IntegrityError(
+        `${error.message}, after this search had checked it (did another process change or prune ${this.store.dir}?). `
+          + 'Run the search again; the entry will be recomputed.',
+      );
     }
   }
 
@@ -130,8 +140,10 @@ export class FeatureLink implements StoredOutputs, StoredFeatures {
 
   /** An entry whose tensors are not the node's output specs is corrupt too (its header was rewritten). */
   private conform(info: NodeInfo, item: string, tensors: ItemTensor[]): ItemTensor[] {
-    const same = tensors.length === info.outputs.length && tensors.every((t, i) => t.dtype === info.outputs[i].dtype && t.shape.join() === info.outputs[i].shape.join());
-    if (!same) throw new CorruptEntry(entryFile(this.store.dir, info.key, item), 'its tensors are not the node\'s output specs');
+    const expected = info.outputs;
+    const same = tensors.length === expected.length
+      && tensors.every((t, i) => t.dtype === expected[i].dtype && t.shape.join() === expected[i].shape.join());
+    if (!same) throw new CorruptEntry(entryFile(this.store.dir, info.key, item), 'tensors differ from the outputs');
     return tensors;
   }
 }

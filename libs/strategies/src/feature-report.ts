@@ -18,7 +18,9 @@ export function featureStoreReport(store: FeatureStore, before: FeatureStoreCoun
   const now = store.counters();
   const corruptEntries = now.corruptEntries.slice(before.corruptEntries.length);
   const warnings = [
-    ...(corruptEntries.length > 0 ? [`${corruptEntries.length} corrupt feature-store entries were deleted and recomputed`] : []),
+    ...(corruptEntries.length > 0
+      ? [`${corruptEntries.length} corrupt feature-store entries were deleted and recomputed`]
+      : []),
     ...(now.writeFailure !== undefined ? [`feature store writes stopped: ${now.writeFailure}`] : []),
   ];
   return {

@@ -70,7 +70,9 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
   const readsBefore = options.store.readStats();
   const fs = options.featureStore;
   const countersBefore = fs?.counters();
-  const link = fs && (await meter.measure('cache', () => FeatureLink.create({ store: fs, models: candidates, share: def.share, outputs, dataset: options.dataset, ep: options.engine.ep })));
+  const { dataset, engine } = options;
+  const linkInput = fs && { store: fs, models: candidates, share: def.share, outputs, dataset, ep: engine.ep };
+  const link = linkInput && (await meter.measure('cache', () => FeatureLink.create(linkInput)));
 
   const workDir = options.workDir ?? (await createWorkDir());
   const cache = new IntermediateCache({
@@ -79,7 +81,10 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
     overflow: 'refuse',
   });
   const executor = new Executor(
-    { store: options.store, engine: options.engine, dataset: options.dataset, proxy: options.proxy, cache, meter, logger, onProgress: options.onProgress, features: link },
+    {
+      store: options.store, engine, dataset, proxy: options.proxy, cache, meter, logger, onProgress: options.onProgress,
+      features: link,
+    },
     {
       batchSize, featuresOnDisk: def.featuresOnDisk, reusePrepared: improvements.keepPrepared, seed: options.seed ?? SEARCH_DEFAULTS.seed, deterministic: options.deterministic ?? false,
     },
@@ -106,7 +111,7 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
       let plan = planOnce();
       // Every stored entry the plan reads is checked first; a corrupt one is dropped, so planning again computes it.
       while (link && (await meter.measure('cache', () => link.check(plan.steps))) > 0) {
-        logger.warn(`feature store ${fs!.dir}: corrupt entries found and deleted; they are recomputed (see featureStore.corruptEntries)`);
+        logger.warn(`feature store ${fs!.dir}: corrupt entries deleted, to be recomputed (see corruptEntries)`);
         plan = planOnce();
       }
       const sessionsBefore = executor.sessions;
@@ -118,7 +123,8 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
       iterations.push({
         iteration: i, models: alive.length, trainRange, trainItemsSoFar: trainRange.end, runs: plan.runs.length, units: plan.tree.units.size,
         sessionsCreated: executor.sessions.created - sessionsBefore.created, sessionsReused: executor.sessions.reused - sessionsBefore.reused, requirementBytesPerItem: plan.requirementBytesPerItem,
-        orderUsed: plan.orderUsed, measurements: subtractMeasurements(now, before), ranking, unitItemsComputed: executor.work.unitItems - workBefore.unitItems,
+        orderUsed: plan.orderUsed, measurements: subtractMeasurements(now, before), ranking,
+        unitItemsComputed: executor.work.unitItems - workBefore.unitItems,
       });
       before = now;
       logger.info(`${options.strategy}: iteration ${i + 1}/${chunks.length}: ${alive.length} models, train [0, ${trainRange.end}), ${plan.runs.length} run(s), best ${ranking[0]?.model} (${ranking[0]?.score.toFixed(4)})`);
@@ -151,7 +157,10 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
 }
 
 /** The planner's view of each candidate: block ids, output bytes per item and fusion with the block before, from the stored descriptors. */
-async function planModels(store: ModelStore, ids: readonly ModelId[]): Promise<{ models: PlanModel[]; outputs: Map<string, readonly TensorSpec[]> }> {
+async function planModels(
+  store: ModelStore,
+  ids: readonly ModelId[],
+): Promise<{ models: PlanModel[]; outputs: Map<string, readonly TensorSpec[]> }> {
   const sizes = new Map<string, number>();
   const joined = new Set<string>();
   const outputs = new Map<string, readonly TensorSpec[]>();

@@ -27,7 +27,11 @@ async function run(o: Run) {
   const featureStore = o.features === undefined ? undefined : await FeatureStore.open(o.features);
   try {
     const proxy = o.proxy === 'knn' ? createProxy('knn') : createProxy('linear', { epochs: 5 });
-    return await search({ store: o.store, models: o.models, dataset, strategy: o.strategy ?? 'alsatian', engine, proxy, batchSize: 8, deterministic: true, seed: 7, featureStore });
+    const strategy = o.strategy ?? 'alsatian';
+    return await search({
+      store: o.store, models: o.models, dataset, strategy, engine, proxy, batchSize: 8, deterministic: true, seed: 7,
+      featureStore,
+    });
   } finally {
     await featureStore?.close();
     await engine.dispose();
@@ -78,7 +82,8 @@ describe('search with a feature store', () => {
     expect(scores(grown)).toEqual(scores(cold));
     expect(grown.work.unitItems).toBeLessThan(cold.work.unitItems / 2);
     const oldBlocks = new Set(ids.slice(0, 5).flatMap((m) => store.getModel(m).blocks));
-    for (const block of store.getModel(ids[5]).blocks.filter((b) => !oldBlocks.has(b))) expect(grown.work.blockIds).toContain(block);
+    const own = store.getModel(ids[5]).blocks.filter((b) => !oldBlocks.has(b));
+    for (const block of own) expect(grown.work.blockIds).toContain(block);
   });
 
   it('after the dataset gained items, computes only the new items (Base: every model on every item)', async () => {

@@ -30,7 +30,8 @@ export class CorruptEntry extends Error {
 }
 
 export function encodeEntry(node: string, item: string, tensors: readonly ItemTensor[]): Uint8Array[] {
-  const header = Buffer.from(JSON.stringify({ node, item, tensors: tensors.map((t) => ({ dtype: t.dtype, shape: t.shape })) }));
+  const specs = tensors.map((t) => ({ dtype: t.dtype, shape: t.shape }));
+  const header = Buffer.from(JSON.stringify({ node, item, tensors: specs }));
   const data = tensors.map((t) => new Uint8Array(t.data.buffer, t.data.byteOffset, t.data.byteLength));
   let crc = crc32(header);
   for (const part of data) crc = crc32(part, crc);
@@ -46,9 +47,13 @@ export function encodeEntry(node: string, item: string, tensors: readonly ItemTe
 export function decodeEntry(bytes: Buffer, node: string, item: string, file: string): ItemTensor[] {
   const bad = (reason: string) => new CorruptEntry(file, reason);
   if (bytes.byteLength < PREAMBLE) throw bad(`${bytes.byteLength} bytes, shorter than the ${PREAMBLE}-byte preamble`);
-  if (bytes.readUInt32LE(0) !== MAGIC || bytes.readUInt32LE(4) !== VERSION) throw bad('not a version-1 entry (magic or version differ)');
+  if (bytes.readUInt32LE(0) !== MAGIC || bytes.readUInt32LE(4) !== VERSION) {
+    throw bad('not a version-1 entry (magic or version differ)');
+  }
   const headerLength = bytes.readUInt32LE(8);
-  if (PREAMBLE + headerLength > bytes.byteLength) throw bad(`header of ${headerLength} bytes runs past the end of the file`);
+  if (PREAMBLE + headerLength > bytes.byteLength) {
+    throw bad(`header of ${headerLength} bytes runs past the end of the file`);
+  }
   const body = bytes.subarray(PREAMBLE);
   if (crc32(body) !== bytes.readUInt32LE(12)) throw bad('checksum mismatch (torn write or damaged bytes)');
   let header: { node?: unknown; item?: unknown; tensors?: unknown };
@@ -62,7 +67,8 @@ export function decodeEntry(bytes: Buffer, node: string, item: string, file: str
   let offset = PREAMBLE + headerLength;
   const out = header.tensors.map((entry: { dtype?: unknown; shape?: unknown }) => {
     const { dtype, shape } = entry ?? {};
-    if ((dtype !== 'float32' && dtype !== 'int64') || !Array.isArray(shape) || !shape.every((d) => Number.isSafeInteger(d) && d >= 0)) {
+    const validShape = Array.isArray(shape) && shape.every((d) => Number.isSafeInteger(d) && d >= 0);
+    if ((dtype !== 'float32' && dtype !== 'int64') || !validShape) {
       throw bad('header has a tensor without a valid dtype and shape');
     }
     const length = numel(shape) * (dtype === 'float32' ? 4 : 8);
@@ -70,7 +76,9 @@ export function decodeEntry(bytes: Buffer, node: string, item: string, file: str
     // A fresh, aligned copy: the file buffer may be pooled and is not aligned for typed arrays.
     const raw = Uint8Array.prototype.slice.call(bytes, offset, offset + length);
     offset += length;
-    const data = dtype === 'float32' ? new Float32Array(raw.buffer, 0, length / 4) : new BigInt64Array(raw.buffer, 0, length / 8);
+    const data = dtype === 'float32'
+      ? new Float32Array(raw.buffer, 0, length / 4)
+      : new BigInt64Array(raw.buffer, 0, length / 8);
     return { dtype, shape: shape as number[], data } as ItemTensor;
   });
   if (offset !== bytes.byteLength) throw bad('data is longer than the header says');
@@ -81,6 +89,7 @@ export function decodeEntry(bytes: Buffer, node: string, item: string, file: str
 export function rowOf(batch: readonly HostTensor[], row: number): ItemTensor[] {
   return batch.map((t) => {
     const per = numel(t.shape.slice(1));
-    return { dtype: t.dtype, shape: t.shape.slice(1), data: t.data.subarray(row * per, (row + 1) * per) as Float32Array | BigInt64Array };
+    const data = t.data.subarray(row * per, (row + 1) * per) as Float32Array | BigInt64Array;
+    return { dtype: t.dtype, shape: t.shape.slice(1), data };
   });
 }

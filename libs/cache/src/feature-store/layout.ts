@@ -35,7 +35,9 @@ export function sizeHintFile(dir: string): string {
 }
 
 export function checkKey(what: string, key: string): void {
-  if (!KEY.test(key)) throw new InvalidArgumentError(`feature store: ${what} key must be 64 lower-case hex characters (a sha256), got '${key}'.`);
+  if (!KEY.test(key)) {
+    throw new InvalidArgumentError(`feature store: ${what} key must be 64 lower-case hex characters, got '${key}'.`);
+  }
 }
 
 /**
@@ -46,10 +48,15 @@ export async function openLayout(dir: string, create: boolean): Promise<void> {
   if (existsSync(join(dir, FORMAT_FILE))) return;
   const names = existsSync(dir) ? await readdir(dir) : undefined;
   if (names && names.length > 0) {
-    throw new InvalidArgumentError(`${dir} is not a feature store (it has files but no ${FORMAT_FILE} marker); pass a new or empty directory to --feature-store.`);
+    throw new InvalidArgumentError(
+      `${dir} is not a feature store (it has files but no ${FORMAT_FILE} marker); `
+        + 'pass a new or empty directory to --feature-store.',
+    );
   }
   if (!create) {
-    throw new InvalidArgumentError(`${dir} is not a feature store (no ${FORMAT_FILE} marker); a search with --feature-store ${dir} creates one.`);
+    throw new InvalidArgumentError(
+      `${dir} is not a feature store (no ${FORMAT_FILE} marker); a search with --feature-store ${dir} creates one.`,
+    );
   }
   await mkdir(entriesDir(dir), { recursive: true });
   await writeFile(join(dir, FORMAT_FILE), FORMAT_TEXT);

@@ -15,10 +15,13 @@ interface FeaturesOptions {
   fix?: boolean;
 }
 
-const show = (options: FeaturesOptions, value: object, text: string) => print(options.json ? JSON.stringify(value, null, 2) : text);
+const show = (options: FeaturesOptions, value: object, text: string) =>
+  print(options.json ? JSON.stringify(value, null, 2) : text);
 
 export function registerFeaturesCommand(program: Command): void {
-  const features = program.command('features').description('Inspect and maintain a persistent feature store (search --feature-store)');
+  const features = program
+    .command('features')
+    .description('Inspect and maintain a persistent feature store (search --feature-store)');
   features
     .command('stats')
     .description('Entries, nodes and bytes of a feature store')
@@ -33,14 +36,16 @@ export function registerFeaturesCommand(program: Command): void {
     .command('prune')
     .description('Delete least recently used entries until the store holds at most --limit bytes')
     .requiredOption('--feature-store <dir>', 'feature store directory')
-    .option('--limit <bytes>', 'size to prune down to, e.g. 5GiB', formatBytes(DEFAULT_FEATURE_STORE_LIMIT).replace(' ', ''))
+    .option('--limit <bytes>', 'size to prune down to, e.g. 5GiB',
+      formatBytes(DEFAULT_FEATURE_STORE_LIMIT).replace(' ', ''))
     .option('--json', 'print JSON')
     .action(async (options: FeaturesOptions) => {
       const limit = parseBytes(options.limit!, '--limit');
       await openLayout(options.featureStore, false);
       const r = await pruneStore(options.featureStore, limit);
       const kept = r.protectedEntries > 0 ? ` (${r.protectedEntries} entries in use by a running search kept)` : '';
-      show(options, r, `removed ${r.removed} entries (${formatBytes(r.freedBytes)}); ${r.keptEntries} entries, ${formatBytes(r.keptBytes)} left${kept}`);
+      const left = `${r.keptEntries} entries, ${formatBytes(r.keptBytes)} left${kept}`;
+      show(options, r, `removed ${r.removed} entries (${formatBytes(r.freedBytes)}); ${left}`);
     });
   features
     .command('verify')
@@ -51,7 +56,8 @@ export function registerFeaturesCommand(program: Command): void {
     .action(async (options: FeaturesOptions) => {
       await openLayout(options.featureStore, false);
       const r = await verifyStore(options.featureStore, { fix: options.fix === true });
-      const lines = [`checked ${r.checked} entries: ${r.corrupt.length} corrupt${options.fix ? `, ${r.removed} deleted` : ''}`];
+      const deleted = options.fix ? `, ${r.removed} deleted` : '';
+      const lines = [`checked ${r.checked} entries: ${r.corrupt.length} corrupt${deleted}`];
       for (const c of r.corrupt) lines.push(`  ${c.file}: ${c.reason}`);
       show(options, r, lines.join('\n'));
       if (r.corrupt.length > 0 && !options.fix) process.exitCode = 1;

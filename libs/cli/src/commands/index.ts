@@ -6,4 +6,6 @@ import { registerSearchCommand } from './search.ts';
 import { registerFeaturesCommand } from './features.ts';
 
 /** Every verb of the CLI registers itself here; one file per verb group. */
-export const COMMANDS: ((program: Command) => void)[] = [registerModelsCommand, registerStoreCommands, registerDataCommand, registerSearchCommand, registerFeaturesCommand];
+export const COMMANDS: ((program: Command) => void)[] = [
+  registerModelsCommand, registerStoreCommands, registerDataCommand, registerSearchCommand, registerFeaturesCommand,
+];

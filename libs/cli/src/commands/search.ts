@@ -48,8 +48,9 @@ export function registerSearchCommand(program: Command): void {
     .option('--block-cache <bytes>', 'budget of compiled units kept for reuse across steps and iterations (with keepPrepared)', formatBytes(SEARCH_DEFAULTS.blockCacheBytes))
     .option('--without <improvements>', `switch off our improvements beyond the paper, comma-separated (${IMPROVEMENT_NAMES.join(', ')}), or 'all' for the strategy as the paper runs it`)
     .option('--compiled-cache <dir>', 'keep compiled units (optimised sessions) in this directory, so later searches over the same models only load them')
-    .option('--feature-store <dir>', 'keep every unit\'s output per item in this directory and reuse it in later searches (off by default)')
-    .option('--feature-store-limit <bytes>', 'prune the feature store to this size after a search, least recently used first', formatBytes(DEFAULT_FEATURE_STORE_LIMIT))
+    .option('--feature-store <dir>', 'keep every unit\'s output per item here, for later searches (default off)')
+    .option('--feature-store-limit <bytes>', 'prune the feature store to this size after a search (LRU)',
+      formatBytes(DEFAULT_FEATURE_STORE_LIMIT))
     .option('--proxy <name>', `proxy: ${PROXY_NAMES.join(' | ')}`, 'linear')
     .option('--ep <provider>', `execution provider: ${EXECUTION_PROVIDERS.join(' | ')}`, 'cpu')
     .option('--batch-size <n>', 'items per batch', String(SEARCH_DEFAULTS.batchSize))
@@ -72,7 +73,10 @@ export function registerSearchCommand(program: Command): void {
       const blockCacheBytes = parseBytes(options.blockCache, '--block-cache');
       const featureStoreLimit = parseBytes(options.featureStoreLimit, '--feature-store-limit');
       if (options.featureStore !== undefined && options.skipBad) {
-        throw new InvalidArgumentError('--feature-store keys outputs by item and cannot be used with --skip-bad; fix the dataset or drop one of the two.');
+        throw new InvalidArgumentError(
+          '--feature-store keys outputs by item and cannot be used with --skip-bad; '
+            + 'fix the dataset or drop one of the two.',
+        );
       }
       const store = await openStore(options.store, {
         readLimitBytesPerSec: options.storeReadLimit ? parseRate(options.storeReadLimit, '--store-read-limit') : undefined,
@@ -85,7 +89,9 @@ export function registerSearchCommand(program: Command): void {
       const dataset = await openDataset(options.dataset, { ...datasetShape(inputs), workers: optionalInt('--workers', options.workers, 0), skipBad: options.skipBad === true, vocabFile: options.vocab });
       const improvements = withoutOption(options.without);
       const engine = await createEngine({ ep, preparation: { compiledKeepBytes: blockCacheBytes, compiledDir: options.compiledCache } });
-      const featureStore = options.featureStore === undefined ? undefined : await FeatureStore.open(options.featureStore, { limitBytes: featureStoreLimit });
+      const featureStore = options.featureStore === undefined
+        ? undefined
+        : await FeatureStore.open(options.featureStore, { limitBytes: featureStoreLimit });
       const progress = progressBar();
       let result: SearchResult;
       try {
@@ -99,7 +105,9 @@ export function registerSearchCommand(program: Command): void {
         await engine.dispose();
         await dataset.close();
       }
-      for (const warning of result.featureStore?.warnings ?? []) process.stderr.write(`alsatian: warning: ${warning}\n`);
+      for (const warning of result.featureStore?.warnings ?? []) {
+        process.stderr.write(`alsatian: warning: ${warning}\n`);
+      }
       const skipped = dataset.skipped();
       if (options.json) process.stdout.write(`${JSON.stringify({ ...toJson(result), skipped }, null, 2)}\n`);
       else process.stdout.write(formatResult(result, skipped.length));
@@ -166,7 +174,9 @@ function formatResult(result: SearchResult, skipped: number): string {
   if (skipped > 0) lines.push(`skipped ${skipped} bad dataset items (see --json)`);
   const fs = result.featureStore;
   if (fs) {
-    lines.push(`feature store: ${fs.reads} entries read (${formatBytes(fs.readBytes)}), ${fs.writes} written (${formatBytes(fs.writtenBytes)}), ${fs.corrupt} corrupt`);
+    const written = `${fs.writes} written (${formatBytes(fs.writtenBytes)})`;
+    const read = `${fs.reads} entries read (${formatBytes(fs.readBytes)})`;
+    lines.push(`feature store: ${read}, ${written}, ${fs.corrupt} corrupt`);
     for (const warning of fs.warnings) lines.push(`warning: ${warning}`);
   }
   return `${lines.join('\n')}\n`;

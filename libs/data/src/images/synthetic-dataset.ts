@@ -27,7 +27,10 @@ export function openSyntheticImages(id: string, spec: SyntheticImageSpec, option
       skipBad: options.skipBad,
       skip: (item) => skipList.add(item),
       // An item is a pure function of its render parameters, so they identify its content.
-      contentKey: async (natural) => sha256Hex('synthetic-image/v1', canonicalJson(syntheticItemParams(spec.seed, name, natural, spec.size, styles) as unknown as Json)),
+      contentKey: async (natural) => {
+        const params = syntheticItemParams(spec.seed, name, natural, spec.size, styles);
+        return sha256Hex('synthetic-image/v1', canonicalJson(params as unknown as Json));
+      },
       loadItems: perItem(inputs, async (natural, signal) => {
         const params = syntheticItemParams(spec.seed, name, natural, spec.size, styles);
         const result = await runner.run({ kind: 'synthetic', params }, signal);

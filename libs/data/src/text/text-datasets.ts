@@ -56,7 +56,9 @@ function textDataset(id: string, classes: string[], sources: Record<'train' | 't
     });
   };
   const transformId = `wordpiece/v1:length=${length},vocab=${encoder.vocabularyHash}`;
-  return { id, classes, inputs, transformId, train: split('train'), test: split('test'), skipped: () => skipList.list(), close: async () => {} };
+  const skipped = () => skipList.list();
+  const close = async () => {};
+  return { id, classes, inputs, transformId, train: split('train'), test: split('test'), skipped, close };
 }
 
 export function openSyntheticText(id: string, spec: SyntheticTextSpec, encoder: WordPieceEncoder, options: ResolvedOptions): OpenedDataset {

@@ -37,7 +37,10 @@ export function emitRunSteps({ tree, order, runs, features, stored }: StepInput)
       for (const [p, piece] of run.pieces.entries()) {
         const rows = pieceRows?.[p].get(id);
         if (rows && rows.compute.length + rows.read.length === 0) continue;
-        steps.push({ kind: 'infer', run: run.index, unit, split: piece.split, range: piece.range, readsRawInput: unit.input === tree.root, storesLabels: id === order[0], persistsOutput: output.persists, rows });
+        steps.push({
+          kind: 'infer', run: run.index, unit, split: piece.split, range: piece.range,
+          readsRawInput: unit.input === tree.root, storesLabels: id === order[0], persistsOutput: output.persists, rows,
+        });
       }
       if (isLastRun && output.persists) score(output.id);
       const input = tree.nodes.get(unit.input)!;

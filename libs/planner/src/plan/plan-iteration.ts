@@ -105,7 +105,8 @@ export function planIteration(options: PlanIterationOptions): IterationPlan {
     return { node: node.id, bytesPerItem: node.bytesPerItem, train: [...(before?.train ?? []), ...pieces('train')], test: [...(before?.test ?? []), ...pieces('test')] };
   });
   const order = chosen.order.map((i) => unitIds[i]);
-  const steps = [...evictions, ...emitRunSteps({ tree, order, runs, features: new Map(persisted.map((p) => [p.node, p])), stored: options.stored })];
+  const features = new Map(persisted.map((p) => [p.node, p]));
+  const steps = [...evictions, ...emitRunSteps({ tree, order, runs, features, stored: options.stored })];
   return {
     prefixTree,
     tree,
