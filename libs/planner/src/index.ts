@@ -47,6 +47,8 @@ export type { PlanStep, EvictStep, InferStep, ReleaseStep, ScoreStep, PersistedF
 export { persistedBytes } from './plan/steps.ts';
 export { planIteration } from './plan/plan-iteration.ts';
 export { rowPlans } from './plan/stored.ts';
+export { chooseCheckpoints } from './plan/checkpoints.ts';
+export type { CheckpointCosts } from './plan/checkpoints.ts';
 export type { RowPlan, StoredOutputs } from './plan/stored.ts';
 export type { PlanIterationOptions, IterationPlan } from './plan/plan-iteration.ts';
 export { shSchedule, shModelCounts, shIterations, ceilLog2 } from './sh/schedule.ts';

@@ -4,8 +4,9 @@ import type { Dataset, Engine, Logger, ModelId, ProgressListener, Proxy, TensorS
 import { InvalidArgumentError, itemBytes, Meter, silentLogger, subtractMeasurements } from '@alsatian/core';
 import { IntermediateCache, type FeatureStore } from '@alsatian/cache';
 import { Executor } from '@alsatian/executor';
-import { joinsPrevious } from '@alsatian/models';
-import { keepBetterHalf, planIteration, rankModels, shSchedule, type PersistedFeatures, type PlanModel } from '@alsatian/planner';
+import { blockInfo, joinsPrevious } from '@alsatian/models';
+import { buildPrefixTree, chooseCheckpoints, keepBetterHalf, planIteration, rankModels, shSchedule } from '@alsatian/planner';
+import type { PersistedFeatures, PlanModel } from '@alsatian/planner';
 import type { ModelStore, ReadStats } from '@alsatian/store';
 import type { IterationReport, RankingEntry, SearchResult } from './result.ts';
 import { checkSearchInputs } from './preflight.ts';
@@ -13,6 +14,7 @@ import { resolveImprovements, strategy as strategyDef, type Improvements } from 
 import { createWorkDir } from './work-dir.ts';
 import { FeatureLink } from './feature-link.ts';
 import { featureStoreReport } from './feature-report.ts';
+import { checkpointCosts } from './feature-costs.ts';
 
 export interface SearchOptions {
   readonly store: ModelStore;
@@ -66,13 +68,17 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
   const ids = options.models ?? options.store.listModels().map((m) => m.id);
   if (ids.length === 0) throw new InvalidArgumentError(`The store ${options.store.dir} has no models to search.`);
   await checkSearchInputs(options.store, ids, options.dataset);
-  const { models: candidates, outputs } = await planModels(options.store, ids);
+  const { models: candidates, outputs, flops } = await planModels(options.store, ids);
   const readsBefore = options.store.readStats();
   const fs = options.featureStore;
   const countersBefore = fs?.counters();
   const { dataset, engine } = options;
   const linkInput = fs && { store: fs, models: candidates, share: def.share, outputs, dataset, ep: engine.ep };
   const link = linkInput && (await meter.measure('cache', () => FeatureLink.create(linkInput)));
+  // With a store, shared prefixes also keep outputs inside units where reading beats recomputing (checkpoints.ts).
+  const checkpoints = link && def.share
+    ? meter.measureSync('planning', () => chooseCheckpoints(buildPrefixTree(candidates, { share: true }), checkpointCosts(flops)))
+    : undefined;
 
   const workDir = options.workDir ?? (await createWorkDir());
   const cache = new IntermediateCache({
@@ -105,7 +111,7 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
         planIteration({
           models: alive, share: def.share, order, budgetBytes: def.budgeted ? budget : Number.POSITIVE_INFINITY, batchSize,
           trainRange, testRange: i === 0 ? { start: 0, end: testLength } : undefined, persisted, testPass: improvements.mergedTestPass ? 'merged' : 'separate',
-          stored: link,
+          stored: link, checkpoints,
         }),
       );
       let plan = planOnce();
@@ -160,10 +166,11 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
 async function planModels(
   store: ModelStore,
   ids: readonly ModelId[],
-): Promise<{ models: PlanModel[]; outputs: Map<string, readonly TensorSpec[]> }> {
+): Promise<{ models: PlanModel[]; outputs: Map<string, readonly TensorSpec[]>; flops: Map<string, number> }> {
   const sizes = new Map<string, number>();
   const joined = new Set<string>();
   const outputs = new Map<string, readonly TensorSpec[]>();
+  const flops = new Map<string, number>();
   const out: PlanModel[] = [];
   for (const id of ids) {
     const manifest = store.getModel(id);
@@ -175,13 +182,14 @@ async function planModels(
         bytes = info.descriptor.outputs.reduce((s, o) => s + itemBytes(o), 0);
         sizes.set(block, bytes);
         outputs.set(block, info.descriptor.outputs);
+        flops.set(block, blockInfo(info.descriptor, 0, block).flops);
         if (joinsPrevious(info.descriptor)) joined.add(block);
       }
       blocks.push({ id: block, outputBytesPerItem: bytes, joinsPrevious: joined.has(block) });
     }
     out.push({ id, blocks });
   }
-  return { models: out, outputs };
+  return { models: out, outputs, flops };
 }
 
 function readsSince(now: ReadStats, before: ReadStats): ReadStats {

@@ -54,6 +54,8 @@ export interface PlanIterationOptions {
    * they needed is not computed either. The cache requirement stays that of computing everything (an upper bound).
    */
   readonly stored?: StoredOutputs;
+  /** Nodes where units end so that their outputs are stored too (`chooseCheckpoints`); only with `stored`. */
+  readonly checkpoints?: ReadonlySet<NodeId>;
 }
 
 export interface IterationPlan {
@@ -84,7 +86,7 @@ export function planIteration(options: PlanIterationOptions): IterationPlan {
 
   if (options.models.length === 0) throw new InvalidArgumentError(messages.noModelsToPlan());
   const prefixTree = buildPrefixTree(options.models, { share: options.share });
-  const tree = buildTaskTree(prefixTree, { inputBytesPerItem: options.inputBytesPerItem });
+  const tree = buildTaskTree(prefixTree, { inputBytesPerItem: options.inputBytesPerItem, checkpoints: options.checkpoints });
   const modelNodes = [...tree.nodes.values()].filter((n) => n.persists);
 
   const { evictions, kept } = sortOutPersisted(options.persisted ?? [], new Set(modelNodes.map((n) => n.id)));
