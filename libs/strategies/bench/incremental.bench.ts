@@ -125,8 +125,8 @@ async function addModelsFromBase(store: ModelStore, baseId: string): Promise<str
     const first = def.splitIndexes[k];
     const blocks: Block[] = base.map((b, j) => (j >= first ? initBlockAt(ARCH, features[j], 1000 + i, j) : b));
     const id = `added-${i}`;
-    const input = { id, architecture: ARCH, source: 'synthetic', featureDim: def.featureDim, params: 0, metadata: { k } };
-    const manifest = await store.putModel(input, blocks);
+    const input = { id, architecture: ARCH, source: 'synthetic', featureDim: def.featureDim, params: 0 };
+    const manifest = await store.putModel({ ...input, metadata: { k } }, blocks);
     ids.push(manifest.id);
   }
   return ids;

@@ -5,7 +5,8 @@ import { InvalidArgumentError, itemBytes, Meter, silentLogger, subtractMeasureme
 import { IntermediateCache, type FeatureStore } from '@alsatian/cache';
 import { Executor } from '@alsatian/executor';
 import { blockInfo, joinsPrevious } from '@alsatian/models';
-import { buildPrefixTree, chooseCheckpoints, keepBetterHalf, planIteration, rankModels, shSchedule } from '@alsatian/planner';
+import { buildPrefixTree, chooseCheckpoints, keepBetterHalf, planIteration, rankModels } from '@alsatian/planner';
+import { shSchedule } from '@alsatian/planner';
 import type { PersistedFeatures, PlanModel } from '@alsatian/planner';
 import type { ModelStore, ReadStats } from '@alsatian/store';
 import type { IterationReport, RankingEntry, SearchResult } from './result.ts';
@@ -77,7 +78,8 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
   const link = linkInput && (await meter.measure('cache', () => FeatureLink.create(linkInput)));
   // With a store, shared prefixes also keep outputs inside units where reading beats recomputing (checkpoints.ts).
   const checkpoints = link && def.share
-    ? meter.measureSync('planning', () => chooseCheckpoints(buildPrefixTree(candidates, { share: true }), checkpointCosts(flops)))
+    ? meter.measureSync('planning', () =>
+      chooseCheckpoints(buildPrefixTree(candidates, { share: true }), checkpointCosts(flops)))
     : undefined;
 
   const workDir = options.workDir ?? (await createWorkDir());

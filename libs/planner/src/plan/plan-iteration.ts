@@ -86,7 +86,8 @@ export function planIteration(options: PlanIterationOptions): IterationPlan {
 
   if (options.models.length === 0) throw new InvalidArgumentError(messages.noModelsToPlan());
   const prefixTree = buildPrefixTree(options.models, { share: options.share });
-  const tree = buildTaskTree(prefixTree, { inputBytesPerItem: options.inputBytesPerItem, checkpoints: options.checkpoints });
+  const { inputBytesPerItem, checkpoints } = options;
+  const tree = buildTaskTree(prefixTree, { inputBytesPerItem, checkpoints });
   const modelNodes = [...tree.nodes.values()].filter((n) => n.persists);
 
   const { evictions, kept } = sortOutPersisted(options.persisted ?? [], new Set(modelNodes.map((n) => n.id)));
