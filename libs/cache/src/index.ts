@@ -8,3 +8,4 @@ export { compareKeys, keyText } from './key.ts';
 export { IntermediateCache } from './intermediate-cache.ts';
 export type { CacheTier, CacheUsage, IntermediateCacheOptions, OverflowPolicy, PutOptions } from './intermediate-cache.ts';
 export { tensorsBytes } from './tensor-file.ts';
+export * from './feature-store/index.ts';

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { BadInputError, type TensorSpec } from '@alsatian/core';
+import { BadInputError, sha256Hex, type TensorSpec } from '@alsatian/core';
 import type { ScannedFolder } from '../folder-scan.ts';
 import type { ResolvedOptions } from '../options.ts';
 import { itemOrder } from '../order.ts';
@@ -43,6 +43,7 @@ function textDataset(id: string, classes: string[], sources: Record<'train' | 't
       recycle: false,
       skipBad: options.skipBad,
       skip: (item) => skipList.add(item),
+      contentKey: async (natural) => sha256Hex('text/v1', await source.text(natural)),
       loadItems: perItem(inputs, async (natural): Promise<ItemResult> => {
         try {
           const encoded = encoder.encode(await source.text(natural), length);
@@ -54,7 +55,10 @@ function textDataset(id: string, classes: string[], sources: Record<'train' | 't
       }),
     });
   };
-  return { id, classes, inputs, train: split('train'), test: split('test'), skipped: () => skipList.list(), close: async () => {} };
+  const transformId = `wordpiece/v1:length=${length},vocab=${encoder.vocabularyHash}`;
+  const skipped = () => skipList.list();
+  const close = async () => {};
+  return { id, classes, inputs, transformId, train: split('train'), test: split('test'), skipped, close };
 }
 
 export function openSyntheticText(id: string, spec: SyntheticTextSpec, encoder: WordPieceEncoder, options: ResolvedOptions): OpenedDataset {

@@ -2,6 +2,7 @@
 import type { ModelId } from '@alsatian/core';
 import type { ExecutionUnit } from '../task/task-tree.ts';
 import type { ItemRange, NodeId, Split } from '../types.ts';
+import type { RowPlan } from './stored.ts';
 
 /**
  * Drop every cached piece of a node's features (both splits, all chunks): the models they were kept for were
@@ -32,6 +33,11 @@ export interface InferStep {
   readonly storesLabels: boolean;
   /** The output is model features: keep it after the run (for this and later iterations' scoring). */
   readonly persistsOutput: boolean;
+  /**
+   * With a feature store: the rows (relative to `range.start`) to compute and to read from the store; rows in
+   * neither are not needed. Absent: compute every row.
+   */
+  readonly rows?: RowPlan;
 }
 
 /** The node's intermediate of this run is no longer needed (all its readers ran): free it. */
