@@ -15,7 +15,8 @@ export async function main(argv: string[]): Promise<number> {
   for (const register of COMMANDS) register(program);
   try {
     await program.parseAsync(argv);
-    return 0;
+    // A command that finished but found a problem (features verify: corrupt entries) sets the exit code itself.
+    return Number(process.exitCode ?? 0);
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
     if (error instanceof AlsatianError) {

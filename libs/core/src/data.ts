@@ -32,6 +32,12 @@ export interface DatasetSplit {
   labels(): Int32Array;
   /** Decoded, transformed batches of `range`; only the items of the range are read. */
   batches(range: ItemRange, options: BatchOptions): AsyncIterable<Batch>;
+  /**
+   * A content hash of every item, in item order: equal hashes mean equal raw items (pixels before the transform,
+   * text before tokenising), whatever the item's position, so a feature store can key outputs by it. Absent for
+   * dataset kinds that cannot tell (the feature store then refuses the dataset).
+   */
+  contentKeys?(): Promise<readonly string[]>;
 }
 
 /** An item that could not be read, skipped under `--skip-bad`. */
@@ -46,6 +52,8 @@ export interface Dataset {
   readonly classes: readonly string[];
   /** Per-item input specs, e.g. one float32 [3,224,224] image, or int64 input_ids and attention_mask. */
   readonly inputs: readonly TensorSpec[];
+  /** Identifies the transform from raw items to `inputs` (sizes, normalisation, tokeniser); part of feature keys. */
+  readonly transformId?: string;
   readonly train: DatasetSplit;
   readonly test: DatasetSplit;
   /** Items skipped so far because they were bad (only with skip-bad). */

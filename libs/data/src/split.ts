@@ -38,6 +38,8 @@ export interface SplitSource {
   readonly skipBad: boolean;
   /** Records an item dropped under skip-bad. */
   skip(item: SkippedItem): void;
+  /** Content hash of a natural item (see `DatasetSplit.contentKeys`); absent where the kind cannot tell. */
+  readonly contentKey?: (natural: number) => Promise<string>;
 }
 
 /** A split whose batches are `DataBatch`es (a `Batch` with item positions). */
@@ -85,10 +87,14 @@ export function createSplit(source: SplitSource): DataSplit {
     return { inputs, labels: Int32Array.from(keep, (k) => labels[start + k]), start, items: Uint32Array.from(keep, (k) => start + k) };
   }
 
+  let keys: Promise<string[]> | undefined;
+  const contentKey = source.contentKey;
   return {
     length: order.length,
     labels: () => labels.slice(),
     decodeCounts: () => decodes.slice(),
+    // Computed once per split: image folders hash every file, which a search would otherwise repeat per iteration.
+    contentKeys: contentKey && (() => (keys ??= contentKeysInOrder(order, contentKey))),
     async *batches(range: ItemRange, options: BatchOptions): AsyncIterable<DataBatch> {
       checkRange(source.name, range, order.length, options.batchSize);
       const controller = new AbortController();
@@ -139,3 +145,13 @@ function checkRange(split: string, range: ItemRange, length: number, batchSize: 
   }
 }
 
+/** Content keys in item order, at most 64 computed at once (each may read a file). */
+async function contentKeysInOrder(order: Uint32Array, key: (natural: number) => Promise<string>): Promise<string[]> {
+  const out = new Array<string>(order.length);
+  for (let start = 0; start < order.length; start += 64) {
+    const end = Math.min(order.length, start + 64);
+    const part = await Promise.all(Array.from(order.subarray(start, end), (natural) => key(natural)));
+    part.forEach((k, i) => (out[start + i] = k));
+  }
+  return out;
+}

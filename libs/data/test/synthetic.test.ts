@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { Split } from '@alsatian/core';
 import { openDataset, writeSyntheticImageFolder, writeSyntheticTextFolder, type OpenedDataset as Dataset } from '../src/index.ts';
 import { collect, tempDir } from './helpers.ts';
 
 /** Features of every item of a split, one row per item, and their labels. */
-async function features(ds: Dataset, split: 'train' | 'test', feature: (item: ArrayLike<number | bigint>) => number[]): Promise<{ x: number[][]; y: number[] }> {
+async function features(ds: Dataset, split: Split, feature: (item: ArrayLike<number | bigint>) => number[]): Promise<{ x: number[][]; y: number[] }> {
   const s = ds[split];
   const x: number[][] = [];
   const y: number[] = [];

@@ -47,6 +47,7 @@ import { jobSteps } from './job-steps.ts';
 import { partition, type DraftJob } from './partition.ts';
 import { runStages, type StageRunner } from './run-stages.ts';
 import { UnitFactsBook } from './unit-facts.ts';
+import { PlanWork } from './plan-work.ts';
 
 export interface DistributedSearchOptions extends Omit<SearchOptions, 'engine' | 'workDir'> {
   readonly queueUrl: string;
@@ -103,7 +104,7 @@ export async function distributedSearch(options: DistributedSearchOptions): Prom
   const ids = options.models ?? store.listModels().map((m) => m.id);
   if (ids.length === 0) throw new InvalidArgumentError(`The store ${store.dir} has no models to search.`);
   await checkSearchInputs(store, ids, options.dataset);
-  const candidates = await planModels(store, ids);
+  const { models: candidates } = await planModels(store, ids);
   const readsBefore = store.readStats();
   const exchangeDir = resolve(options.exchangeDir ?? join(store.dir, '.alsatian-exchange'));
   const context: JobContext = {
@@ -158,6 +159,7 @@ export async function distributedSearch(options: DistributedSearchOptions): Prom
   const partitions: DistributedResult['distributed']['iterations'][number][] = [];
   const jobs: DistributedJobReport[] = [];
   let measurements = emptyMeasurements();
+  const work = new PlanWork();
   const sessions = { created: 0, reused: 0 };
   try {
     for (const [i, trainRange] of chunks.entries()) {
@@ -227,6 +229,7 @@ export async function distributedSearch(options: DistributedSearchOptions): Prom
         orderUsed: plan.orderUsed,
         measurements: iterationSeconds,
         ranking,
+        unitItemsComputed: work.addPlan(plan.steps),
       });
       logger.info(
         `${options.strategy} (distributed): iteration ${i + 1}/${chunks.length}: ${alive.length} models, ` +
@@ -252,6 +255,7 @@ export async function distributedSearch(options: DistributedSearchOptions): Prom
     iterations,
     sessions,
     storeReads: readsSince(store.readStats(), readsBefore),
+    work: work.total(),
     peakCacheBytes: 0,
     cacheBudgetBytes: budget,
     distributed: {

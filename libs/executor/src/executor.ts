@@ -1,8 +1,10 @@
-import type { Dataset, Engine, Logger, Meter, ModelId, ProgressListener, Proxy, ProxyScore } from '@alsatian/core';
+import type { Dataset, Engine, Logger, Meter, ModelId, ProgressListener, Proxy, ProxyScore, Split } from '@alsatian/core';
 import { silentLogger } from '@alsatian/core';
 import type { IntermediateCache } from '@alsatian/cache';
-import type { ExecutionUnit, PlanStep } from '@alsatian/planner';
+import type { ExecutionUnit, InferStep, PlanStep } from '@alsatian/planner';
 import { runInferStep } from './run-infer.ts';
+import { runInferRows } from './run-infer-rows.ts';
+import type { StoredFeatures } from './stored-features.ts';
 import { runScoreStep } from './run-score.ts';
 import { LabelBook } from './label-book.ts';
 import type { ExecutorSettings } from './settings.ts';
@@ -23,6 +25,17 @@ export interface ExecutorDeps {
    * fresh book, filled as this executor reads raw data.
    */
   readonly labels?: LabelBook;
+  /** A feature store: infer steps with `rows` read stored outputs and store what they compute. */
+  readonly features?: StoredFeatures;
+}
+
+/** What the executor computed: units and blocks that ran on at least one item, and unit x item evaluations. */
+export interface ExecutorWork {
+  readonly units: number;
+  readonly blocks: number;
+  readonly unitItems: number;
+  /** Ids of the blocks that ran (distinct). */
+  readonly blockIds: readonly string[];
 }
 
 /**
@@ -34,11 +47,19 @@ export class Executor {
   private readonly units: UnitPreparer;
   private readonly logger: Logger;
   private readonly labels: LabelBook;
+  private readonly ranUnits = new Set<string>();
+  private readonly ranBlocks = new Set<string>();
+  private unitItems = 0;
 
   constructor(private readonly deps: ExecutorDeps, private readonly settings: ExecutorSettings) {
     this.units = new UnitPreparer(deps.store, deps.engine, deps.meter, settings.reusePrepared);
     this.logger = deps.logger ?? silentLogger;
-    this.labels = deps.labels ?? new LabelBook();
+    const all = { train: deps.dataset.train.labels(), test: deps.dataset.test.labels() };
+    const fromOrder = (split: Split, chunkStart: number, batch: number, chunkEnd: number) => {
+      const start = chunkStart + batch * settings.batchSize;
+      return all[split].slice(start, Math.min(start + settings.batchSize, chunkEnd));
+    };
+    this.labels = deps.labels ?? new LabelBook(deps.features ? fromOrder : undefined);
   }
 
   /**
@@ -52,11 +73,7 @@ export class Executor {
     for (const [index, step] of steps.entries()) {
       switch (step.kind) {
         case 'infer':
-          await this.units.withSession(
-            step.unit,
-            (session) => runInferStep(step, session, { ...this.deps, ...this.settings, labels: this.labels }),
-            this.settings.prefetchBlocks ? nextUnitAfter(steps, index) : undefined,
-          );
+          this.count(step, await this.infer(step, this.settings.prefetchBlocks ? nextUnitAfter(steps, index) : undefined));
           break;
         case 'release':
         case 'evict':
@@ -73,6 +90,32 @@ export class Executor {
     }
     await this.units.releaseCurrent();
     return scores;
+  }
+
+  /** Runs an infer step; `next` is the unit to prefetch while it runs. Returns the items computed. */
+  private async infer(step: InferStep, next: ExecutionUnit | undefined): Promise<number> {
+    const ctx = { ...this.deps, ...this.settings, labels: this.labels };
+    if (!step.rows) {
+      await this.units.withSession(step.unit, (session) => runInferStep(step, session, ctx), next);
+      return step.range.end - step.range.start;
+    }
+    if (!this.deps.features) {
+      throw new Error(`infer step of unit ${step.unit.id} lists rows but the executor has no feature store`);
+    }
+    return runInferRows(step, () => this.units.session(step.unit, next), { ...ctx, features: this.deps.features });
+  }
+
+  private count(step: InferStep, computed: number): void {
+    if (computed === 0) return;
+    this.ranUnits.add(step.unit.id);
+    for (const block of step.unit.blocks) this.ranBlocks.add(block.id);
+    this.unitItems += computed;
+  }
+
+  /** What ran so far (see ExecutorWork). */
+  get work(): ExecutorWork {
+    const blockIds = [...this.ranBlocks];
+    return { units: this.ranUnits.size, blocks: blockIds.length, unitItems: this.unitItems, blockIds };
   }
 
   /** Sessions created so far, and how many of them reused what the engine prepared before. */

@@ -5,7 +5,8 @@
  * measurement category. It does not choose what to run (planner) nor loop over SH iterations (strategies).
  */
 export { Executor } from './executor.ts';
-export type { ExecutorDeps } from './executor.ts';
+export type { ExecutorDeps, ExecutorWork } from './executor.ts';
+export type { StoredFeatures } from './stored-features.ts';
 export type { ExecutorSettings } from './settings.ts';
 export type { BlockSource } from './unit-preparer.ts';
 export { LabelBook } from './label-book.ts';

@@ -33,7 +33,7 @@ async function featureBatches(node: string, split: Split, pieces: readonly ItemR
   for (const piece of pieces) {
     for (let batch = 0; batch < batchCount(piece, ctx.batchSize); batch++) {
       const [features] = await ctx.meter.measure('cache', () => ctx.cache.get({ node, split, chunkStart: piece.start, batch }));
-      const labels = ctx.labels.get(split, piece.start, batch);
+      const labels = ctx.labels.get(split, piece.start, batch, piece.end);
       const rows = features.shape[0];
       if (rows !== labels.length) throw new Error(`cached features of node ${node} (${split}, chunk ${piece.start}, batch ${batch}) have ${rows} rows but ${labels.length} labels`);
       if (rows > 0) out.push({ features: features.data as Float32Array, rows, dim: features.data.length / rows, labels });

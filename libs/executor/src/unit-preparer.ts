@@ -51,13 +51,18 @@ export class UnitPreparer {
    * that runs after this one, whose blocks are then read while `fn` runs (prefetch).
    */
   async withSession<T>(unit: ExecutionUnit, fn: (session: PreparedUnit) => Promise<T>, next?: ExecutionUnit): Promise<T> {
+    return fn(await this.session(unit, next));
+  }
+
+  /** The unit's session, prepared unless the previous steps ran the same unit; then starts prefetching `next`. */
+  async session(unit: ExecutionUnit, next?: ExecutionUnit): Promise<PreparedUnit> {
     const key = unitKey(unit);
     if (this.current?.key !== key) {
       await this.releaseCurrent();
       this.current = { key, session: await this.prepare(unit) };
     }
     if (next !== undefined) this.prefetch(next);
-    return fn(this.current.session);
+    return this.current.session;
   }
 
   /**

@@ -16,7 +16,8 @@
  *     -> chooseOrder        traversal: DFS+ (three passes), exact search, best depth-first order, or
  *                           insertion-order DFS, and its exact cache requirement per item (peakOf)
  *     -> splitIntoRuns      budget -> runs of whole batches that fit, persisted features counted
- *     -> emitRunSteps       plan: evict | infer | release | score steps
+ *     -> emitRunSteps       plan: evict | infer | release | score steps; with a feature store's facts
+ *                           (`stored`), each infer step lists the rows it computes and the rows it reads
  *
  * Between iterations: shSchedule gives the train chunks, rankModels + keepBetterHalf the survivors, and the
  * plan's `persisted` list goes into the next iteration's options.
@@ -44,6 +45,10 @@ export type { Run, RunPiece, RunSplitting } from './budget/runs.ts';
 export type { PlanStep, EvictStep, InferStep, ReleaseStep, ScoreStep, PersistedFeatures } from './plan/steps.ts';
 export { persistedBytes } from './plan/steps.ts';
 export { planIteration } from './plan/plan-iteration.ts';
+export { rowPlans } from './plan/stored.ts';
+export { chooseCheckpoints } from './plan/checkpoints.ts';
+export type { CheckpointCosts } from './plan/checkpoints.ts';
+export type { RowPlan, StoredOutputs } from './plan/stored.ts';
 export type { PlanIterationOptions, IterationPlan } from './plan/plan-iteration.ts';
 export { shSchedule, shModelCounts, shIterations, ceilLog2 } from './sh/schedule.ts';
 export { rankModels, keepBetterHalf } from './sh/ranking.ts';

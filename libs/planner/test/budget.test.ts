@@ -1,6 +1,6 @@
 /** Budget -> runs: every run fits, batches are never cut differently, and too small a budget says what fits. */
 import { describe, expect, it } from 'vitest';
-import { BudgetError, formatBytes, InvalidArgumentError, Rng } from '@alsatian/core';
+import { BudgetError, formatBytes, InvalidArgumentError, Rng, type Split } from '@alsatian/core';
 import { messages, splitIntoRuns, type Run, type RunPiece, type RunSplitting } from '../src/index.ts';
 
 const train = (start: number, end: number): RunPiece => ({ split: 'train', range: { start, end } });
@@ -8,7 +8,7 @@ const test = (start: number, end: number): RunPiece => ({ split: 'test', range: 
 const base: RunSplitting = { requirementBytesPerItem: 10, persistingBytesPerItem: 2, heldBytes: 0, budgetBytes: Infinity, batchSize: 4, ranges: [train(0, 100)] };
 
 /** Batch boundaries a loader produces when it batches every piece from the piece's start. */
-function batches(runs: readonly Run[], split: 'train' | 'test', batchSize: number): string[] {
+function batches(runs: readonly Run[], split: Split, batchSize: number): string[] {
   const out: string[] = [];
   for (const run of runs) for (const p of run.pieces) if (p.split === split) for (let s = p.range.start; s < p.range.end; s += batchSize) out.push(`${s}-${Math.min(s + batchSize, p.range.end)}`);
   return out;

@@ -1,5 +1,7 @@
 import type { Measurements, ModelId } from '@alsatian/core';
+import type { ExecutorWork } from '@alsatian/executor';
 import type { ReadStats } from '@alsatian/store';
+import type { FeatureStoreReport } from './feature-report.ts';
 import type { Improvements } from './strategies.ts';
 
 export interface RankingEntry {
@@ -25,6 +27,8 @@ export interface IterationReport {
   readonly orderUsed: string;
   readonly measurements: Measurements;
   readonly ranking: readonly { readonly model: ModelId; readonly score: number }[];
+  /** Unit x item evaluations computed in this iteration (with a feature store: only the rows it did not hold). */
+  readonly unitItemsComputed: number;
 }
 
 export interface SearchResult {
@@ -42,4 +46,8 @@ export interface SearchResult {
   /** Largest RAM the intermediate cache held (bytes); never above the budget. */
   readonly peakCacheBytes: number;
   readonly cacheBudgetBytes: number;
+  /** What the search computed: units and blocks run on at least one item, unit x item evaluations. */
+  readonly work: ExecutorWork;
+  /** Feature-store use (only with one): entries read, written, found corrupt. */
+  readonly featureStore?: FeatureStoreReport;
 }

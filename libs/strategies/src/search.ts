@@ -1,16 +1,21 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Dataset, Engine, Logger, ModelId, ProgressListener, Proxy } from '@alsatian/core';
+import type { Dataset, Engine, Logger, ModelId, ProgressListener, Proxy, TensorSpec } from '@alsatian/core';
 import { InvalidArgumentError, itemBytes, Meter, SEARCH_DEFAULTS, silentLogger, subtractMeasurements } from '@alsatian/core';
-import { IntermediateCache } from '@alsatian/cache';
+import { IntermediateCache, type FeatureStore } from '@alsatian/cache';
 import { Executor } from '@alsatian/executor';
-import { joinsPrevious } from '@alsatian/models';
-import { keepBetterHalf, planIteration, rankModels, shSchedule, type PersistedFeatures, type PlanModel } from '@alsatian/planner';
+import { blockInfo, joinsPrevious } from '@alsatian/models';
+import { buildPrefixTree, chooseCheckpoints, keepBetterHalf, planIteration, rankModels } from '@alsatian/planner';
+import { shSchedule } from '@alsatian/planner';
+import type { PersistedFeatures, PlanModel } from '@alsatian/planner';
 import type { ModelStore, ReadStats } from '@alsatian/store';
 import type { IterationReport, RankingEntry, SearchResult } from './result.ts';
 import { checkSearchInputs } from './preflight.ts';
 import { resolveImprovements, strategy as strategyDef, type Improvements } from './strategies.ts';
 import { createWorkDir } from './work-dir.ts';
+import { FeatureLink } from './feature-link.ts';
+import { featureStoreReport } from './feature-report.ts';
+import { checkpointCosts } from './feature-costs.ts';
 
 export interface SearchOptions {
   readonly store: ModelStore;
@@ -31,6 +36,11 @@ export interface SearchOptions {
   readonly workDir?: string;
   readonly logger?: Logger;
   readonly onProgress?: ProgressListener;
+  /**
+   * A persistent feature store (off by default; the paper's experiments never use one): outputs stored by earlier
+   * searches are read instead of computed, and everything computed is stored. The caller opens and closes it.
+   */
+  readonly featureStore?: FeatureStore;
 }
 
 /**
@@ -48,8 +58,18 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
   const ids = options.models ?? options.store.listModels().map((m) => m.id);
   if (ids.length === 0) throw new InvalidArgumentError(`The store ${options.store.dir} has no models to search.`);
   await checkSearchInputs(options.store, ids, options.dataset);
-  const candidates = await planModels(options.store, ids);
+  const { models: candidates, outputs, flops } = await planModels(options.store, ids);
   const readsBefore = options.store.readStats();
+  const fs = options.featureStore;
+  const countersBefore = fs?.counters();
+  const { dataset, engine } = options;
+  const linkInput = fs && { store: fs, models: candidates, share: def.share, outputs, dataset, ep: engine.ep };
+  const link = linkInput && (await meter.measure('cache', () => FeatureLink.create(linkInput)));
+  // With a store, shared prefixes also keep outputs inside units where reading beats recomputing (checkpoints.ts).
+  const checkpoints = link && def.share
+    ? meter.measureSync('planning', () =>
+      chooseCheckpoints(buildPrefixTree(candidates, { share: true }), checkpointCosts(flops)))
+    : undefined;
 
   const workDir = options.workDir ?? (await createWorkDir());
   const cache = new IntermediateCache({
@@ -58,7 +78,10 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
     overflow: 'refuse',
   });
   const executor = new Executor(
-    { store: options.store, engine: options.engine, dataset: options.dataset, proxy: options.proxy, cache, meter, logger, onProgress: options.onProgress },
+    {
+      store: options.store, engine, dataset, proxy: options.proxy, cache, meter, logger, onProgress: options.onProgress,
+      features: link,
+    },
     {
       batchSize, featuresOnDisk: def.featuresOnDisk, reusePrepared: improvements.keepPrepared, prefetchBlocks: improvements.prefetchBlocks, seed: options.seed ?? SEARCH_DEFAULTS.seed, deterministic: options.deterministic ?? false,
     },
@@ -75,13 +98,21 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
   let before = meter.snapshot();
   try {
     for (const [i, trainRange] of chunks.entries()) {
-      const plan = meter.measureSync('planning', () =>
+      const planOnce = () => meter.measureSync('planning', () =>
         planIteration({
           models: alive, share: def.share, order, budgetBytes: def.budgeted ? budget : Number.POSITIVE_INFINITY, batchSize,
           trainRange, testRange: i === 0 ? { start: 0, end: testLength } : undefined, persisted, testPass: improvements.mergedTestPass ? 'merged' : 'separate',
+          stored: link, checkpoints,
         }),
       );
+      let plan = planOnce();
+      // Every stored entry the plan reads is checked first; a corrupt one is dropped, so planning again computes it.
+      while (link && (await meter.measure('cache', () => link.check(plan.steps))) > 0) {
+        logger.warn(`feature store ${fs!.dir}: corrupt entries deleted, to be recomputed (see corruptEntries)`);
+        plan = planOnce();
+      }
       const sessionsBefore = executor.sessions;
+      const workBefore = executor.work;
       const scores = await executor.run(plan.steps, `iteration ${i + 1}/${chunks.length}`);
       const ranking = meter.measureSync('planning', () => rankModels(new Map([...scores].map(([m, s]) => [m, s.score]))));
       for (const r of ranking) lastScore.set(r.model, { score: r.score, iteration: i });
@@ -90,6 +121,7 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
         iteration: i, models: alive.length, trainRange, trainItemsSoFar: trainRange.end, runs: plan.runs.length, units: plan.tree.units.size,
         sessionsCreated: executor.sessions.created - sessionsBefore.created, sessionsReused: executor.sessions.reused - sessionsBefore.reused, requirementBytesPerItem: plan.requirementBytesPerItem,
         orderUsed: plan.orderUsed, measurements: subtractMeasurements(now, before), ranking,
+        unitItemsComputed: executor.work.unitItems - workBefore.unitItems,
       });
       before = now;
       logger.info(`${options.strategy}: iteration ${i + 1}/${chunks.length}: ${alive.length} models, train [0, ${trainRange.end}), ${plan.runs.length} run(s), best ${ranking[0]?.model} (${ranking[0]?.score.toFixed(4)})`);
@@ -100,6 +132,7 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
         alive = alive.filter((m) => keep.has(m.id));
       }
     }
+    if (fs) await meter.measure('cache', () => fs.flush());
   } finally {
     await executor.dispose();
     await cache.clear();
@@ -115,13 +148,20 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
     storeReads: readsSince(options.store.readStats(), readsBefore),
     peakCacheBytes: cache.usage().ram.peak,
     cacheBudgetBytes: budget,
+    work: executor.work,
+    featureStore: fs && featureStoreReport(fs, countersBefore!),
   };
 }
 
 /** The planner's view of each candidate: block ids, output bytes per item and fusion with the block before, from the stored descriptors. */
-export async function planModels(store: ModelStore, ids: readonly ModelId[]): Promise<PlanModel[]> {
+export async function planModels(
+  store: ModelStore,
+  ids: readonly ModelId[],
+): Promise<{ models: PlanModel[]; outputs: Map<string, readonly TensorSpec[]>; flops: Map<string, number> }> {
   const sizes = new Map<string, number>();
   const joined = new Set<string>();
+  const outputs = new Map<string, readonly TensorSpec[]>();
+  const flops = new Map<string, number>();
   const out: PlanModel[] = [];
   for (const id of ids) {
     const manifest = store.getModel(id);
@@ -132,13 +172,15 @@ export async function planModels(store: ModelStore, ids: readonly ModelId[]): Pr
         const info = await store.blockInfo(block);
         bytes = info.descriptor.outputs.reduce((s, o) => s + itemBytes(o), 0);
         sizes.set(block, bytes);
+        outputs.set(block, info.descriptor.outputs);
+        flops.set(block, blockInfo(info.descriptor, 0, block).flops);
         if (joinsPrevious(info.descriptor)) joined.add(block);
       }
       blocks.push({ id: block, outputBytesPerItem: bytes, joinsPrevious: joined.has(block) });
     }
     out.push({ id, blocks });
   }
-  return out;
+  return { models: out, outputs, flops };
 }
 
 export function readsSince(now: ReadStats, before: ReadStats): ReadStats {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FeatureBatch } from '@alsatian/core';
+import type { FeatureBatch, Split } from '@alsatian/core';
 import { openDataset } from '@alsatian/data';
 import { createEngine } from '@alsatian/engine';
 import { createProxy } from '@alsatian/proxies';
@@ -18,7 +18,7 @@ describe('Base', () => {
 
     for (const id of ids) {
       const unit = await engine.prepare(await Promise.all(store.getModel(id).blocks.map((b) => store.getBlock(b))));
-      const features = async (split: 'train' | 'test') => {
+      const features = async (split: Split) => {
         const s = split === 'train' ? dataset.train : dataset.test;
         const out: FeatureBatch[] = [];
         for await (const b of s.batches({ start: 0, end: s.length }, { batchSize })) {

@@ -11,6 +11,7 @@ import { createEngine } from '@alsatian/engine';
 import { createProxy, PROXY_NAMES } from '@alsatian/proxies';
 import { openStore, type ModelStore } from '@alsatian/store';
 import { distributedSearch } from '@alsatian/distributed';
+import { DEFAULT_FEATURE_STORE_LIMIT, FeatureStore } from '@alsatian/cache';
 import { IMPROVEMENT_NAMES, search, STRATEGY_NAMES, type Improvements, type SearchResult } from '@alsatian/strategies';
 import { choiceOption, intOption, optionalInt } from '../util/options.ts';
 import { progressBar } from '../util/progress.ts';
@@ -37,6 +38,8 @@ interface SearchCliOptions {
   compiledCache?: string;
   queue?: string;
   exchangeDir?: string;
+  featureStore?: string;
+  featureStoreLimit: string;
 }
 
 export function registerSearchCommand(program: Command): void {
@@ -50,6 +53,9 @@ export function registerSearchCommand(program: Command): void {
     .option('--block-cache <bytes>', 'budget of compiled units kept for reuse across steps and iterations (with keepPrepared)', formatBytes(SEARCH_DEFAULTS.blockCacheBytes))
     .option('--without <improvements>', `switch off our improvements beyond the paper, comma-separated (${IMPROVEMENT_NAMES.join(', ')}), or 'all' for the strategy as the paper runs it`)
     .option('--compiled-cache <dir>', 'keep compiled units (optimised sessions) in this directory, so later searches over the same models only load them')
+    .option('--feature-store <dir>', 'keep every unit\'s output per item here, for later searches (default off)')
+    .option('--feature-store-limit <bytes>', 'prune the feature store to this size after a search (LRU)',
+      formatBytes(DEFAULT_FEATURE_STORE_LIMIT))
     .option('--proxy <name>', `proxy: ${PROXY_NAMES.join(' | ')}`, 'linear')
     .option('--ep <provider>', `execution provider: ${EXECUTION_PROVIDERS.join(' | ')}`, 'cpu')
     .option('--batch-size <n>', 'items per batch', String(SEARCH_DEFAULTS.batchSize))
@@ -72,6 +78,13 @@ export function registerSearchCommand(program: Command): void {
       const seed = intOption('--seed', options.seed, 0);
       const cacheBudgetBytes = parseBytes(options.cacheBudget, '--cache-budget');
       const blockCacheBytes = parseBytes(options.blockCache, '--block-cache');
+      const featureStoreLimit = parseBytes(options.featureStoreLimit, '--feature-store-limit');
+      if (options.featureStore !== undefined && options.skipBad) {
+        throw new InvalidArgumentError(
+          '--feature-store keys outputs by item and cannot be used with --skip-bad; '
+            + 'fix the dataset or drop one of the two.',
+        );
+      }
       const store = await openStore(options.store, {
         readLimitBytesPerSec: options.storeReadLimit ? parseRate(options.storeReadLimit, '--store-read-limit') : undefined,
         pageCacheBytes: options.pageCache ? parseBytes(options.pageCache, '--page-cache') : undefined,
@@ -80,8 +93,14 @@ export function registerSearchCommand(program: Command): void {
       });
       const models = selectModels(store, options.models);
       const inputs = (await store.blockInfo(store.getModel(models[0]).blocks[0])).descriptor.inputs;
+      if (options.queue && options.featureStore !== undefined) {
+        throw new InvalidArgumentError('--feature-store cannot be combined with --queue yet (workers keep no feature store); drop one of them.');
+      }
       const dataset = await openDataset(options.dataset, { ...datasetShape(inputs), workers: optionalInt('--workers', options.workers, 0), skipBad: options.skipBad === true, vocabFile: options.vocab });
       const improvements = withoutOption(options.without);
+      const featureStore = options.featureStore === undefined
+        ? undefined
+        : await FeatureStore.open(options.featureStore, { limitBytes: featureStoreLimit });
       const progress = progressBar();
       const common = {
         store, models, dataset, strategy, improvements, proxy: createProxy(proxyName), cacheBudgetBytes, batchSize,
@@ -104,12 +123,16 @@ export function registerSearchCommand(program: Command): void {
       } else {
         const engine = await createEngine({ ep, preparation: { compiledKeepBytes: blockCacheBytes, compiledDir: options.compiledCache } });
         try {
-          result = await search({ ...common, engine });
+          result = await search({ ...common, engine, featureStore });
         } finally {
           progress.stop();
+          await featureStore?.close();
           await engine.dispose();
           await dataset.close();
         }
+      }
+      for (const warning of result.featureStore?.warnings ?? []) {
+        process.stderr.write(`alsatian: warning: ${warning}\n`);
       }
       const skipped = dataset.skipped();
       if (options.json) process.stdout.write(`${JSON.stringify({ ...toJson(result), skipped }, null, 2)}\n`);
@@ -164,6 +187,8 @@ function toJson(result: SearchResult) {
     peakCacheBytes: result.peakCacheBytes,
     cacheBudgetBytes: result.cacheBudgetBytes,
     sessions: result.sessions,
+    work: { units: result.work.units, blocks: result.work.blocks, unitItems: result.work.unitItems },
+    ...(result.featureStore ? { featureStore: result.featureStore } : {}),
   };
 }
 
@@ -177,5 +202,12 @@ function formatResult(result: SearchResult, skipped: number): string {
   for (const it of result.iterations) lines.push(`${String(it.iteration + 1).padStart(9)}  ${String(it.models).padStart(6)}  ${String(it.trainItemsSoFar).padStart(11)}  ${String(it.runs).padStart(4)}  ${it.measurements.total.toFixed(3).padStart(7)}`);
   lines.push('', `peak cache: ${formatBytes(result.peakCacheBytes)} of ${formatBytes(result.cacheBudgetBytes)} budget`);
   if (skipped > 0) lines.push(`skipped ${skipped} bad dataset items (see --json)`);
+  const fs = result.featureStore;
+  if (fs) {
+    const written = `${fs.writes} written (${formatBytes(fs.writtenBytes)})`;
+    const read = `${fs.reads} entries read (${formatBytes(fs.readBytes)})`;
+    lines.push(`feature store: ${read}, ${written}, ${fs.corrupt} corrupt`);
+    for (const warning of fs.warnings) lines.push(`warning: ${warning}`);
+  }
   return `${lines.join('\n')}\n`;
 }

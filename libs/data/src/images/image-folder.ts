@@ -1,4 +1,5 @@
-import type { TensorSpec } from '@alsatian/core';
+import { readFile } from 'node:fs/promises';
+import { sha256Hex, type Split, type TensorSpec } from '@alsatian/core';
 import type { ScannedFolder } from '../folder-scan.ts';
 import type { ResolvedOptions } from '../options.ts';
 import { itemOrder } from '../order.ts';
@@ -16,7 +17,7 @@ import type { ImageBatchResult } from '../worker/data-tasks.mjs';
 export function openImageFolder(id: string, scan: ScannedFolder, options: ResolvedOptions, skipList: SkipList): OpenedDataset {
   const inputs: TensorSpec[] = [{ name: 'pixels', dtype: 'float32', shape: [3, options.imageSize, options.imageSize] }];
   const runner = createTaskRunner(options.workers);
-  const split = (name: 'train' | 'test', scanned: ScannedFolder['train']) =>
+  const split = (name: Split, scanned: ScannedFolder['train']) =>
     createSplit({
       name,
       inputs,
@@ -26,6 +27,7 @@ export function openImageFolder(id: string, scan: ScannedFolder, options: Resolv
       skipBad: options.skipBad,
       skip: (item) => skipList.add(item),
       recycle: options.recycleBatches,
+      contentKey: async (natural) => sha256Hex(await readFile(scanned.files[natural])),
       async loadItems(naturals, signal, reuse) {
         const paths = Array.from(naturals, (natural) => scanned.files[natural]);
         // A reused array is fully overwritten: every row is either decoded into or, if its item failed, dropped.
@@ -40,6 +42,7 @@ export function openImageFolder(id: string, scan: ScannedFolder, options: Resolv
     id,
     classes: scan.classes,
     inputs,
+    transformId: `image/v1:resize=${options.resizeSize},crop=${options.imageSize},imagenet-normalised`,
     train: split('train', scan.train),
     test: split('test', scan.test),
     skipped: () => skipList.list(),

@@ -1,4 +1,4 @@
-import type { TensorSpec } from '@alsatian/core';
+import { canonicalJson, sha256Hex, type Json, type Split, type TensorSpec } from '@alsatian/core';
 import type { ResolvedOptions } from '../options.ts';
 import { itemOrder } from '../order.ts';
 import { createTaskRunner } from '../pool.ts';
@@ -15,7 +15,7 @@ export function openSyntheticImages(id: string, spec: SyntheticImageSpec, option
   const inputs: TensorSpec[] = [{ name: 'pixels', dtype: 'float32', shape: [3, spec.size, spec.size] }];
   const runner = createTaskRunner(options.workers);
   const skipList = new SkipList(options.logger);
-  const split = (name: 'train' | 'test', count: number) => {
+  const split = (name: Split, count: number) => {
     const naturalLabels = Int32Array.from({ length: count }, (_, i) => syntheticLabel(i, spec.classes));
     return createSplit({
       name,
@@ -26,6 +26,11 @@ export function openSyntheticImages(id: string, spec: SyntheticImageSpec, option
       recycle: false,
       skipBad: options.skipBad,
       skip: (item) => skipList.add(item),
+      // An item is a pure function of its render parameters, so they identify its content.
+      contentKey: async (natural) => {
+        const params = syntheticItemParams(spec.seed, name, natural, spec.size, styles);
+        return sha256Hex('synthetic-image/v1', canonicalJson(params as unknown as Json));
+      },
       loadItems: perItem(inputs, async (natural, signal) => {
         const params = syntheticItemParams(spec.seed, name, natural, spec.size, styles);
         const result = await runner.run({ kind: 'synthetic', params }, signal);
@@ -38,6 +43,7 @@ export function openSyntheticImages(id: string, spec: SyntheticImageSpec, option
     id,
     classes,
     inputs,
+    transformId: 'synthetic-image/v1',
     train: split('train', spec.train),
     test: split('test', spec.test),
     skipped: () => skipList.list(),

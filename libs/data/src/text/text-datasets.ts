@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { BadInputError, type TensorSpec } from '@alsatian/core';
+import { BadInputError, sha256Hex, type Split, type TensorSpec } from '@alsatian/core';
 import type { ScannedFolder } from '../folder-scan.ts';
 import type { ResolvedOptions } from '../options.ts';
 import { itemOrder } from '../order.ts';
@@ -30,9 +30,9 @@ interface TextSplitSource {
  * inference). Unlike the reference, which sliced the unshuffled tensors (all pos before all neg), ranges index
  * the seeded permutation, so early successive-halving chunks hold both classes.
  */
-function textDataset(id: string, classes: string[], sources: Record<'train' | 'test', TextSplitSource>, encoder: WordPieceEncoder, length: number, options: ResolvedOptions, skipList: SkipList): OpenedDataset {
+function textDataset(id: string, classes: string[], sources: Record<Split, TextSplitSource>, encoder: WordPieceEncoder, length: number, options: ResolvedOptions, skipList: SkipList): OpenedDataset {
   const inputs = textInputs(length);
-  const split = (name: 'train' | 'test') => {
+  const split = (name: Split) => {
     const source = sources[name];
     return createSplit({
       name,
@@ -43,6 +43,7 @@ function textDataset(id: string, classes: string[], sources: Record<'train' | 't
       recycle: false,
       skipBad: options.skipBad,
       skip: (item) => skipList.add(item),
+      contentKey: async (natural) => sha256Hex('text/v1', await source.text(natural)),
       loadItems: perItem(inputs, async (natural): Promise<ItemResult> => {
         try {
           const encoded = encoder.encode(await source.text(natural), length);
@@ -54,12 +55,15 @@ function textDataset(id: string, classes: string[], sources: Record<'train' | 't
       }),
     });
   };
-  return { id, classes, inputs, train: split('train'), test: split('test'), skipped: () => skipList.list(), close: async () => {} };
+  const transformId = `wordpiece/v1:length=${length},vocab=${encoder.vocabularyHash}`;
+  const skipped = () => skipList.list();
+  const close = async () => {};
+  return { id, classes, inputs, transformId, train: split('train'), test: split('test'), skipped, close };
 }
 
 export function openSyntheticText(id: string, spec: SyntheticTextSpec, encoder: WordPieceEncoder, options: ResolvedOptions): OpenedDataset {
   const generator = reviewGenerator(spec.seed, spec.classes);
-  const source = (name: 'train' | 'test', count: number): TextSplitSource => ({
+  const source = (name: Split, count: number): TextSplitSource => ({
     labels: Int32Array.from({ length: count }, (_, i) => i % spec.classes),
     text: async (index) => generator.review(name, index),
     file: (index) => `${id}#${name}/${index}`,

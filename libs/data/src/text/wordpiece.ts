@@ -1,5 +1,5 @@
 import { Tokenizer } from '@huggingface/tokenizers';
-import { BadInputError } from '@alsatian/core';
+import { BadInputError, sha256Hex } from '@alsatian/core';
 import { SPECIAL_TOKENS } from './vocab.ts';
 
 export interface EncodedText {
@@ -23,8 +23,11 @@ export class WordPieceEncoder {
   readonly clsId: number;
   readonly sepId: number;
   readonly vocabSize: number;
+  /** sha256 of the vocabulary, one token a line: identifies the tokeniser in feature-store keys. */
+  readonly vocabularyHash: string;
 
   constructor(vocabulary: readonly string[], source: string) {
+    this.vocabularyHash = sha256Hex(vocabulary.join('\n'));
     const vocab: Record<string, number> = {};
     vocabulary.forEach((token, id) => {
       if (!(token in vocab)) vocab[token] = id;

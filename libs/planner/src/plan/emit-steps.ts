@@ -8,6 +8,7 @@ import type { Run } from '../budget/runs.ts';
 import type { TaskTree, UnitId } from '../task/task-tree.ts';
 import type { NodeId } from '../types.ts';
 import type { PersistedFeatures, PlanStep } from './steps.ts';
+import { rowPlans, type StoredOutputs } from './stored.ts';
 
 export interface StepInput {
   readonly tree: TaskTree;
@@ -15,9 +16,11 @@ export interface StepInput {
   readonly runs: readonly Run[];
   /** Features per model node after this iteration (what the score steps read). */
   readonly features: ReadonlyMap<NodeId, PersistedFeatures>;
+  /** Outputs a feature store holds: steps then say which rows to compute and which to read (stored.ts). */
+  readonly stored?: StoredOutputs;
 }
 
-export function emitRunSteps({ tree, order, runs, features }: StepInput): PlanStep[] {
+export function emitRunSteps({ tree, order, runs, features, stored }: StepInput): PlanStep[] {
   const steps: PlanStep[] = [];
   const lastReader = new Map<NodeId, UnitId>();
   for (const id of order) lastReader.set(tree.units.get(id)!.input, id);
@@ -27,11 +30,17 @@ export function emitRunSteps({ tree, order, runs, features }: StepInput): PlanSt
   };
   for (const run of runs) {
     const isLastRun = run.index === runs.length - 1;
+    const pieceRows = stored && run.pieces.map((piece) => rowPlans(tree, piece, stored));
     for (const id of order) {
       const unit = tree.units.get(id)!;
       const output = tree.nodes.get(unit.output)!;
-      for (const piece of run.pieces) {
-        steps.push({ kind: 'infer', run: run.index, unit, split: piece.split, range: piece.range, readsRawInput: unit.input === tree.root, persistsOutput: output.persists });
+      for (const [p, piece] of run.pieces.entries()) {
+        const rows = pieceRows?.[p].get(id);
+        if (rows && rows.compute.length + rows.read.length === 0) continue;
+        steps.push({
+          kind: 'infer', run: run.index, unit, split: piece.split, range: piece.range,
+          readsRawInput: unit.input === tree.root, persistsOutput: output.persists, rows,
+        });
       }
       if (isLastRun && output.persists) score(output.id);
       const input = tree.nodes.get(unit.input)!;

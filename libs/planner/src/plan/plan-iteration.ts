@@ -21,6 +21,7 @@ import { shapeOfTaskTree } from '../traversal/shape.ts';
 import type { NodeId, PlanModel } from '../types.ts';
 import { emitRunSteps } from './emit-steps.ts';
 import { persistedBytes, type EvictStep, type PersistedFeatures, type PlanStep } from './steps.ts';
+import type { StoredOutputs } from './stored.ts';
 
 export interface PlanIterationOptions {
   /** The alive models, in a stable order (children of the trees follow it). */
@@ -48,6 +49,13 @@ export interface PlanIterationOptions {
    * iteration). 'separate': the reference's way, a pass over the test set, then one over the train chunk.
    */
   readonly testPass?: 'merged' | 'separate';
+  /**
+   * Outputs a feature store holds (plan facts, no I/O): stored rows are read instead of computed, and what only
+   * they needed is not computed either. The cache requirement stays that of computing everything (an upper bound).
+   */
+  readonly stored?: StoredOutputs;
+  /** Nodes where units end so that their outputs are stored too (`chooseCheckpoints`); only with `stored`. */
+  readonly checkpoints?: ReadonlySet<NodeId>;
 }
 
 export interface IterationPlan {
@@ -78,7 +86,8 @@ export function planIteration(options: PlanIterationOptions): IterationPlan {
 
   if (options.models.length === 0) throw new InvalidArgumentError(messages.noModelsToPlan());
   const prefixTree = buildPrefixTree(options.models, { share: options.share });
-  const tree = buildTaskTree(prefixTree, { inputBytesPerItem: options.inputBytesPerItem });
+  const { inputBytesPerItem, checkpoints } = options;
+  const tree = buildTaskTree(prefixTree, { inputBytesPerItem, checkpoints });
   const modelNodes = [...tree.nodes.values()].filter((n) => n.persists);
 
   const { evictions, kept } = sortOutPersisted(options.persisted ?? [], new Set(modelNodes.map((n) => n.id)));
@@ -99,7 +108,8 @@ export function planIteration(options: PlanIterationOptions): IterationPlan {
     return { node: node.id, bytesPerItem: node.bytesPerItem, train: [...(before?.train ?? []), ...pieces('train')], test: [...(before?.test ?? []), ...pieces('test')] };
   });
   const order = chosen.order.map((i) => unitIds[i]);
-  const steps = [...evictions, ...emitRunSteps({ tree, order, runs, features: new Map(persisted.map((p) => [p.node, p])) })];
+  const features = new Map(persisted.map((p) => [p.node, p]));
+  const steps = [...evictions, ...emitRunSteps({ tree, order, runs, features, stored: options.stored })];
   return {
     prefixTree,
     tree,

@@ -2,6 +2,7 @@
 import type { ItemRange, ModelId, Split } from '@alsatian/core';
 import type { ExecutionUnit } from '../task/task-tree.ts';
 import type { NodeId } from '../types.ts';
+import type { RowPlan } from './stored.ts';
 
 /**
  * Drop every cached piece of a node's features (both splits, all chunks): the models they were kept for were
@@ -27,6 +28,11 @@ export interface InferStep {
   readonly readsRawInput: boolean;
   /** The output is model features: keep it after the run (for this and later iterations' scoring). */
   readonly persistsOutput: boolean;
+  /**
+   * With a feature store: the rows (relative to `range.start`) to compute and to read from the store; rows in
+   * neither are not needed. Absent: compute every row.
+   */
+  readonly rows?: RowPlan;
 }
 
 /** The node's intermediate of this run is no longer needed (all its readers ran): free it. */

@@ -54,6 +54,8 @@ export interface TaskTreeOptions {
    * never counted the decoded input batch toward the cache (the data loader owns it).
    */
   readonly inputBytesPerItem?: number;
+  /** Nodes where a unit ends although the tree does not branch there, so their output is stored (checkpoints.ts). */
+  readonly checkpoints?: ReadonlySet<NodeId>;
 }
 
 export function buildTaskTree(prefix: PrefixTree, options: TaskTreeOptions = {}): TaskTree {
@@ -64,7 +66,8 @@ export function buildTaskTree(prefix: PrefixTree, options: TaskTreeOptions = {})
   const nodes = new Map<NodeId, TaskNode>();
   const units = new Map<UnitId, ExecutionUnit>();
   const get = (id: NodeId): PrefixNode => prefix.nodes.get(id)!;
-  const isBoundary = (n: PrefixNode) => n.children.length !== 1 || n.endingModels.length > 0;
+  const checkpoints = options.checkpoints ?? new Set<NodeId>();
+  const isBoundary = (n: PrefixNode) => n.children.length !== 1 || n.endingModels.length > 0 || checkpoints.has(n.id);
 
   const visit = (input: PrefixNode, bytesPerItem: number, producer: UnitId | null): void => {
     const children: UnitId[] = [];
