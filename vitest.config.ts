@@ -4,7 +4,13 @@ import { defineConfig } from 'vitest/config';
 // benchmarks (bench/) are programs run by npm scripts and are never collected here.
 export default defineConfig({
   test: {
-    include: ['libs/*/test/**/*.test.ts', 'experiments/shared/test/**/*.test.ts', 'experiments/*/*/test/**/*.test.ts', 'scripts/test/**/*.test.ts', 'datasets/test/**/*.test.ts'],
+    include: [
+      'libs/*/test/**/*.test.ts',
+      'experiments/shared/test/**/*.test.ts',
+      'experiments/*/*/test/**/*.test.ts',
+      'scripts/test/**/*.test.ts',
+      'datasets/test/**/*.test.ts',
+    ],
     pool: 'forks',
     testTimeout: 120_000,
     hookTimeout: 120_000,

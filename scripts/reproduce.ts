@@ -43,13 +43,24 @@ async function main(): Promise<number> {
       'report-only': { type: 'boolean', default: false },
     },
   });
-  if (!(EXECUTION_PROVIDERS as readonly string[]).includes(values.ep!)) throw new Error(`--ep '${values.ep}' is not an execution provider. Valid: ${EXECUTION_PROVIDERS.join(', ')}.`);
-  const options: Options = { scale: scaleArg(values.scale), ep: values.ep!, resultsDir: resolve(values['results-dir']!), reportOnly: values['report-only']! };
-  const only = values.only?.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (!(EXECUTION_PROVIDERS as readonly string[]).includes(values.ep!))
+    throw new Error(`--ep '${values.ep}' is not an execution provider. Valid: ${EXECUTION_PROVIDERS.join(', ')}.`);
+  const options: Options = {
+    scale: scaleArg(values.scale),
+    ep: values.ep!,
+    resultsDir: resolve(values['results-dir']!),
+    reportOnly: values['report-only']!,
+  };
+  const only = values.only
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   const packages = selectExperiments(discoverExperiments(repoRoot), only);
   const startedAt = new Date().toISOString();
   const started = performance.now();
-  process.stderr.write(`reproduce: ${packages.length} experiment(s) at scale ${options.scale} on ${options.ep} into ${options.resultsDir}\n`);
+  process.stderr.write(
+    `reproduce: ${packages.length} experiment(s) at scale ${options.scale} on ${options.ep} into ${options.resultsDir}\n`,
+  );
   await writeReportAssets(options.resultsDir);
 
   const progress = new ReproduceProgress(packages.length);
@@ -57,7 +68,10 @@ async function main(): Promise<number> {
   try {
     for (const [index, pkg] of packages.entries()) {
       outcomes.push(await runAndReport(pkg, options, progress, `[${index + 1}/${packages.length}]`));
-      await writeReports({ scale: options.scale, startedAt, wallSeconds: (performance.now() - started) / 1000, outcomes }, options.resultsDir);
+      await writeReports(
+        { scale: options.scale, startedAt, wallSeconds: (performance.now() - started) / 1000, outcomes },
+        options.resultsDir,
+      );
     }
   } finally {
     progress.stop();
@@ -65,22 +79,45 @@ async function main(): Promise<number> {
   const wallSeconds = (performance.now() - started) / 1000;
   await writeReports({ scale: options.scale, startedAt, wallSeconds, outcomes }, options.resultsDir);
   const failed = outcomes.filter((o) => o.status !== 'ok');
-  process.stderr.write(`reproduce: done in ${(wallSeconds / 60).toFixed(1)} min; ${failed.length} failed; report: ${join(options.resultsDir, 'REPORT.md')}\n`);
+  process.stderr.write(
+    `reproduce: done in ${(wallSeconds / 60).toFixed(1)} min; ${failed.length} failed; report: ${join(options.resultsDir, 'REPORT.md')}\n`,
+  );
   return failed.length === 0 ? 0 : 1;
 }
 
-async function runAndReport(pkg: ExperimentPackage, options: Options, progress: ReproduceProgress, counter: string): Promise<ExperimentOutcome> {
+async function runAndReport(
+  pkg: ExperimentPackage,
+  options: Options,
+  progress: ReproduceProgress,
+  counter: string,
+): Promise<ExperimentOutcome> {
   const base = { name: pkg.name, group: pkg.group };
   const runDir = runDirOf(options.resultsDir, pkg.name, options.scale);
   let seconds = Number.NaN;
   if (!options.reportOnly) {
     const logFile = join(options.resultsDir, '_logs', `${pkg.name}.log`);
     progress.start(pkg.name);
-    const run = await runPackage(pkg, { scale: options.scale, ep: options.ep, resultsDir: options.resultsDir, logFile, repoRoot, onProgress: (e) => progress.progress(e) });
+    const run = await runPackage(pkg, {
+      scale: options.scale,
+      ep: options.ep,
+      resultsDir: options.resultsDir,
+      logFile,
+      repoRoot,
+      onProgress: (e) => progress.progress(e),
+    });
     seconds = run.seconds;
-    progress.finish(`${counter} ${pkg.name}: ${run.ok ? 'done' : `FAILED (exit ${run.exitCode}; log: ${logFile})`} in ${seconds.toFixed(0)} s`);
+    progress.finish(
+      `${counter} ${pkg.name}: ${run.ok ? 'done' : `FAILED (exit ${run.exitCode}; log: ${logFile})`} in ${seconds.toFixed(0)} s`,
+    );
     // A partial CSV may still give a useful section; its absence is not a second error.
-    if (!run.ok) return { ...base, status: 'run-failed', seconds, error: `exit code ${run.exitCode}; last output:\n${run.tail}`, section: await section(pkg, runDir).catch(() => undefined) };
+    if (!run.ok)
+      return {
+        ...base,
+        status: 'run-failed',
+        seconds,
+        error: `exit code ${run.exitCode}; last output:\n${run.tail}`,
+        section: await section(pkg, runDir).catch(() => undefined),
+      };
   }
   try {
     return { ...base, status: 'ok', seconds, section: await section(pkg, runDir) };

@@ -20,23 +20,31 @@ export interface Placement {
 
 export async function requireFile(path: string, what: string): Promise<void> {
   const info = await stat(path).catch(() => undefined);
-  if (!info?.isFile()) throw new BadInputError(`${what} '${path}' is missing. Check that you passed the extracted dataset folder.`);
+  if (!info?.isFile())
+    throw new BadInputError(`${what} '${path}' is missing. Check that you passed the extracted dataset folder.`);
 }
 
 export async function requireDirectory(path: string, what: string): Promise<void> {
   const info = await stat(path).catch(() => undefined);
-  if (!info?.isDirectory()) throw new BadInputError(`${what} '${path}' is missing or not a directory. Check that you passed the extracted dataset folder.`);
+  if (!info?.isDirectory())
+    throw new BadInputError(
+      `${what} '${path}' is missing or not a directory. Check that you passed the extracted dataset folder.`,
+    );
 }
 
 export async function requireEmptyOutput(out: string): Promise<void> {
   const entries = await readdir(out).catch(() => []);
-  if (entries.length > 0) throw new InvalidArgumentError(`Output directory '${out}' is not empty; choose a new or empty directory.`);
+  if (entries.length > 0)
+    throw new InvalidArgumentError(`Output directory '${out}' is not empty; choose a new or empty directory.`);
 }
 
 /** Lines of a text list file, trimmed, without blank lines. */
 export async function readLines(path: string): Promise<string[]> {
   await requireFile(path, 'List file');
-  return (await readFile(path, 'utf8')).split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
+  return (await readFile(path, 'utf8'))
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
 }
 
 async function placeOne(out: string, p: Placement, mode: PlaceMode): Promise<void> {
@@ -50,13 +58,19 @@ async function placeOne(out: string, p: Placement, mode: PlaceMode): Promise<voi
   } catch (error) {
     await rm(temp, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new BadInputError(`Image '${p.source}' listed for ${p.split}/${p.className} does not exist.`);
+    if (code === 'ENOENT')
+      throw new BadInputError(`Image '${p.source}' listed for ${p.split}/${p.className} does not exist.`);
     throw error;
   }
 }
 
 /** Places all images, a few at a time, reporting progress; returns the count per split. */
-export async function placeAll(out: string, placements: readonly Placement[], mode: PlaceMode, onProgress?: (done: number, total: number) => void): Promise<{ train: number; test: number }> {
+export async function placeAll(
+  out: string,
+  placements: readonly Placement[],
+  mode: PlaceMode,
+  onProgress?: (done: number, total: number) => void,
+): Promise<{ train: number; test: number }> {
   await requireEmptyOutput(out);
   let next = 0;
   let done = 0;
@@ -67,19 +81,33 @@ export async function placeAll(out: string, placements: readonly Placement[], mo
     }
   };
   await Promise.all(Array.from({ length: Math.min(16, placements.length) }, lane));
-  return { train: placements.filter((p) => p.split === 'train').length, test: placements.filter((p) => p.split === 'test').length };
+  return {
+    train: placements.filter((p) => p.split === 'train').length,
+    test: placements.filter((p) => p.split === 'test').length,
+  };
 }
 
 /** `--in DIR --out DIR [--link]` plus script-specific string options. */
-export function scriptArgs(usage: string, extra: string[] = []): { input: string; out: string; mode: PlaceMode; values: Record<string, string | undefined> } {
+export function scriptArgs(
+  usage: string,
+  extra: string[] = [],
+): { input: string; out: string; mode: PlaceMode; values: Record<string, string | undefined> } {
   const options = Object.fromEntries([...['in', 'out'], ...extra].map((k) => [k, { type: 'string' as const }]));
-  const parsed = parseArgs({ options: { ...options, link: { type: 'boolean' }, help: { type: 'boolean' } }, strict: true });
+  const parsed = parseArgs({
+    options: { ...options, link: { type: 'boolean' }, help: { type: 'boolean' } },
+    strict: true,
+  });
   const values = parsed.values as Record<string, string | boolean | undefined>;
   if (values.help || typeof values.in !== 'string' || typeof values.out !== 'string') {
     process.stderr.write(`${usage}\n`);
     process.exit(values.help ? 0 : 2);
   }
-  return { input: values.in, out: values.out, mode: values.link ? 'link' : 'copy', values: values as Record<string, string | undefined> };
+  return {
+    input: values.in,
+    out: values.out,
+    mode: values.link ? 'link' : 'copy',
+    values: values as Record<string, string | undefined>,
+  };
 }
 
 /** Runs a script's main, printing user mistakes as one line (no stack) and exiting non-zero. */

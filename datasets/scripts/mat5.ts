@@ -8,7 +8,21 @@ import { BadInputError } from '@alsatian/core';
 
 export type MatValue = string[] | number[] | MatValue[] | undefined;
 
-const MI = { INT8: 1, UINT8: 2, INT16: 3, UINT16: 4, INT32: 5, UINT32: 6, SINGLE: 7, DOUBLE: 9, INT64: 12, UINT64: 13, MATRIX: 14, COMPRESSED: 15, UTF8: 16 } as const;
+const MI = {
+  INT8: 1,
+  UINT8: 2,
+  INT16: 3,
+  UINT16: 4,
+  INT32: 5,
+  UINT32: 6,
+  SINGLE: 7,
+  DOUBLE: 9,
+  INT64: 12,
+  UINT64: 13,
+  MATRIX: 14,
+  COMPRESSED: 15,
+  UTF8: 16,
+} as const;
 const MX = { CELL: 1, CHAR: 4 } as const;
 
 interface Element {
@@ -28,7 +42,8 @@ function element(buf: Buffer, offset: number, file: string): Element {
   }
   const size = buf.readUInt32LE(offset + 4);
   const end = offset + 8 + size;
-  if (end > buf.length) throw new BadInputError(`${file}: .mat element at byte ${offset} claims ${size} bytes, past the end of the file.`);
+  if (end > buf.length)
+    throw new BadInputError(`${file}: .mat element at byte ${offset} claims ${size} bytes, past the end of the file.`);
   const padded = first === MI.COMPRESSED ? end : offset + 8 + Math.ceil(size / 8) * 8;
   return { type: first, data: buf.subarray(offset + 8, end), next: padded };
 }
@@ -77,7 +92,12 @@ function matrix(data: Buffer, file: string): { name: string; value: MatValue } {
   if (cls === MX.CHAR) {
     const codes = real.type === MI.UTF8 ? [...real.data.toString('utf8')].map((c) => c.codePointAt(0)!) : numbers(real);
     const [rows, cols] = [shape[0] ?? 0, count / Math.max(1, shape[0] ?? 1)];
-    return { name, value: Array.from({ length: rows }, (_, r) => String.fromCodePoint(...Array.from({ length: cols }, (_, c) => codes[r + rows * c]))) };
+    return {
+      name,
+      value: Array.from({ length: rows }, (_, r) =>
+        String.fromCodePoint(...Array.from({ length: cols }, (_, c) => codes[r + rows * c])),
+      ),
+    };
   }
   if (cls >= 6 && cls <= 15) return { name, value: numbers(real) };
   return { name, value: undefined };
@@ -86,7 +106,9 @@ function matrix(data: Buffer, file: string): { name: string; value: MatValue } {
 /** All top-level variables of a level-5 .mat file. */
 export function readMat(bytes: Buffer, file: string): Map<string, MatValue> {
   if (bytes.length < 128 || bytes.toString('latin1', 126, 128) !== 'IM') {
-    throw new BadInputError(`${file}: not a little-endian MATLAB level-5 .mat file (convert the list to one path per line in a .txt file instead).`);
+    throw new BadInputError(
+      `${file}: not a little-endian MATLAB level-5 .mat file (convert the list to one path per line in a .txt file instead).`,
+    );
   }
   const vars = new Map<string, MatValue>();
   let offset = 128;

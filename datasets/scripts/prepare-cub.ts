@@ -8,7 +8,16 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BadInputError } from '@alsatian/core';
-import { placeAll, readLines, requireDirectory, runScript, scriptArgs, stderrProgress, type PlaceMode, type Placement } from './layout.ts';
+import {
+  placeAll,
+  readLines,
+  requireDirectory,
+  runScript,
+  scriptArgs,
+  stderrProgress,
+  type PlaceMode,
+  type Placement,
+} from './layout.ts';
 
 function pairs(lines: string[], file: string): Map<string, string> {
   const map = new Map<string, string>();
@@ -20,7 +29,12 @@ function pairs(lines: string[], file: string): Map<string, string> {
   return map;
 }
 
-export async function prepareCub(input: string, out: string, mode: PlaceMode = 'copy', onProgress?: (done: number, total: number) => void) {
+export async function prepareCub(
+  input: string,
+  out: string,
+  mode: PlaceMode = 'copy',
+  onProgress?: (done: number, total: number) => void,
+) {
   await requireDirectory(join(input, 'images'), 'CUB images folder');
   const imagesFile = join(input, 'images.txt');
   const splitFile = join(input, 'train_test_split.txt');
@@ -29,7 +43,8 @@ export async function prepareCub(input: string, out: string, mode: PlaceMode = '
   const placements: Placement[] = [];
   for (const [id, relative] of images) {
     const flag = split.get(id);
-    if (flag !== '0' && flag !== '1') throw new BadInputError(`${splitFile}: image id ${id} (${relative}) has no train/test flag (expected 1 or 0).`);
+    if (flag !== '0' && flag !== '1')
+      throw new BadInputError(`${splitFile}: image id ${id} (${relative}) has no train/test flag (expected 1 or 0).`);
     const [className] = relative.split('/');
     placements.push({ source: join(input, 'images', relative), split: flag === '1' ? 'train' : 'test', className });
   }

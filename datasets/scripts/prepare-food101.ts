@@ -8,9 +8,23 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BadInputError } from '@alsatian/core';
-import { placeAll, readLines, requireDirectory, runScript, scriptArgs, stderrProgress, type PlaceMode, type Placement } from './layout.ts';
+import {
+  placeAll,
+  readLines,
+  requireDirectory,
+  runScript,
+  scriptArgs,
+  stderrProgress,
+  type PlaceMode,
+  type Placement,
+} from './layout.ts';
 
-export async function prepareFood101(input: string, out: string, mode: PlaceMode = 'copy', onProgress?: (done: number, total: number) => void) {
+export async function prepareFood101(
+  input: string,
+  out: string,
+  mode: PlaceMode = 'copy',
+  onProgress?: (done: number, total: number) => void,
+) {
   await requireDirectory(join(input, 'images'), 'Food-101 images folder');
   const placements: Placement[] = [];
   for (const split of ['train', 'test'] as const) {

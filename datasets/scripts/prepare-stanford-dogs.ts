@@ -11,7 +11,16 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BadInputError } from '@alsatian/core';
-import { placeAll, readLines, requireDirectory, runScript, scriptArgs, stderrProgress, type PlaceMode, type Placement } from './layout.ts';
+import {
+  placeAll,
+  readLines,
+  requireDirectory,
+  runScript,
+  scriptArgs,
+  stderrProgress,
+  type PlaceMode,
+  type Placement,
+} from './layout.ts';
 import { matStrings, readMat } from './mat5.ts';
 
 async function splitList(listsDir: string, split: 'train' | 'test'): Promise<string[]> {
@@ -23,10 +32,16 @@ async function splitList(listsDir: string, split: 'train' | 'test'): Promise<str
     return files;
   }
   if (existsSync(txt)) return readLines(txt);
-  throw new BadInputError(`No ${split} list in '${listsDir}': expected ${split}_list.mat (from lists.tar) or ${split}_list.txt.`);
+  throw new BadInputError(
+    `No ${split} list in '${listsDir}': expected ${split}_list.mat (from lists.tar) or ${split}_list.txt.`,
+  );
 }
 
-export async function prepareStanfordDogs(input: string, out: string, options: { lists?: string; mode?: PlaceMode; onProgress?: (done: number, total: number) => void } = {}) {
+export async function prepareStanfordDogs(
+  input: string,
+  out: string,
+  options: { lists?: string; mode?: PlaceMode; onProgress?: (done: number, total: number) => void } = {},
+) {
   await requireDirectory(join(input, 'Images'), 'Stanford Dogs Images folder');
   const listsDir = options.lists ?? input;
   const placements: Placement[] = [];
@@ -40,9 +55,16 @@ export async function prepareStanfordDogs(input: string, out: string, options: {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const args = scriptArgs('usage: npx tsx datasets/scripts/prepare-stanford-dogs.ts --in DIR_WITH_Images --out DIR [--lists DIR_WITH_train_list.mat] [--link]', ['lists']);
+  const args = scriptArgs(
+    'usage: npx tsx datasets/scripts/prepare-stanford-dogs.ts --in DIR_WITH_Images --out DIR [--lists DIR_WITH_train_list.mat] [--link]',
+    ['lists'],
+  );
   runScript(async () => {
-    const counts = await prepareStanfordDogs(args.input, args.out, { lists: args.values.lists, mode: args.mode, onProgress: stderrProgress('Stanford Dogs') });
+    const counts = await prepareStanfordDogs(args.input, args.out, {
+      lists: args.values.lists,
+      mode: args.mode,
+      onProgress: stderrProgress('Stanford Dogs'),
+    });
     return `Stanford Dogs: ${counts.train} train, ${counts.test} test images in ${args.out}`;
   });
 }

@@ -15,15 +15,21 @@ import { placeAll, requireDirectory, runScript, scriptArgs, type PlaceMode, type
 const NOT_CLASSES = new Set(['unsup']);
 
 export async function makeSubset(input: string, out: string, perClass: number, seed = 42, mode: PlaceMode = 'copy') {
-  if (!Number.isInteger(perClass) || perClass < 1) throw new InvalidArgumentError(`--per-class must be an integer >= 1, got ${perClass}.`);
+  if (!Number.isInteger(perClass) || perClass < 1)
+    throw new InvalidArgumentError(`--per-class must be an integer >= 1, got ${perClass}.`);
   await requireDirectory(join(input, 'train'), 'Train folder');
   const testFolder = existsSync(join(input, 'val')) ? 'val' : 'test';
   await requireDirectory(join(input, testFolder), 'Test (val) folder');
   const placements: Placement[] = [];
-  for (const [folder, split] of [['train', 'train'], [testFolder, 'test']] as const) {
+  for (const [folder, split] of [
+    ['train', 'train'],
+    [testFolder, 'test'],
+  ] as const) {
     const dir = join(input, folder);
     const classes = await readdir(dir, { withFileTypes: true });
-    for (const entry of classes.filter((e) => e.isDirectory() && !NOT_CLASSES.has(e.name)).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of classes
+      .filter((e) => e.isDirectory() && !NOT_CLASSES.has(e.name))
+      .sort((a, b) => a.name.localeCompare(b.name))) {
       const files = (await readdir(join(dir, entry.name))).filter((f) => !f.startsWith('.')).sort();
       const chosen = Rng.derive(seed, 'subset', folder, entry.name).shuffle(files).slice(0, perClass);
       placements.push(...chosen.map((f) => ({ source: join(dir, entry.name, f), split, className: entry.name })));
@@ -33,9 +39,18 @@ export async function makeSubset(input: string, out: string, perClass: number, s
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const args = scriptArgs('usage: npx tsx datasets/scripts/subset.ts --in ROOT --out DIR --per-class N [--seed 42] [--link]', ['per-class', 'seed']);
+  const args = scriptArgs(
+    'usage: npx tsx datasets/scripts/subset.ts --in ROOT --out DIR --per-class N [--seed 42] [--link]',
+    ['per-class', 'seed'],
+  );
   runScript(async () => {
-    const counts = await makeSubset(args.input, args.out, Number(args.values['per-class']), Number(args.values.seed ?? 42), args.mode);
+    const counts = await makeSubset(
+      args.input,
+      args.out,
+      Number(args.values['per-class']),
+      Number(args.values.seed ?? 42),
+      args.mode,
+    );
     return `subset: ${counts.train} train, ${counts.test} test files in ${args.out}`;
   });
 }

@@ -19,7 +19,10 @@ function matrix(cls: number, dims: number[], name: string, contents: Buffer[]): 
   flags.writeUInt32LE(cls, 0);
   const dimData = Buffer.alloc(4 * dims.length);
   dims.forEach((d, i) => dimData.writeInt32LE(d, 4 * i));
-  return element(14, Buffer.concat([element(6, flags), element(5, dimData), element(1, Buffer.from(name, 'latin1'), true), ...contents]));
+  return element(
+    14,
+    Buffer.concat([element(6, flags), element(5, dimData), element(1, Buffer.from(name, 'latin1'), true), ...contents]),
+  );
 }
 
 function chars(text: string): Buffer {

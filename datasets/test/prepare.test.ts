@@ -22,7 +22,9 @@ async function temp(): Promise<string> {
 
 async function jpeg(path: string, shade: number): Promise<void> {
   await mkdir(join(path, '..'), { recursive: true });
-  await sharp({ create: { width: 16, height: 12, channels: 3, background: { r: shade, g: 100, b: 50 } } }).jpeg().toFile(path);
+  await sharp({ create: { width: 16, height: 12, channels: 3, background: { r: shade, g: 100, b: 50 } } })
+    .jpeg()
+    .toFile(path);
 }
 
 /** Relative paths of all files under `dir`, sorted. */
@@ -42,7 +44,13 @@ async function counts(root: string): Promise<[number, number, number]> {
 describe('CUB-200-2011', () => {
   it('splits images.txt by train_test_split.txt into train/test class folders', async () => {
     const src = await temp();
-    const images = ['001.Black_footed_Albatross/a_1.jpg', '001.Black_footed_Albatross/a_2.jpg', '002.Laysan_Albatross/b_1.jpg', '002.Laysan_Albatross/b_2.jpg', '002.Laysan_Albatross/b_3.jpg'];
+    const images = [
+      '001.Black_footed_Albatross/a_1.jpg',
+      '001.Black_footed_Albatross/a_2.jpg',
+      '002.Laysan_Albatross/b_1.jpg',
+      '002.Laysan_Albatross/b_2.jpg',
+      '002.Laysan_Albatross/b_3.jpg',
+    ];
     for (const [i, rel] of images.entries()) await jpeg(join(src, 'images', rel), 40 * i);
     await writeFile(join(src, 'images.txt'), images.map((p, i) => `${i + 1} ${p}`).join('\n') + '\n');
     await writeFile(join(src, 'train_test_split.txt'), '1 1\n2 0\n3 1\n4 1\n5 0\n');
@@ -63,9 +71,13 @@ describe('CUB-200-2011', () => {
     await jpeg(join(src, 'images/001.A/a.jpg'), 1);
     await writeFile(join(src, 'images.txt'), '1 001.A/a.jpg\n2 001.A/gone.jpg\n');
     await writeFile(join(src, 'train_test_split.txt'), '1 1\n');
-    await expect(prepareCub(src, join(await temp(), 'o'))).rejects.toThrow(/image id 2 \(001\.A\/gone\.jpg\) has no train\/test flag/);
+    await expect(prepareCub(src, join(await temp(), 'o'))).rejects.toThrow(
+      /image id 2 \(001\.A\/gone\.jpg\) has no train\/test flag/,
+    );
     await writeFile(join(src, 'train_test_split.txt'), '1 1\n2 0\n');
-    await expect(prepareCub(src, join(await temp(), 'o'))).rejects.toThrow(/Image '.*001\.A\/gone\.jpg' listed for test\/001\.A does not exist/);
+    await expect(prepareCub(src, join(await temp(), 'o'))).rejects.toThrow(
+      /Image '.*001\.A\/gone\.jpg' listed for test\/001\.A does not exist/,
+    );
     await expect(prepareCub(join(src, 'nope'), join(await temp(), 'o'))).rejects.toBeInstanceOf(BadInputError);
   });
 });
@@ -73,20 +85,31 @@ describe('CUB-200-2011', () => {
 describe('Food-101', () => {
   it('places meta/train.txt and meta/test.txt entries (ids without extension)', async () => {
     const src = await temp();
-    for (const id of ['apple_pie/1', 'apple_pie/2', 'apple_pie/3', 'ramen/7', 'ramen/8']) await jpeg(join(src, 'images', `${id}.jpg`), id.length * 9);
+    for (const id of ['apple_pie/1', 'apple_pie/2', 'apple_pie/3', 'ramen/7', 'ramen/8'])
+      await jpeg(join(src, 'images', `${id}.jpg`), id.length * 9);
     await mkdir(join(src, 'meta'));
     await writeFile(join(src, 'meta/train.txt'), 'apple_pie/1\napple_pie/3\nramen/8\n');
     await writeFile(join(src, 'meta/test.txt'), 'apple_pie/2\nramen/7\n');
     const out = join(await temp(), 'food');
     await prepareFood101(src, out, 'link');
-    expect(await tree(out)).toEqual(['test/apple_pie/2.jpg', 'test/ramen/7.jpg', 'train/apple_pie/1.jpg', 'train/apple_pie/3.jpg', 'train/ramen/8.jpg']);
+    expect(await tree(out)).toEqual([
+      'test/apple_pie/2.jpg',
+      'test/ramen/7.jpg',
+      'train/apple_pie/1.jpg',
+      'train/apple_pie/3.jpg',
+      'train/ramen/8.jpg',
+    ]);
     expect(await counts(out)).toEqual([2, 3, 2]);
     await expect(prepareFood101(src, out)).rejects.toThrow(/is not empty/);
   });
 });
 
 describe('Stanford Dogs', () => {
-  const train = ['n02085620-Chihuahua/n02085620_1.jpg', 'n02085782-Japanese_spaniel/n02085782_5.jpg', 'n02085782-Japanese_spaniel/n02085782_6.jpg'];
+  const train = [
+    'n02085620-Chihuahua/n02085620_1.jpg',
+    'n02085782-Japanese_spaniel/n02085782_5.jpg',
+    'n02085782-Japanese_spaniel/n02085782_6.jpg',
+  ];
   const test = ['n02085620-Chihuahua/n02085620_2.jpg', 'n02085782-Japanese_spaniel/n02085782_9.jpg'];
 
   async function source(): Promise<string> {
@@ -98,8 +121,24 @@ describe('Stanford Dogs', () => {
   it('reads file_list from train_list.mat / test_list.mat, compressed or not', async () => {
     for (const compress of [true, false]) {
       const src = await source();
-      await writeFile(join(src, 'train_list.mat'), matFile([cellOfStrings('file_list', train), cellOfStrings('annotation_list', train.map((p) => p.replace('.jpg', ''))), doubles('labels', [1, 2, 2])], compress));
-      await writeFile(join(src, 'test_list.mat'), matFile([cellOfStrings('file_list', test), doubles('labels', [1, 2])], compress));
+      await writeFile(
+        join(src, 'train_list.mat'),
+        matFile(
+          [
+            cellOfStrings('file_list', train),
+            cellOfStrings(
+              'annotation_list',
+              train.map((p) => p.replace('.jpg', '')),
+            ),
+            doubles('labels', [1, 2, 2]),
+          ],
+          compress,
+        ),
+      );
+      await writeFile(
+        join(src, 'test_list.mat'),
+        matFile([cellOfStrings('file_list', test), doubles('labels', [1, 2])], compress),
+      );
       const out = join(await temp(), 'dogs');
       expect(await prepareStanfordDogs(src, out)).toEqual({ train: 3, test: 2 });
       expect(await tree(out)).toEqual([...test.map((p) => `test/${p}`), ...train.map((p) => `train/${p}`)].sort());
@@ -111,13 +150,18 @@ describe('Stanford Dogs', () => {
     const src = await source();
     const lists = await temp();
     await writeFile(join(lists, 'train_list.txt'), train.join('\n'));
-    await expect(prepareStanfordDogs(src, join(await temp(), 'o'), { lists })).rejects.toThrow(/No test list in '.*': expected test_list\.mat \(from lists\.tar\) or test_list\.txt/);
+    await expect(prepareStanfordDogs(src, join(await temp(), 'o'), { lists })).rejects.toThrow(
+      /No test list in '.*': expected test_list\.mat \(from lists\.tar\) or test_list\.txt/,
+    );
     await writeFile(join(lists, 'test_list.txt'), test.join('\n'));
     expect(await prepareStanfordDogs(src, join(await temp(), 'o'), { lists })).toEqual({ train: 3, test: 2 });
   });
 
   it('the .mat reader returns numeric arrays and rejects non-.mat files', () => {
-    const vars = readMat(matFile([doubles('labels', [3, 1.5]), cellOfStrings('file_list', ['a/b.jpg'])], true), 'x.mat');
+    const vars = readMat(
+      matFile([doubles('labels', [3, 1.5]), cellOfStrings('file_list', ['a/b.jpg'])], true),
+      'x.mat',
+    );
     expect(vars.get('labels')).toEqual([3, 1.5]);
     expect(matStrings(vars.get('file_list'))).toEqual(['a/b.jpg']);
     expect(() => readMat(Buffer.from('hello'), 'x.mat')).toThrow(/x\.mat: not a little-endian MATLAB level-5/);

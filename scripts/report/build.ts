@@ -23,12 +23,21 @@ export interface ReportInput {
   readonly outcomes: readonly ExperimentOutcome[];
 }
 
-const STATUS_TEXT: Record<OutcomeStatus, string> = { ok: 'ok', 'run-failed': 'FAILED (run)', 'report-failed': 'FAILED (report)' };
+const STATUS_TEXT: Record<OutcomeStatus, string> = {
+  ok: 'ok',
+  'run-failed': 'FAILED (run)',
+  'report-failed': 'FAILED (report)',
+};
 
 /** Facts about where a run was measured: shown once at the top when every section shares them. */
 const MACHINE_FACT = /^(Machine|Execution provider|Software): /;
 
-const duration = (s: number) => (!Number.isFinite(s) ? 'not run (report only)' : s < 60 ? `${s.toFixed(0)} s` : `${Math.floor(s / 60)} min ${String(Math.round(s % 60)).padStart(2, '0')} s`);
+const duration = (s: number) =>
+  !Number.isFinite(s)
+    ? 'not run (report only)'
+    : s < 60
+      ? `${s.toFixed(0)} s`
+      : `${Math.floor(s / 60)} min ${String(Math.round(s % 60)).padStart(2, '0')} s`;
 
 export function anchor(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9-]+/g, '-');
@@ -36,9 +45,13 @@ export function anchor(name: string): string {
 
 /** Machine facts every section states alike (so the top says them once), and whether each section must repeat its own. */
 export function sharedFacts(outcomes: readonly ExperimentOutcome[]): { shared: string[]; perSection: boolean } {
-  const sets = outcomes.flatMap((o) => (o.section ? [o.section.facts.filter((f) => MACHINE_FACT.test(f)).join('\n')] : []));
+  const sets = outcomes.flatMap((o) =>
+    o.section ? [o.section.facts.filter((f) => MACHINE_FACT.test(f)).join('\n')] : [],
+  );
   const unique = [...new Set(sets)];
-  return unique.length === 1 ? { shared: unique[0].split('\n').filter((f) => f !== ''), perSection: false } : { shared: [], perSection: true };
+  return unique.length === 1
+    ? { shared: unique[0].split('\n').filter((f) => f !== ''), perSection: false }
+    : { shared: [], perSection: true };
 }
 
 /** The section's facts as a list, without the machine facts when the top states them for all. */
@@ -56,12 +69,21 @@ export function reportHeader(input: ReportInput): string[] {
       ? `Scale **${input.scale}**: report rebuilt on ${input.startedAt} from existing results (nothing was run).`
       : `Scale **${input.scale}**, started ${input.startedAt}, took ${duration(input.wallSeconds)} (wall-clock; a loaded machine inflates every time).`,
     '',
-    ...(shared.length > 0 ? [...shared.map((f) => `- ${f}`), ''] : perSection ? ['The runs were measured on different machines or providers; each section says which.', ''] : []),
-    failed.length === 0 ? 'Every experiment ran.' : `**${failed.length} of ${input.outcomes.length} experiments failed**: ${failed.map((o) => o.name).join(', ')} (details in their sections).`,
+    ...(shared.length > 0
+      ? [...shared.map((f) => `- ${f}`), '']
+      : perSection
+        ? ['The runs were measured on different machines or providers; each section says which.', '']
+        : []),
+    failed.length === 0
+      ? 'Every experiment ran.'
+      : `**${failed.length} of ${input.outcomes.length} experiments failed**: ${failed.map((o) => o.name).join(', ')} (details in their sections).`,
     '',
     '| experiment | group | status | run + plot |',
     '|---|---|---|---|',
-    ...input.outcomes.map((o) => `| ${o.section ? `[${o.name}](#${anchor(o.name)})` : o.name} | ${o.group} | ${STATUS_TEXT[o.status]} | ${duration(o.seconds)} |`),
+    ...input.outcomes.map(
+      (o) =>
+        `| ${o.section ? `[${o.name}](#${anchor(o.name)})` : o.name} | ${o.group} | ${STATUS_TEXT[o.status]} | ${duration(o.seconds)} |`,
+    ),
     '',
   ];
 }

@@ -27,7 +27,10 @@ export function discoverExperiments(repoRoot: string): ExperimentPackage[] {
       if (existsSync(join(dir, EXPERIMENT_MODULE))) found.push({ group, name, dir });
     }
   }
-  return found.sort((a, b) => GROUPS.indexOf(a.group) - GROUPS.indexOf(b.group) || orderKey(a) - orderKey(b) || a.name.localeCompare(b.name));
+  return found.sort(
+    (a, b) =>
+      GROUPS.indexOf(a.group) - GROUPS.indexOf(b.group) || orderKey(a) - orderKey(b) || a.name.localeCompare(b.name),
+  );
 }
 
 function orderKey(p: ExperimentPackage): number {
@@ -38,10 +41,16 @@ function orderKey(p: ExperimentPackage): number {
 }
 
 /** Keeps the packages named in `only` (comma-separated names); an unknown name is an error listing the valid ones. */
-export function selectExperiments(all: readonly ExperimentPackage[], only: readonly string[] | undefined): ExperimentPackage[] {
+export function selectExperiments(
+  all: readonly ExperimentPackage[],
+  only: readonly string[] | undefined,
+): ExperimentPackage[] {
   if (only === undefined || only.length === 0) return [...all];
   const names = new Set(all.map((p) => p.name));
   const unknown = only.filter((n) => !names.has(n));
-  if (unknown.length > 0) throw new Error(`--only: no experiment named ${unknown.map((n) => `'${n}'`).join(', ')}. Valid: ${[...names].join(', ')}.`);
+  if (unknown.length > 0)
+    throw new Error(
+      `--only: no experiment named ${unknown.map((n) => `'${n}'`).join(', ')}. Valid: ${[...names].join(', ')}.`,
+    );
   return all.filter((p) => only.includes(p.name));
 }

@@ -13,7 +13,8 @@ import { markdownToHtml } from './markdown-html.ts';
 /** Where the page finds Vega, relative to the HTML file. */
 export const VEGA_SCRIPT = '_report/vega.min.js';
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escape = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** JSON inside <script>: '<' escaped so no '</script>' in the data can end the element. */
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
@@ -53,7 +54,10 @@ const SCRIPT = `(function () {
 })();`;
 
 function dataTable(chart: ReportChart): string {
-  const values = ((chart.spec as { data?: { values?: Record<string, unknown>[] } }).data?.values ?? []) as Record<string, unknown>[];
+  const values = ((chart.spec as { data?: { values?: Record<string, unknown>[] } }).data?.values ?? []) as Record<
+    string,
+    unknown
+  >[];
   if (values.length === 0) return '';
   const columns = [...new Set(values.flatMap((v) => Object.keys(v)))];
   const cell = (v: unknown) => escape(typeof v === 'number' ? String(Number(v.toPrecision(6))) : String(v ?? ''));
@@ -75,9 +79,19 @@ export function reportHtml(input: ReportInput): string {
   const parts: string[] = [markdownToHtml(reportHeader(input).join('\n'))];
   input.outcomes.forEach((o, i) => {
     parts.push(`<section id="${anchor(o.name)}">`, `<h2>${escape(o.section?.title ?? o.name)}</h2>`);
-    if (o.error !== undefined) parts.push('<p><strong>This experiment failed:</strong></p>', `<pre><code>${escape(o.error.trim())}</code></pre>`);
+    if (o.error !== undefined)
+      parts.push(
+        '<p><strong>This experiment failed:</strong></p>',
+        `<pre><code>${escape(o.error.trim())}</code></pre>`,
+      );
     if (o.section !== undefined) {
-      parts.push(markdownToHtml(sectionFacts(o.section, perSection).map((f) => `- ${f}`).join('\n')));
+      parts.push(
+        markdownToHtml(
+          sectionFacts(o.section, perSection)
+            .map((f) => `- ${f}`)
+            .join('\n'),
+        ),
+      );
       o.section.charts.forEach((chart, j) => parts.push(chartBlock(chart, `chart-${i}-${j}`)));
       parts.push(markdownToHtml(o.section.markdown));
     }

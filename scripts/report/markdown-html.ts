@@ -2,7 +2,8 @@
  * A small Markdown-to-HTML converter for the report: headings, paragraphs, '-' lists, GitHub tables, images, links to anchors,
  * **bold**, _italic_ and `code`. It covers what the report sections write, nothing more; text is escaped.
  */
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escape = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function inline(text: string): string {
   return escape(text)
@@ -14,7 +15,12 @@ function inline(text: string): string {
 }
 
 function splitRow(line: string): string[] {
-  return line.trim().replace(/^\|/, '').replace(/\|$/, '').split(/(?<!\\)\|/).map((c) => c.trim().replace(/\\\|/g, '|'));
+  return line
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
+    .split(/(?<!\\)\|/)
+    .map((c) => c.trim().replace(/\\\|/g, '|'));
 }
 
 export function markdownToHtml(markdown: string): string {
@@ -39,7 +45,9 @@ export function markdownToHtml(markdown: string): string {
       i += 2;
       const body: string[][] = [];
       while (i < lines.length && lines[i].trim().startsWith('|')) body.push(splitRow(lines[i++]));
-      out.push(`<table><thead><tr>${header.map((h) => `<th>${inline(h)}</th>`).join('')}</tr></thead><tbody>${body.map((r) => `<tr>${r.map((c) => `<td>${inline(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`);
+      out.push(
+        `<table><thead><tr>${header.map((h) => `<th>${inline(h)}</th>`).join('')}</tr></thead><tbody>${body.map((r) => `<tr>${r.map((c) => `<td>${inline(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`,
+      );
       continue;
     }
     if (/^\s*- /.test(line)) {
@@ -57,7 +65,8 @@ export function markdownToHtml(markdown: string): string {
       continue;
     }
     const para: string[] = [];
-    while (i < lines.length && lines[i].trim() !== '' && !/^(#{1,6}\s|\s*- |\s*\||```)/.test(lines[i])) para.push(lines[i++]);
+    while (i < lines.length && lines[i].trim() !== '' && !/^(#{1,6}\s|\s*- |\s*\||```)/.test(lines[i]))
+      para.push(lines[i++]);
     if (para.length === 0) para.push(lines[i++]);
     out.push(`<p>${inline(para.join(' '))}</p>`);
   }

@@ -38,8 +38,16 @@ export class ReproduceState {
     if (this.current === undefined) return undefined;
     const e = this.current.event;
     if (e === undefined) return { name: this.current.name, done: 0, total: 1, unit: 'starting', left: '?' };
-    const cell = Object.entries(e.cell).map(([k, v]) => `${k}=${v}`).join(' ');
-    return { name: this.current.name, done: e.doneUnits, total: e.totalUnits, unit: `${cell} rep ${e.repetition + 1}/${e.repetitions}`, left: e.estimatedRemainingSeconds === undefined ? '?' : formatSeconds(e.estimatedRemainingSeconds) };
+    const cell = Object.entries(e.cell)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ');
+    return {
+      name: this.current.name,
+      done: e.doneUnits,
+      total: e.totalUnits,
+      unit: `${cell} rep ${e.repetition + 1}/${e.repetitions}`,
+      left: e.estimatedRemainingSeconds === undefined ? '?' : formatSeconds(e.estimatedRemainingSeconds),
+    };
   }
 }
 
@@ -62,18 +70,33 @@ export class ReproduceProgress {
   private experiment: SingleBar | undefined;
   private lastPrint = -Infinity;
 
-  constructor(total: number, private readonly stream: NodeJS.WritableStream = process.stderr, private readonly intervalSeconds = 10) {
+  constructor(
+    total: number,
+    private readonly stream: NodeJS.WritableStream = process.stderr,
+    private readonly intervalSeconds = 10,
+  ) {
     this.state = new ReproduceState(total);
     this.tty = (stream as { isTTY?: boolean }).isTTY === true;
     if (this.tty) {
       this.bars = new MultiBar({ stream, hideCursor: true, clearOnComplete: false }, Presets.shades_classic);
-      this.overall = this.bars.create(total, 0, { elapsed: '0s' }, { format: 'reproduce  [{bar}] {value}/{total} experiments | elapsed {elapsed}' });
+      this.overall = this.bars.create(
+        total,
+        0,
+        { elapsed: '0s' },
+        { format: 'reproduce  [{bar}] {value}/{total} experiments | elapsed {elapsed}' },
+      );
     }
   }
 
   start(name: string): void {
     this.state.start(name);
-    if (this.bars !== undefined) this.experiment = this.bars.create(1, 0, { name, unit: 'starting', left: '?' }, { format: '  {name} [{bar}] {value}/{total} units | {unit} | left {left}' });
+    if (this.bars !== undefined)
+      this.experiment = this.bars.create(
+        1,
+        0,
+        { name, unit: 'starting', left: '?' },
+        { format: '  {name} [{bar}] {value}/{total} units | {unit} | left {left}' },
+      );
     this.redraw(true);
   }
 
@@ -105,9 +128,12 @@ export class ReproduceProgress {
   lines(): string[] {
     const elapsed = formatSeconds((performance.now() - this.started) / 1000);
     const overall = this.state.overall();
-    const out = [`reproduce  ${textBar(overall, this.state.total)} ${Number(overall.toFixed(2))}/${this.state.total} experiments | elapsed ${elapsed}`];
+    const out = [
+      `reproduce  ${textBar(overall, this.state.total)} ${Number(overall.toFixed(2))}/${this.state.total} experiments | elapsed ${elapsed}`,
+    ];
     const e = this.state.experimentLine();
-    if (e !== undefined) out.push(`  ${e.name} ${textBar(e.done, e.total)} ${e.done}/${e.total} units | ${e.unit} | left ${e.left}`);
+    if (e !== undefined)
+      out.push(`  ${e.name} ${textBar(e.done, e.total)} ${e.done}/${e.total} units | ${e.unit} | left ${e.left}`);
     return out;
   }
 
@@ -119,7 +145,9 @@ export class ReproduceProgress {
       this.stream.write(`${this.lines().join('\n')}\n`);
       return;
     }
-    this.overall!.update(Number(this.state.overall().toFixed(2)), { elapsed: formatSeconds((performance.now() - this.started) / 1000) });
+    this.overall!.update(Number(this.state.overall().toFixed(2)), {
+      elapsed: formatSeconds((performance.now() - this.started) / 1000),
+    });
     const line = this.state.experimentLine();
     if (line !== undefined && this.experiment !== undefined) {
       this.experiment.setTotal(line.total);

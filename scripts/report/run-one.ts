@@ -35,15 +35,31 @@ export async function runPackage(pkg: ExperimentPackage, options: RunOneOptions)
   const tail: string[] = [];
   const started = performance.now();
   const main = join(options.repoRoot, 'experiments', 'shared', 'src', 'main.ts');
-  const child = execa(process.execPath, ['--import', 'tsx', main, 'run', pkg.dir, '--scale', options.scale, '--ep', options.ep, '--results-dir', options.resultsDir], {
-    cwd: options.repoRoot,
-    reject: false,
-    all: true,
-    buffer: false,
-    stdin: 'ignore',
-    ipc: true,
-    serialization: 'json',
-  });
+  const child = execa(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      main,
+      'run',
+      pkg.dir,
+      '--scale',
+      options.scale,
+      '--ep',
+      options.ep,
+      '--results-dir',
+      options.resultsDir,
+    ],
+    {
+      cwd: options.repoRoot,
+      reject: false,
+      all: true,
+      buffer: false,
+      stdin: 'ignore',
+      ipc: true,
+      serialization: 'json',
+    },
+  );
   child.on('message', (message: unknown) => {
     const m = message as Partial<ProgressMessage>;
     if (m?.kind === 'alsatian-progress' && m.event !== undefined) options.onProgress?.(m.event);

@@ -26,7 +26,10 @@ export interface FixtureMachine {
 }
 
 export async function fixtureRows(name: string, pageCacheColumn: FixtureMachine['pageCacheColumn']): Promise<CsvRow[]> {
-  const records = parse(await readFile(join(FIXTURE_RUNS, `${name}.csv`), 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const records = parse(await readFile(join(FIXTURE_RUNS, `${name}.csv`), 'utf8'), {
+    columns: true,
+    skip_empty_lines: true,
+  }) as Record<string, string>[];
   return records.map((record) => {
     const row = Object.fromEntries(Object.entries(record).map(([k, v]) => [k, castField(v)]));
     if (row.pageCache === 'dropped' || row.pageCache === 'warm') row.pageCache = pageCacheColumn;
@@ -35,18 +38,44 @@ export async function fixtureRows(name: string, pageCacheColumn: FixtureMachine[
 }
 
 /** The section of one experiment, charts as specs (not rendered), for a fixture machine. */
-export async function fixtureSection(experiment: Experiment, machine: FixtureMachine, runDir: string, scale: Scale = 'quick'): Promise<ReportSection> {
+export async function fixtureSection(
+  experiment: Experiment,
+  machine: FixtureMachine,
+  runDir: string,
+  scale: Scale = 'quick',
+): Promise<ReportSection> {
   const settings = experiment.scales[scale];
-  const inputs = Object.fromEntries(Object.keys(experiment.inputs ?? {}).map((k) => [k, machine.realInputs ? `/data/real/${k}` : '']));
+  const inputs = Object.fromEntries(
+    Object.keys(experiment.inputs ?? {}).map((k) => [k, machine.realInputs ? `/data/real/${k}` : '']),
+  );
   const rows = await fixtureRows(experiment.name, machine.pageCacheColumn);
-  const meta: Partial<RunMeta> = { ...machine.meta, inputs, provenance: experiment.provenance?.(settings, inputs) ?? {}, reductions: experiment.reductions?.(settings, inputs) ?? settings.reductions };
+  const meta: Partial<RunMeta> = {
+    ...machine.meta,
+    inputs,
+    provenance: experiment.provenance?.(settings, inputs) ?? {},
+    reductions: experiment.reductions?.(settings, inputs) ?? settings.reductions,
+  };
   const run = fixtureRun(experiment, rows, { scale, runDir, meta });
-  const charts: ReportChart[] = experiment.charts(run).map((c) => ({ name: c.name, image: `${experiment.name}/${scale}/${c.name}.png`, spec: c.spec }));
-  return { id: experiment.name, title: experiment.title, figure: experiment.figure, facts: runFacts(run.meta), charts, markdown: experiment.report(run) };
+  const charts: ReportChart[] = experiment
+    .charts(run)
+    .map((c) => ({ name: c.name, image: `${experiment.name}/${scale}/${c.name}.png`, spec: c.spec }));
+  return {
+    id: experiment.name,
+    title: experiment.title,
+    figure: experiment.figure,
+    facts: runFacts(run.meta),
+    charts,
+    markdown: experiment.report(run),
+  };
 }
 
 export async function everyExperiment(): Promise<{ pkg: ExperimentPackage; experiment: Experiment }[]> {
-  return Promise.all(discoverExperiments(REPO_ROOT).map(async (pkg) => ({ pkg, experiment: (await loadExperiment(pkg.dir)).experiment })));
+  return Promise.all(
+    discoverExperiments(REPO_ROOT).map(async (pkg) => ({
+      pkg,
+      experiment: (await loadExperiment(pkg.dir)).experiment,
+    })),
+  );
 }
 
 const GIB = 2 ** 30;
@@ -66,7 +95,10 @@ export const GPU_MACHINE: FixtureMachine = {
     },
     node: 'v22.1.0',
     packages: { 'onnxruntime-node': '1.31.0' },
-    coldCache: { freshProcessPerUnit: true, pageCache: { requested: true, method: 'sync; echo 3 > /proc/sys/vm/drop_caches', dropped: 12, notDropped: 0 } },
+    coldCache: {
+      freshProcessPerUnit: true,
+      pageCache: { requested: true, method: 'sync; echo 3 > /proc/sys/vm/drop_caches', dropped: 12, notDropped: 0 },
+    },
   },
 };
 
@@ -83,6 +115,15 @@ export const SMALL_MACHINE: FixtureMachine = {
       node: 'v20.20.2',
       gpu: { names: [], source: 'none', reason: 'nvidia-smi is not installed and /proc/driver/nvidia/gpus lists none' },
     },
-    coldCache: { freshProcessPerUnit: true, pageCache: { requested: true, method: 'sync; echo 3 > /proc/sys/vm/drop_caches', dropped: 0, notDropped: 12, reason: 'cannot write /proc/sys/vm/drop_caches (EACCES); run as root to drop the page cache' } },
+    coldCache: {
+      freshProcessPerUnit: true,
+      pageCache: {
+        requested: true,
+        method: 'sync; echo 3 > /proc/sys/vm/drop_caches',
+        dropped: 0,
+        notDropped: 12,
+        reason: 'cannot write /proc/sys/vm/drop_caches (EACCES); run as root to drop the page cache',
+      },
+    },
   },
 };

@@ -20,11 +20,21 @@ import { everyExperiment, fixtureSection, SMALL_MACHINE } from './fixture-runs.t
 
 const CHROMIUM = '/usr/bin/chromium';
 /** Flags that keep Chromium off the network and out of the user's profile on this closed machine. */
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const available = existsSync(CHROMIUM);
 if (!available && process.env.CI === undefined) {
-  process.stderr.write(`report-browser.test.ts: skipped, ${CHROMIUM} is not installed (apt-get install chromium; .ci/run installs it)\n`);
+  process.stderr.write(
+    `report-browser.test.ts: skipped, ${CHROMIUM} is not installed (apt-get install chromium; .ci/run installs it)\n`,
+  );
 }
 
 interface ChartCheck {
@@ -44,17 +54,24 @@ async function checkCharts(page: Page, file: string): Promise<ChartCheck[]> {
   for (let i = 0; i < (await views.count()); i++) {
     const view = views.nth(i);
     // Marks with an extent: a bar of zero height or an empty path draws nothing.
-    const marks = await view.evaluate((el) =>
-      [...el.querySelectorAll('svg g.role-mark > path, svg g.role-mark > line')].filter((m) => {
-        const box = (m as unknown as { getBBox(): { width: number; height: number } }).getBBox();
-        return box.width > 0 || box.height > 0;
-      }).length,
+    const marks = await view.evaluate(
+      (el) =>
+        [...el.querySelectorAll('svg g.role-mark > path, svg g.role-mark > line')].filter((m) => {
+          const box = (m as unknown as { getBBox(): { width: number; height: number } }).getBBox();
+          return box.width > 0 || box.height > 0;
+        }).length,
     );
     const png = await view.screenshot();
     const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
     let inked = 0;
-    for (let p = 0; p < data.length; p += info.channels) if (Math.abs(data[p] - data[0]) + Math.abs(data[p + 1] - data[1]) + Math.abs(data[p + 2] - data[2]) > 30) inked++;
-    checks.push({ name: String(await view.getAttribute('data-chart')), render: await view.getAttribute('data-render'), marks, inked: inked / (info.width * info.height) });
+    for (let p = 0; p < data.length; p += info.channels)
+      if (Math.abs(data[p] - data[0]) + Math.abs(data[p + 1] - data[1]) + Math.abs(data[p + 2] - data[2]) > 30) inked++;
+    checks.push({
+      name: String(await view.getAttribute('data-chart')),
+      render: await view.getAttribute('data-render'),
+      marks,
+      inked: inked / (info.width * info.height),
+    });
   }
   return checks;
 }
@@ -70,16 +87,51 @@ describe.skipIf(!available && process.env.CI === undefined)('REPORT.html in head
     dir = await mkdtemp(join(tmpdir(), 'report-browser-'));
     const outcomes: ExperimentOutcome[] = [];
     for (const { pkg, experiment } of await everyExperiment()) {
-      outcomes.push({ name: pkg.name, group: pkg.group, status: 'ok', seconds: 1, section: await fixtureSection(experiment, SMALL_MACHINE, join(dir, pkg.name, 'quick')) });
+      outcomes.push({
+        name: pkg.name,
+        group: pkg.group,
+        status: 'ok',
+        seconds: 1,
+        section: await fixtureSection(experiment, SMALL_MACHINE, join(dir, pkg.name, 'quick')),
+      });
     }
     await writeReportAssets(dir);
-    await writeFile(join(dir, 'REPORT.html'), reportHtml({ scale: 'quick', startedAt: '2026-01-01T00:00:00Z', wallSeconds: 10, outcomes }));
+    await writeFile(
+      join(dir, 'REPORT.html'),
+      reportHtml({ scale: 'quick', startedAt: '2026-01-01T00:00:00Z', wallSeconds: 10, outcomes }),
+    );
     // A chart whose data came out empty: axes and title draw, no bar does.
-    const full = groupedBarChart({ title: { text: 'empty' }, rows: [{ x: 'a', g: 'a', y: 1 }], x: { field: 'x' }, group: { field: 'g', domain: ['a'], colors: ['#000000'] }, y: { field: 'y' } });
+    const full = groupedBarChart({
+      title: { text: 'empty' },
+      rows: [{ x: 'a', g: 'a', y: 1 }],
+      x: { field: 'x' },
+      group: { field: 'g', domain: ['a'], colors: ['#000000'] },
+      y: { field: 'y' },
+    });
     const empty = { ...full, data: { values: [] } } as typeof full;
-    const section = { id: 'empty', title: 'Empty', figure: 'none', facts: [], markdown: '', charts: [{ name: 'empty', image: 'none.png', spec: empty }] };
-    await writeFile(join(dir, 'EMPTY.html'), reportHtml({ scale: 'quick', startedAt: '', wallSeconds: 0, outcomes: [{ name: 'empty', group: 'main', status: 'ok', seconds: 0, section }] }));
-    context = await chromium.launchPersistentContext(join(dir, 'profile'), { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1400, height: 900 } });
+    const section = {
+      id: 'empty',
+      title: 'Empty',
+      figure: 'none',
+      facts: [],
+      markdown: '',
+      charts: [{ name: 'empty', image: 'none.png', spec: empty }],
+    };
+    await writeFile(
+      join(dir, 'EMPTY.html'),
+      reportHtml({
+        scale: 'quick',
+        startedAt: '',
+        wallSeconds: 0,
+        outcomes: [{ name: 'empty', group: 'main', status: 'ok', seconds: 0, section }],
+      }),
+    );
+    context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: FLAGS,
+      viewport: { width: 1400, height: 900 },
+    });
     // Only files under the report folder may load: anything else would need a network.
     await context.route('**/*', (route) => {
       const url = route.request().url();

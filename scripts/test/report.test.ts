@@ -10,8 +10,18 @@ import { reportHtml } from '../report/html.ts';
 import { markdownToHtml } from '../report/markdown-html.ts';
 import { ReproduceProgress, ReproduceState } from '../report/progress.ts';
 
-const machine = ['Machine: Fixture CPU, 2 logical cores, 24 GiB memory; no GPU named (none).', 'Execution provider: ONNX Runtime `cpu`; the paper ran PyTorch on an NVIDIA RTX A5000.', 'Software: Node v20, onnxruntime-node 1.30.0.'];
-const spec = groupedBarChart({ title: { text: 'bars' }, rows: [{ x: 'a', g: 'Base', y: 2 }], x: { field: 'x' }, group: { field: 'g', domain: ['Base'], colors: ['#bae4bc'] }, y: { field: 'y' } });
+const machine = [
+  'Machine: Fixture CPU, 2 logical cores, 24 GiB memory; no GPU named (none).',
+  'Execution provider: ONNX Runtime `cpu`; the paper ran PyTorch on an NVIDIA RTX A5000.',
+  'Software: Node v20, onnxruntime-node 1.30.0.',
+];
+const spec = groupedBarChart({
+  title: { text: 'bars' },
+  rows: [{ x: 'a', g: 'Base', y: 2 }],
+  x: { field: 'x' },
+  group: { field: 'g', domain: ['Base'], colors: ['#bae4bc'] },
+  y: { field: 'y' },
+});
 
 const input: ReportInput = {
   scale: 'quick',
@@ -19,11 +29,40 @@ const input: ReportInput = {
   wallSeconds: 125,
   outcomes: [
     {
-      name: 'fig10-end-to-end', group: 'main', status: 'ok', seconds: 100,
-      section: { id: 'fig10-end-to-end', title: 'Fig 10: end-to-end', figure: 'fig10', facts: [...machine, 'Scale: quick.'], charts: [{ name: 'bars', image: 'fig10-end-to-end/quick/bars.png', spec }], markdown: '| a | b |\n|---|---|\n| 1.0 | 4.4x |\n\nSee <this>.' },
+      name: 'fig10-end-to-end',
+      group: 'main',
+      status: 'ok',
+      seconds: 100,
+      section: {
+        id: 'fig10-end-to-end',
+        title: 'Fig 10: end-to-end',
+        figure: 'fig10',
+        facts: [...machine, 'Scale: quick.'],
+        charts: [{ name: 'bars', image: 'fig10-end-to-end/quick/bars.png', spec }],
+        markdown: '| a | b |\n|---|---|\n| 1.0 | 4.4x |\n\nSee <this>.',
+      },
     },
-    { name: 'fig16-memory', group: 'main', status: 'run-failed', seconds: 20, error: 'exit code 1; last output:\nBudgetError: too small' },
-    { name: 'table1-architectures', group: 'main', status: 'ok', seconds: Number.NaN, section: { id: 'table1-architectures', title: 'Table 1', figure: 'table1', facts: [...machine], charts: [], markdown: 'ok' } },
+    {
+      name: 'fig16-memory',
+      group: 'main',
+      status: 'run-failed',
+      seconds: 20,
+      error: 'exit code 1; last output:\nBudgetError: too small',
+    },
+    {
+      name: 'table1-architectures',
+      group: 'main',
+      status: 'ok',
+      seconds: Number.NaN,
+      section: {
+        id: 'table1-architectures',
+        title: 'Table 1',
+        figure: 'table1',
+        facts: [...machine],
+        charts: [],
+        markdown: 'ok',
+      },
+    },
   ],
 };
 
@@ -42,7 +81,13 @@ describe('reproduction report', () => {
   });
 
   it('repeats the machine facts per section when the runs were measured on different machines', () => {
-    const other = { ...input.outcomes[2], section: { ...input.outcomes[2].section!, facts: ['Machine: Other, 8 logical cores, 32 GiB memory; no GPU named (none).'] } };
+    const other = {
+      ...input.outcomes[2],
+      section: {
+        ...input.outcomes[2].section!,
+        facts: ['Machine: Other, 8 logical cores, 32 GiB memory; no GPU named (none).'],
+      },
+    };
     const md = reportMarkdown({ ...input, outcomes: [input.outcomes[0], other] });
     expect(md).toContain('each section says which');
     expect(md).toContain('- Machine: Other, 8 logical cores');
@@ -65,28 +110,44 @@ describe('reproduction report', () => {
 
   it('markdownToHtml handles headings, lists, code, anchor links and escaped pipes in tables', () => {
     const html = markdownToHtml('# T\n\n- one\n- **two**\n\n| x |\n|---|\n| a \\| b |\n\n```\n<x>\n```\n\n[go](#t)');
-    expect(html).toBe('<h1>T</h1>\n<ul><li>one</li><li><strong>two</strong></li></ul>\n<table><thead><tr><th>x</th></tr></thead><tbody><tr><td>a | b</td></tr></tbody></table>\n<pre><code>&lt;x&gt;</code></pre>\n<p><a href="#t">go</a></p>');
+    expect(html).toBe(
+      '<h1>T</h1>\n<ul><li>one</li><li><strong>two</strong></li></ul>\n<table><thead><tr><th>x</th></tr></thead><tbody><tr><td>a | b</td></tr></tbody></table>\n<pre><code>&lt;x&gt;</code></pre>\n<p><a href="#t">go</a></p>',
+    );
   });
 
-  it('discovers this repository\'s experiments: main by number (tables first), then side, then micro', () => {
+  it("discovers this repository's experiments: main by number (tables first), then side, then micro", () => {
     const all = discoverExperiments(fileURLToPath(new URL('../..', import.meta.url)));
     const names = all.map((p) => p.name);
     expect(names).toContain('fig10-end-to-end');
     expect(names.indexOf('table1-architectures')).toBeLessThan(names.indexOf('fig10-end-to-end'));
     expect(names.indexOf('fig10-end-to-end')).toBeLessThan(names.indexOf('fig16-memory'));
     const groups = all.map((p) => p.group);
-    expect([...groups].sort((a, b) => ['main', 'side', 'micro'].indexOf(a) - ['main', 'side', 'micro'].indexOf(b))).toEqual(groups);
-    expect(selectExperiments(all, ['fig16-memory', 'table1-architectures']).map((p) => p.name)).toEqual(['table1-architectures', 'fig16-memory']);
+    expect(
+      [...groups].sort((a, b) => ['main', 'side', 'micro'].indexOf(a) - ['main', 'side', 'micro'].indexOf(b)),
+    ).toEqual(groups);
+    expect(selectExperiments(all, ['fig16-memory', 'table1-architectures']).map((p) => p.name)).toEqual([
+      'table1-architectures',
+      'fig16-memory',
+    ]);
     expect(() => selectExperiments(all, ['fig99'])).toThrow(/no experiment named 'fig99'. Valid: .*fig10-end-to-end/);
   });
 });
 
 const event = (doneUnits: number, totalUnits: number): RunProgressEvent => ({
-  kind: 'unit-done', experiment: 'fig10', cell: { strategy: 'alsatian', items: 96 }, cellId: 'c1', repetition: 0, repetitions: 1, doneUnits, totalUnits, elapsedSeconds: 10, estimatedRemainingSeconds: 75,
+  kind: 'unit-done',
+  experiment: 'fig10',
+  cell: { strategy: 'alsatian', items: 96 },
+  cellId: 'c1',
+  repetition: 0,
+  repetitions: 1,
+  doneUnits,
+  totalUnits,
+  elapsedSeconds: 10,
+  estimatedRemainingSeconds: 75,
 });
 
 describe('reproduce progress', () => {
-  it('counts finished experiments plus the running one\'s share of units, and describes the running unit', () => {
+  it("counts finished experiments plus the running one's share of units, and describes the running unit", () => {
     const state = new ReproduceState(4);
     state.start('table1');
     state.progress(event(13, 13));
@@ -95,7 +156,13 @@ describe('reproduce progress', () => {
     expect(state.experimentLine()).toMatchObject({ name: 'fig10', unit: 'starting' });
     state.progress(event(9, 36));
     expect(state.overall()).toBe(1.25);
-    expect(state.experimentLine()).toEqual({ name: 'fig10', done: 9, total: 36, unit: 'strategy=alsatian items=96 rep 1/1', left: '1m15s' });
+    expect(state.experimentLine()).toEqual({
+      name: 'fig10',
+      done: 9,
+      total: 36,
+      unit: 'strategy=alsatian items=96 rep 1/1',
+      left: '1m15s',
+    });
     state.finish();
     expect(state.overall()).toBe(2);
     expect(state.experimentLine()).toBeUndefined();
@@ -111,7 +178,9 @@ describe('reproduce progress', () => {
     progress.finish('[1/2] fig10-end-to-end: done in 5 s');
     progress.stop();
     expect(text).toContain('reproduce  [####--------------------------] 0.25/2 experiments');
-    expect(text).toContain('  fig10-end-to-end [########----------------------] 3/12 units | strategy=alsatian items=96 rep 1/1 | left 1m15s');
+    expect(text).toContain(
+      '  fig10-end-to-end [########----------------------] 3/12 units | strategy=alsatian items=96 rep 1/1 | left 1m15s',
+    );
     expect(text).toContain('[1/2] fig10-end-to-end: done in 5 s');
     expect(text.indexOf('0.25/2 experiments')).toBeLessThan(text.indexOf('3/12 units'));
   });

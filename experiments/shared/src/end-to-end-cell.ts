@@ -49,9 +49,14 @@ export interface EndToEndSettings {
 const MB = 1e6;
 
 /** Runs one cell's search on the shared synthetic store for its set and returns its tidy rows. */
-export async function runEndToEndCell(cell: EndToEndCell & PageCacheBound, ctx: CellContext, settings: EndToEndSettings): Promise<Row[]> {
+export async function runEndToEndCell(
+  cell: EndToEndCell & PageCacheBound,
+  ctx: CellContext,
+  settings: EndToEndSettings,
+): Promise<Row[]> {
   const strategy = strategyOf(cell.strategy);
-  if (cell.train + cell.test !== cell.items) throw new InvalidArgumentError(`Cell items ${cell.items} != train ${cell.train} + test ${cell.test}.`);
+  if (cell.train + cell.test !== cell.items)
+    throw new InvalidArgumentError(`Cell items ${cell.items} != train ${cell.train} + test ${cell.test}.`);
   const { rows } = await runSearchCell({
     set: {
       architecture: cell.architecture,

@@ -26,7 +26,10 @@ export interface ChartDef {
   readonly spec: TopLevelSpec;
 }
 
-export interface Experiment<C extends Cell = Cell, S extends ScaleSettings = ScaleSettings> extends ExperimentDefinition<C, S> {
+export interface Experiment<
+  C extends Cell = Cell,
+  S extends ScaleSettings = ScaleSettings,
+> extends ExperimentDefinition<C, S> {
   /** Section heading of the report, e.g. 'Fig 10: end-to-end search time'. */
   readonly title: string;
   /** The charts of a run, from its rows only. */
@@ -40,11 +43,19 @@ export interface Experiment<C extends Cell = Cell, S extends ScaleSettings = Sca
 }
 
 /** Checks and brands an experiment (see @alsatian/bench's defineExperiment). */
-export function defineExperiment<C extends Cell, S extends ScaleSettings>(experiment: Experiment<C, S>): Experiment<C, S> {
+export function defineExperiment<C extends Cell, S extends ScaleSettings>(
+  experiment: Experiment<C, S>,
+): Experiment<C, S> {
   return defineBenchExperiment<C, S, Pick<Experiment<C, S>, 'title' | 'charts' | 'report'>>(experiment);
 }
 
 export function isExperiment(value: unknown): value is Experiment {
   const e = value as Partial<Experiment> | undefined;
-  return typeof e === 'object' && e !== null && typeof e.charts === 'function' && typeof e.report === 'function' && typeof e.runCell === 'function';
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof e.charts === 'function' &&
+    typeof e.report === 'function' &&
+    typeof e.runCell === 'function'
+  );
 }

@@ -10,7 +10,10 @@ const GIB = 2 ** 30;
 
 export function machineFact(meta: Pick<RunMeta, 'system'>): string {
   const { cpu, memory, gpu } = meta.system;
-  const cores = cpu.availableParallelism === cpu.logicalCores ? `${cpu.logicalCores} logical cores` : `${cpu.logicalCores} logical cores (${cpu.availableParallelism} available to the process)`;
+  const cores =
+    cpu.availableParallelism === cpu.logicalCores
+      ? `${cpu.logicalCores} logical cores`
+      : `${cpu.logicalCores} logical cores (${cpu.availableParallelism} available to the process)`;
   const gpus = gpu.names.length > 0 ? `GPU: ${countNames(gpu.names)}` : `no GPU named (${gpu.reason ?? 'none found'})`;
   return `Machine: ${cpu.model}, ${cores}, ${(memory.totalBytes / GIB).toFixed(0)} GiB memory; ${gpus}.`;
 }
@@ -20,8 +23,12 @@ export function providerFact(meta: Pick<RunMeta, 'executionProvider' | 'system'>
   const gpus = meta.system.gpu.names;
   const where =
     ep === 'cpu'
-      ? gpus.length > 0 ? ' (the GPU was not used)' : ''
-      : gpus.length > 0 ? ` on ${countNames(gpus)}` : ' (the machine named no GPU)';
+      ? gpus.length > 0
+        ? ' (the GPU was not used)'
+        : ''
+      : gpus.length > 0
+        ? ` on ${countNames(gpus)}`
+        : ' (the machine named no GPU)';
   return `Execution provider: ONNX Runtime \`${ep}\`${where}; the paper ran PyTorch on an ${PAPER_SETUP.gpu}.`;
 }
 
@@ -37,20 +44,32 @@ export function pageCacheFact(meta: Pick<RunMeta, 'coldCache'>): string {
   if (!pageCache.requested) cache = `the OS page cache was left alone (${pageCache.reason ?? 'not requested'})`;
   else if (total === 0) cache = 'no unit ran in this session, so the page cache was not touched';
   else if (pageCache.notDropped === 0) cache = `OS page cache dropped before each of the ${total} units`;
-  else if (pageCache.dropped === 0) cache = `the OS page cache could not be dropped before any of the ${total} units (${pageCache.reason ?? 'no reason recorded'}), so model files may have been read from memory`;
-  else cache = `OS page cache dropped before ${pageCache.dropped} of ${total} units; before the other ${pageCache.notDropped} it could not be (${pageCache.reason ?? 'no reason recorded'})`;
+  else if (pageCache.dropped === 0)
+    cache =
+      `the OS page cache could not be dropped before any of the ${total} units (` +
+      `${pageCache.reason ?? 'no reason recorded'}), so model files may have been read from memory`;
+  else
+    cache =
+      `OS page cache dropped before ${pageCache.dropped} of ${total} units; before the other ` +
+      `${pageCache.notDropped} it could not be (${pageCache.reason ?? 'no reason recorded'})`;
   return `Cold start: ${process}; ${cache}.`;
 }
 
 export function provenanceFact(meta: Pick<RunMeta, 'provenance'>): string | undefined {
   const { models, dataset } = meta.provenance ?? {};
-  const parts = [models && `models: ${source(models)}`, dataset && `data: ${source(dataset)}`].filter((p) => p !== undefined);
+  const parts = [models && `models: ${source(models)}`, dataset && `data: ${source(dataset)}`].filter(
+    (p) => p !== undefined,
+  );
   return parts.length === 0 ? undefined : `Inputs: ${parts.join('; ')}.`;
 }
 
 export function scaleFact(meta: Pick<RunMeta, 'scale' | 'reductions' | 'config'>): string {
   const repetitions = (meta.config as { repetitions?: number } | null)?.repetitions;
-  const reps = repetitions === undefined ? '' : `; ${repetitions} repetition${repetitions === 1 ? '' : 's'} per cell (the paper: median of ${PAPER_SETUP.runs} runs)`;
+  const reps =
+    repetitions === undefined
+      ? ''
+      : `; ${repetitions} repetition${repetitions === 1 ? '' : 's'} per cell (the paper: median of ` +
+        `${PAPER_SETUP.runs} runs)`;
   if (meta.reductions.length === 0) return `Scale: ${meta.scale}, the paper's configuration${reps}.`;
   return `Scale: ${meta.scale}, reduced from the paper: ${meta.reductions.join('; ')}${reps}.`;
 }
@@ -58,12 +77,23 @@ export function scaleFact(meta: Pick<RunMeta, 'scale' | 'reductions' | 'config'>
 export function statusFact(meta: Pick<RunMeta, 'status' | 'sessions'>): string | undefined {
   if (meta.status === 'complete') return undefined;
   const last = meta.sessions.at(-1);
-  return `Run status: **${meta.status}**${last?.error ? ` (${last.error.split('\n')[0]})` : ''}; the tables show the units that finished.`;
+  return (
+    `Run status: **${meta.status}**${last?.error ? ` (${last.error.split('\n')[0]})` : ''}; the tables show ` +
+    `the units that finished.`
+  );
 }
 
 /** Every fact of a run, in report order. */
 export function runFacts(meta: RunMeta): string[] {
-  return [statusFact(meta), scaleFact(meta), provenanceFact(meta), machineFact(meta), providerFact(meta), softwareFact(meta), pageCacheFact(meta)].filter((f): f is string => f !== undefined);
+  return [
+    statusFact(meta),
+    scaleFact(meta),
+    provenanceFact(meta),
+    machineFact(meta),
+    providerFact(meta),
+    softwareFact(meta),
+    pageCacheFact(meta),
+  ].filter((f): f is string => f !== undefined);
 }
 
 function source(s: DataSource): string {

@@ -30,14 +30,29 @@ export interface FamilyStore {
  * A store with the stand-in families (generated once under `storesDir`, then reused). Several families in one
  * store are Fig 15's combined set: blocks equal across families would be stored and shared once.
  */
-export async function ensureFamilyStore(storesDir: string, families: readonly FamilyRequest[], seed: number, logger: Logger): Promise<FamilyStore> {
-  const key = `hf-${families.length === 1 ? families[0].key : 'combined'}-${sha256Hex(canonicalJson({ families, seed } as unknown as Json)).slice(0, 10)}`;
+export async function ensureFamilyStore(
+  storesDir: string,
+  families: readonly FamilyRequest[],
+  seed: number,
+  logger: Logger,
+): Promise<FamilyStore> {
+  const key =
+    `hf-${families.length === 1 ? families[0].key : 'combined'}-` +
+    `${sha256Hex(canonicalJson({ families, seed } as unknown as Json)).slice(0, 10)}`;
   return ensureStore(storesDir, key, logger, async (store) => {
     const models: Record<string, string[]> = {};
     for (const f of families) {
       const family = paperFamily(f.key);
-      logger.info(`generating ${f.count} ${family.label} stand-in models (${family.pattern} overlap on ${f.architecture}; not part of any measured time)`);
-      const manifests = await generateHfFamily(store, { family: family.pattern, seed: familySeed(seed, f.key), count: f.count, architecture: f.architecture });
+      logger.info(
+        `generating ${f.count} ${family.label} stand-in models (${family.pattern} overlap on ` +
+          `${f.architecture}; not part of any measured time)`,
+      );
+      const manifests = await generateHfFamily(store, {
+        family: family.pattern,
+        seed: familySeed(seed, f.key),
+        count: f.count,
+        architecture: f.architecture,
+      });
       models[f.key] = manifests.map((m) => m.id);
     }
     return models;
@@ -45,30 +60,59 @@ export async function ensureFamilyStore(storesDir: string, families: readonly Fa
 }
 
 /** A store with the real checkpoints under `hfDir/<family key>/<model folder>/` (importHfFolder), imported once. */
-export async function ensureImportedStore(storesDir: string, hfDir: string, keys: readonly string[], logger: Logger): Promise<FamilyStore> {
+export async function ensureImportedStore(
+  storesDir: string,
+  hfDir: string,
+  keys: readonly string[],
+  logger: Logger,
+): Promise<FamilyStore> {
   const folders: Record<string, string[]> = {};
   for (const key of keys) {
     const root = join(hfDir, key);
     const names = await readdir(root).catch(() => {
-      throw new BadInputError(`--hf-dir: ${root} is missing; put each family's downloaded Hugging Face folders in DIR/<family>/ (families: ${keys.join(', ')}).`);
+      throw new BadInputError(
+        `--hf-dir: ${root} is missing; put each family's downloaded Hugging Face folders in DIR/<family>/ ` +
+          `(families: ${keys.join(', ')}).`,
+      );
     });
     folders[key] = [];
-    for (const name of names.sort()) if ((await stat(join(root, name))).isDirectory()) folders[key].push(join(root, name));
-    if (folders[key].length === 0) throw new BadInputError(`--hf-dir: ${root} holds no model folder (config.json + model.safetensors).`);
+    for (const name of names.sort())
+      if ((await stat(join(root, name))).isDirectory()) folders[key].push(join(root, name));
+    if (folders[key].length === 0)
+      throw new BadInputError(`--hf-dir: ${root} holds no model folder (config.json + model.safetensors).`);
   }
-  const key = `hf-real-${keys.length === 1 ? keys[0] : 'combined'}-${sha256Hex(canonicalJson(folders as unknown as Json)).slice(0, 10)}`;
+  const key =
+    `hf-real-${keys.length === 1 ? keys[0] : 'combined'}-` +
+    `${sha256Hex(canonicalJson(folders as unknown as Json)).slice(0, 10)}`;
   return ensureStore(storesDir, key, logger, async (store) => {
     const models: Record<string, string[]> = {};
     for (const [family, paths] of Object.entries(folders)) {
-      logger.info(`importing ${paths.length} ${family} checkpoints from ${join(hfDir, family)} (not part of any measured time)`);
+      logger.info(
+        `importing ${paths.length} ${family} checkpoints from ${join(hfDir, family)} (not part of any measured time)`,
+      );
       models[family] = [];
-      for (const path of paths) models[family].push((await importHfFolder(store, path, { name: `${family}-${path.split(/[\\/]/).pop()!.replace(/[^A-Za-z0-9._-]/g, '_')}` })).id);
+      for (const path of paths)
+        models[family].push(
+          (
+            await importHfFolder(store, path, {
+              name: `${family}-${path
+                .split(/[\\/]/)
+                .pop()!
+                .replace(/[^A-Za-z0-9._-]/g, '_')}`,
+            })
+          ).id,
+        );
     }
     return models;
   });
 }
 
-async function ensureStore(storesDir: string, key: string, logger: Logger, fill: (store: ModelStore) => Promise<Record<string, string[]>>): Promise<FamilyStore> {
+async function ensureStore(
+  storesDir: string,
+  key: string,
+  logger: Logger,
+  fill: (store: ModelStore) => Promise<Record<string, string[]>>,
+): Promise<FamilyStore> {
   const dir = join(storesDir, key);
   if (existsSync(join(dir, READY))) return JSON.parse(await readFile(join(dir, READY), 'utf8')) as FamilyStore;
   await mkdir(storesDir, { recursive: true });

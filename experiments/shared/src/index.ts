@@ -17,7 +17,15 @@ export { plotRun } from './plot-run.ts';
 export type { ReportChart } from './plot-run.ts';
 export { buildSection } from './section.ts';
 export type { ReportSection } from './section.ts';
-export { runFacts, machineFact, providerFact, pageCacheFact, provenanceFact, scaleFact, softwareFact } from './facts.ts';
+export {
+  runFacts,
+  machineFact,
+  providerFact,
+  pageCacheFact,
+  provenanceFact,
+  scaleFact,
+  softwareFact,
+} from './facts.ts';
 export { alsatianFastest, speedupGrows, grows, verdictTable, speedupOf } from './verdicts.ts';
 export type { ShapePoint, Verdict } from './verdicts.ts';
 export { searchPoints, categorySeconds } from './search-points.ts';
@@ -31,7 +39,14 @@ export { prepareModelPartCategory, searchRows, SEARCH_COLUMNS, RANKING_SEPARATOR
 export type { SearchRow } from './search-rows.ts';
 export { winnerRanks, winnerRankTable } from './regret.ts';
 export type { WinnerRank } from './regret.ts';
-export { STRATEGY_ORDER, STRATEGY_LABELS, strategyOf, DISTRIBUTION_LABELS, DISTRIBUTION_ORDER, MB } from './strategies.ts';
+export {
+  STRATEGY_ORDER,
+  STRATEGY_LABELS,
+  strategyOf,
+  DISTRIBUTION_LABELS,
+  DISTRIBUTION_ORDER,
+  MB,
+} from './strategies.ts';
 export { markdownTable, formatSpeedup, formatSeconds, imagePath } from './markdown.ts';
 export * from './paper/index.ts';
 export { writeFixtureCsv } from './fixture-csv.ts';
@@ -41,7 +56,16 @@ export type { EndToEndCell, EndToEndSettings } from './end-to-end-cell.ts';
 export { searchStore } from './store-search.ts';
 export type { StoreSearchOptions } from './store-search.ts';
 export { blocksAt } from './blocks-at.ts';
-export { PAPER_FAMILIES, FIG14_FAMILIES, paperFamily, tinyArchitecture, scaledCount, familySeed, hfProvenance, hfReductions } from './hf-families.ts';
+export {
+  PAPER_FAMILIES,
+  FIG14_FAMILIES,
+  paperFamily,
+  tinyArchitecture,
+  scaledCount,
+  familySeed,
+  hfProvenance,
+  hfReductions,
+} from './hf-families.ts';
 export type { PaperFamily } from './hf-families.ts';
 export { ensureFamilyStore, ensureImportedStore } from './family-store.ts';
 export type { FamilyRequest, FamilyStore } from './family-store.ts';

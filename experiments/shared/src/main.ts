@@ -12,7 +12,12 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { relaunchWithAllocatorSettings, EXECUTION_PROVIDERS, AlsatianError, InvalidArgumentError } from '@alsatian/core';
+import {
+  relaunchWithAllocatorSettings,
+  EXECUTION_PROVIDERS,
+  AlsatianError,
+  InvalidArgumentError,
+} from '@alsatian/core';
 import type { ExecutionProvider, Logger } from '@alsatian/core';
 import { runExperiment, scaleArg, terminalProgress } from '@alsatian/bench';
 import type { RunProgressEvent } from '@alsatian/bench';
@@ -44,7 +49,10 @@ export function stderrLogger(verbose: boolean): Logger {
 async function main(argv: readonly string[]): Promise<void> {
   const [command, packageDir] = argv;
   if (!(COMMANDS as readonly string[]).includes(command) || packageDir === undefined || packageDir.startsWith('--')) {
-    throw new InvalidArgumentError(`usage: main.ts ${COMMANDS.join('|')} <experiment package dir> [--scale quick|small|paper] [--results-dir DIR] [--ep ${EXECUTION_PROVIDERS.join('|')}]`);
+    throw new InvalidArgumentError(
+      `usage: main.ts ${COMMANDS.join('|')} <experiment package dir> [--scale quick|small|paper] ` +
+        `[--results-dir DIR] [--ep ${EXECUTION_PROVIDERS.join('|')}]`,
+    );
   }
   const { experiment, moduleUrl } = await loadExperiment(packageDir);
   const own = Object.keys(experiment.inputs ?? {});
@@ -66,15 +74,29 @@ async function main(argv: readonly string[]): Promise<void> {
   const runDir = runDirOf(resultsDir, experiment.name, scale);
   if (command === 'run') {
     const ep = String(values.ep);
-    if (!(EXECUTION_PROVIDERS as readonly string[]).includes(ep)) throw new InvalidArgumentError(`--ep '${ep}' is not an execution provider. Valid: ${EXECUTION_PROVIDERS.join(', ')}.`);
+    if (!(EXECUTION_PROVIDERS as readonly string[]).includes(ep))
+      throw new InvalidArgumentError(
+        `--ep '${ep}' is not an execution provider. Valid: ${EXECUTION_PROVIDERS.join(', ')}.`,
+      );
     const given = values as Record<string, string | boolean | undefined>;
-    const inputs = Object.fromEntries(own.flatMap((name) => (typeof given[name] === 'string' ? [[name, resolve(String(given[name]))]] : [])));
+    const inputs = Object.fromEntries(
+      own.flatMap((name) => (typeof given[name] === 'string' ? [[name, resolve(String(given[name]))]] : [])),
+    );
     const toParent = process.send !== undefined;
     const bar = toParent ? undefined : terminalProgress();
     try {
       await runExperiment(experiment, {
-        scale, resultsDir, ep: ep as ExecutionProvider, inputs, moduleUrl, freshProcess: values['in-process'] !== true, logger,
-        onProgress: (event) => (toParent ? process.send!({ kind: 'alsatian-progress', event } satisfies ProgressMessage) : bar!.onProgress(event)),
+        scale,
+        resultsDir,
+        ep: ep as ExecutionProvider,
+        inputs,
+        moduleUrl,
+        freshProcess: values['in-process'] !== true,
+        logger,
+        onProgress: (event) =>
+          toParent
+            ? process.send!({ kind: 'alsatian-progress', event } satisfies ProgressMessage)
+            : bar!.onProgress(event),
       });
     } finally {
       bar?.stop();
@@ -89,7 +111,7 @@ try {
 } catch (error) {
   const e = error as Error & { code?: string };
   const user = error instanceof AlsatianError || e.code?.startsWith('ERR_PARSE_ARGS');
-  process.stderr.write(`error: ${user ? e.message : e.stack ?? String(error)}\n`);
+  process.stderr.write(`error: ${user ? e.message : (e.stack ?? String(error))}\n`);
   process.exitCode = 1;
 } finally {
   // The IPC channel to a parent would keep this process alive.

@@ -14,7 +14,11 @@ export interface ReportChart {
 }
 
 /** Renders every chart of a run into its run directory (.vl.json, .svg, .png). */
-export async function plotRun<S extends ScaleSettings>(experiment: Pick<Experiment, 'name'> & { charts(run: RunData<S>): ReturnType<Experiment['charts']> }, run: RunData<S>, logger?: Logger): Promise<ReportChart[]> {
+export async function plotRun<S extends ScaleSettings>(
+  experiment: Pick<Experiment, 'name'> & { charts(run: RunData<S>): ReturnType<Experiment['charts']> },
+  run: RunData<S>,
+  logger?: Logger,
+): Promise<ReportChart[]> {
   const out: ReportChart[] = [];
   for (const chart of experiment.charts(run)) {
     await renderChart(chart.spec, join(run.runDir, chart.name), { logger });

@@ -26,7 +26,8 @@ export function winnerRanks(rows: readonly CsvRow[], by: readonly string[]): Win
   const keyOf = (r: CsvRow) => JSON.stringify([...by.map((k) => r[k] ?? null), r.repetition ?? 0]);
   const baseRankings = new Map<string, string[]>();
   for (const r of totals) {
-    if (r.strategy === 'baseline' && typeof r.ranking === 'string') baseRankings.set(keyOf(r), r.ranking.split(RANKING_SEPARATOR));
+    if (r.strategy === 'baseline' && typeof r.ranking === 'string')
+      baseRankings.set(keyOf(r), r.ranking.split(RANKING_SEPARATOR));
   }
   const out: WinnerRank[] = [];
   for (const r of totals) {
@@ -34,7 +35,11 @@ export function winnerRanks(rows: readonly CsvRow[], by: readonly string[]): Win
     const base = baseRankings.get(keyOf(r));
     if (base === undefined || typeof r.winner !== 'string') continue;
     const rank = base.indexOf(r.winner) + 1;
-    if (rank === 0) throw new BadInputError(`${r.strategy}'s winner '${r.winner}' is not in Base's ranking of the same cell (${keyOf(r)}): the two ran on different model sets.`);
+    if (rank === 0)
+      throw new BadInputError(
+        `${r.strategy}'s winner '${r.winner}' is not in Base's ranking of the same cell (${keyOf(r)}): the ` +
+          `two ran on different model sets.`,
+      );
     out.push({
       key: Object.fromEntries(by.map((k) => [k, r[k] ?? null])),
       strategy: String(r.strategy),
@@ -54,6 +59,9 @@ export function winnerRankTable(ranks: readonly WinnerRank[], by: readonly strin
   const rule = `|${[...by, 'a', 'r'].map(() => '---').join('|')}|`;
   const lines = ranks
     .filter((r) => r.repetition === 0)
-    .map((r) => `| ${[...by.map((k) => String(r.key[k] ?? '')), STRATEGY_LABELS[strategyOf(r.strategy)], `${r.rankInBase} of ${r.models}`].join(' | ')} |`);
+    .map((r) => {
+      const cells = [...by.map((k) => String(r.key[k] ?? '')), STRATEGY_LABELS[strategyOf(r.strategy)]];
+      return `| ${[...cells, `${r.rankInBase} of ${r.models}`].join(' | ')} |`;
+    });
   return [header, rule, ...lines].join('\n');
 }

@@ -16,7 +16,11 @@ export function findRepositoryRoot(start: string = dirname(fileURLToPath(import.
   let dir = start;
   for (;;) {
     if (existsSync(join(dir, ROOT_MARKER))) return dir;
-    if (dir === parse(dir).root) throw new UnavailableError(`No ${ROOT_MARKER} at or above ${start}: cannot find the repository root for the default results folder; pass --results-dir.`);
+    if (dir === parse(dir).root)
+      throw new UnavailableError(
+        `No ${ROOT_MARKER} at or above ${start}: cannot find the repository root for the default results ` +
+          `folder; pass --results-dir.`,
+      );
     dir = dirname(dir);
   }
 }

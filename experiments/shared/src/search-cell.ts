@@ -15,8 +15,21 @@ import type { SnapshotSetRequest, SnapshotStoreInfo } from './snapshot-stores.ts
 
 /** The target dataset of a cell: generated in memory from a seed, or a directory the user prepared. */
 export type DatasetRequest =
-  | { readonly kind: 'synthetic'; readonly train: number; readonly test: number; readonly classes?: number; readonly seed?: number }
-  | { readonly kind: 'synthetic-text'; readonly train: number; readonly test: number; readonly classes?: number; readonly length?: number; readonly seed?: number }
+  | {
+      readonly kind: 'synthetic';
+      readonly train: number;
+      readonly test: number;
+      readonly classes?: number;
+      readonly seed?: number;
+    }
+  | {
+      readonly kind: 'synthetic-text';
+      readonly train: number;
+      readonly test: number;
+      readonly classes?: number;
+      readonly length?: number;
+      readonly seed?: number;
+    }
   | { readonly kind: 'directory'; readonly path: string; readonly perClass?: number };
 
 /** The paper's throttled model store: 200 MB/s (reference section 1.3). */
@@ -28,10 +41,19 @@ export const PAPER_STORE_READ_BYTES_PER_SEC = 200e6;
  * level), every file's hash checked at its first read. A fresh handle per measured search: its page cache starts
  * empty, as the paper dropped the OS page cache before each run.
  */
-export function openSearchStore(dir: string, options: { readBytesPerSec?: number; pageCacheBytes?: number; logger?: Logger } = {}): Promise<ModelStore> {
+export function openSearchStore(
+  dir: string,
+  options: { readBytesPerSec?: number; pageCacheBytes?: number; logger?: Logger } = {},
+): Promise<ModelStore> {
   const readLimit = options.readBytesPerSec ?? PAPER_STORE_READ_BYTES_PER_SEC;
-  if (!(readLimit >= 0)) throw new InvalidArgumentError(`storeReadBytesPerSec must be >= 0 (0 = unlimited), got ${readLimit}.`);
-  return openStore(dir, { readLimitBytesPerSec: readLimit === 0 ? undefined : readLimit, pageCacheBytes: options.pageCacheBytes, verifyReads: 'once', logger: options.logger });
+  if (!(readLimit >= 0))
+    throw new InvalidArgumentError(`storeReadBytesPerSec must be >= 0 (0 = unlimited), got ${readLimit}.`);
+  return openStore(dir, {
+    readLimitBytesPerSec: readLimit === 0 ? undefined : readLimit,
+    pageCacheBytes: options.pageCacheBytes,
+    verifyReads: 'once',
+    logger: options.logger,
+  });
 }
 
 export interface SearchCellOptions {
@@ -81,7 +103,11 @@ export interface SearchCellResult {
 export async function runSearchCell(options: SearchCellOptions): Promise<SearchCellResult> {
   const logger = options.logger ?? silentLogger;
   const storeInfo = await ensureSnapshotStore(options.storesDir, options.set, logger);
-  const store = await openSearchStore(storeInfo.dir, { readBytesPerSec: options.storeReadBytesPerSec, pageCacheBytes: options.pageCacheBytes, logger });
+  const store = await openSearchStore(storeInfo.dir, {
+    readBytesPerSec: options.storeReadBytesPerSec,
+    pageCacheBytes: options.pageCacheBytes,
+    logger,
+  });
   const dataset = await openDataset(datasetSpec(options), {
     imageSize: imageSideOf(options.set),
     workers: options.dataWorkers,
@@ -90,7 +116,12 @@ export async function runSearchCell(options: SearchCellOptions): Promise<SearchC
     logger,
   });
   try {
-    const engine = await createEngine({ ep: options.ep, threads: options.threads, logger, preparation: { compiledKeepBytes: options.blockCacheBytes, ...options.preparation } });
+    const engine = await createEngine({
+      ep: options.ep,
+      threads: options.threads,
+      logger,
+      preparation: { compiledKeepBytes: options.blockCacheBytes, ...options.preparation },
+    });
     try {
       const result = await search({
         store,
@@ -128,9 +159,15 @@ function datasetSpec(options: SearchCellOptions): string {
   if (d.kind === 'directory') return d.path;
   if (d.kind === 'synthetic-text') {
     const [input] = architectureAt(options.set.architecture).inputs;
-    return `synthetic-text:classes=${d.classes ?? 2},train=${d.train},test=${d.test},length=${d.length ?? input.shape[0]},seed=${d.seed ?? 1}`;
+    return (
+      `synthetic-text:classes=${d.classes ?? 2},train=${d.train},test=${d.test},length=` +
+      `${d.length ?? input.shape[0]},seed=${d.seed ?? 1}`
+    );
   }
   const size = imageSideOf(options.set);
-  if (size === undefined) throw new InvalidArgumentError(`Architecture '${options.set.architecture}' takes text; use a 'synthetic-text' dataset.`);
+  if (size === undefined)
+    throw new InvalidArgumentError(
+      `Architecture '${options.set.architecture}' takes text; use a 'synthetic-text' dataset.`,
+    );
   return `synthetic:classes=${d.classes ?? 10},train=${d.train},test=${d.test},size=${size},seed=${d.seed ?? 1}`;
 }

@@ -38,20 +38,37 @@ const EMPTY: SearchRow = Object.fromEntries(SEARCH_COLUMNS.map((c) => [c, null])
 
 /**
  * Tidy rows of one search: per SH iteration one row per category (scope 'iteration'), then the whole search per
- * category (scope 'search', iteration empty), prepare model's parts, and its total (category 'total'). The total row carries the winner
- * and the full ranking (best first), so the SH regret can be computed from the CSV against Base's ranking.
+ * category (scope 'search', iteration empty), prepare model's parts, and its total (category 'total'). The total row
+ * carries the winner and the full ranking (best first), so the SH regret can be computed from the CSV against Base's
+ * ranking.
  */
 export function searchRows(result: SearchResult, store: Pick<SnapshotStoreInfo, 'reused'>): SearchRow[] {
   const rows: SearchRow[] = [];
   for (const it of result.iterations) {
     for (const category of CATEGORIES) {
-      rows.push({ ...EMPTY, scope: 'iteration', iteration: it.iteration, category, seconds: it.measurements[category], models: it.models, trainItems: it.trainItemsSoFar, runs: it.runs });
+      rows.push({
+        ...EMPTY,
+        scope: 'iteration',
+        iteration: it.iteration,
+        category,
+        seconds: it.measurements[category],
+        models: it.models,
+        trainItems: it.trainItemsSoFar,
+        runs: it.runs,
+      });
     }
   }
   const models = result.iterations[0]?.models ?? result.ranking.length;
-  for (const category of CATEGORIES) rows.push({ ...EMPTY, scope: 'search', category, seconds: result.measurements[category], models });
+  for (const category of CATEGORIES)
+    rows.push({ ...EMPTY, scope: 'search', category, seconds: result.measurements[category], models });
   for (const part of PREPARE_MODEL_PARTS) {
-    rows.push({ ...EMPTY, scope: 'search', category: prepareModelPartCategory(part), seconds: result.measurements.prepareModelParts[part], models });
+    rows.push({
+      ...EMPTY,
+      scope: 'search',
+      category: prepareModelPartCategory(part),
+      seconds: result.measurements.prepareModelParts[part],
+      models,
+    });
   }
   rows.push({
     ...EMPTY,

@@ -23,5 +23,12 @@ export interface ReportSection {
 export async function buildSection(experiment: Experiment, runDir: string, logger?: Logger): Promise<ReportSection> {
   const run = await loadRun(experiment, runDir);
   const charts = await plotRun(experiment, run, logger);
-  return { id: experiment.name, title: experiment.title, figure: experiment.figure, facts: runFacts(run.meta), charts, markdown: experiment.report(run) };
+  return {
+    id: experiment.name,
+    title: experiment.title,
+    figure: experiment.figure,
+    facts: runFacts(run.meta),
+    charts,
+    markdown: experiment.report(run),
+  };
 }

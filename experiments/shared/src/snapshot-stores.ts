@@ -41,10 +41,17 @@ export function storesDirFor(runDir: string): string {
 
 /** A readable, collision-free folder name for a set request. */
 export function snapshotSetKey(request: SnapshotSetRequest): string {
-  const kind = request.retrainIndices ? 'custom' : request.paperIndices ? `${request.distribution}-paper` : request.distribution ?? 'none';
+  const kind = request.retrainIndices
+    ? 'custom'
+    : request.paperIndices
+      ? `${request.distribution}-paper`
+      : (request.distribution ?? 'none');
   const size = request.imageSize === undefined ? 'native' : `${request.imageSize}px`;
   const hash = sha256Hex(canonicalJson(request as unknown as Json)).slice(0, 10);
-  return `${request.architecture}-${size}-${kind}-${request.structure ?? 'chained'}-n${request.count}-s${request.seed}-${hash}`;
+  return (
+    `${request.architecture}-${size}-${kind}-${request.structure ?? 'chained'}-n${request.count}-s` +
+    `${request.seed}-${hash}`
+  );
 }
 
 /**
@@ -52,7 +59,11 @@ export function snapshotSetKey(request: SnapshotSetRequest): string {
  * into a temp folder and renames it into place only when complete, so concurrent callers never see half a store;
  * if two generate at once, the first rename wins and the other's copy is discarded.
  */
-export async function ensureSnapshotStore(storesDir: string, request: SnapshotSetRequest, logger?: Logger): Promise<SnapshotStoreInfo> {
+export async function ensureSnapshotStore(
+  storesDir: string,
+  request: SnapshotSetRequest,
+  logger?: Logger,
+): Promise<SnapshotStoreInfo> {
   const key = snapshotSetKey(request);
   const dir = join(storesDir, key);
   const ready = await readReady(dir);

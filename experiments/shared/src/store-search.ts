@@ -29,13 +29,29 @@ export interface StoreSearchOptions {
  */
 export async function searchStore(options: StoreSearchOptions): Promise<{ result: SearchResult; rows: SearchRow[] }> {
   const store = await openSearchStore(options.storeDir, { logger: options.logger });
-  const dataset = await openDataset(options.dataset, { imageSize: options.imageSize, seed: options.seed, logger: options.logger });
+  const dataset = await openDataset(options.dataset, {
+    imageSize: options.imageSize,
+    seed: options.seed,
+    logger: options.logger,
+  });
   try {
-    const engine = await createEngine({ ep: options.ep, logger: options.logger, preparation: { compiledKeepBytes: options.blockCacheBytes } });
+    const engine = await createEngine({
+      ep: options.ep,
+      logger: options.logger,
+      preparation: { compiledKeepBytes: options.blockCacheBytes },
+    });
     try {
       const result = await search({
-        store, models: options.models, dataset, strategy: options.strategy, engine, proxy: createProxy('linear'),
-        batchSize: options.batchSize, seed: options.seed, deterministic: true, logger: options.logger,
+        store,
+        models: options.models,
+        dataset,
+        strategy: options.strategy,
+        engine,
+        proxy: createProxy('linear'),
+        batchSize: options.batchSize,
+        seed: options.seed,
+        deterministic: true,
+        logger: options.logger,
       });
       return { result, rows: searchRows(result, { reused: true }) };
     } finally {

@@ -7,28 +7,56 @@ import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { UnavailableError } from '@alsatian/core';
 import { readCsvRows, readMeta } from '@alsatian/bench';
-import { buildSection, defaultResultsDir, findRepositoryRoot, imagePath, loadExperiment, markdownTable, runDirOf, storesDirFor } from '../src/index.ts';
+import {
+  buildSection,
+  defaultResultsDir,
+  findRepositoryRoot,
+  imagePath,
+  loadExperiment,
+  markdownTable,
+  runDirOf,
+  storesDirFor,
+} from '../src/index.ts';
 
 /** This file is experiments/shared/test/main.test.ts: the repository root is three folders up. */
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const MAIN = join(REPO_ROOT, 'experiments', 'shared', 'src', 'main.ts');
 const TOY = fileURLToPath(new URL('./fixtures/toy-package', import.meta.url));
 
-const main = (args: readonly string[], cwd = REPO_ROOT) => execa(process.execPath, ['--import', 'tsx', MAIN, ...args], { cwd, reject: false });
+const main = (args: readonly string[], cwd = REPO_ROOT) =>
+  execa(process.execPath, ['--import', 'tsx', MAIN, ...args], { cwd, reject: false });
 
 describe('the shared run/plot entry point', () => {
-  it('runs a package\'s experiment with its own options, records them and renders its charts; plot re-renders', async () => {
+  it("runs a package's experiment with its options, records them, renders its charts; plot re-renders", async () => {
     const results = await mkdtemp(join(tmpdir(), 'exp-main-'));
     try {
       const notes = await mkdtemp(join(tmpdir(), 'exp-notes-'));
-      const run = await main(['run', TOY, '--scale', 'quick', '--results-dir', results, '--in-process', '--notes', notes]);
+      const run = await main([
+        'run',
+        TOY,
+        '--scale',
+        'quick',
+        '--results-dir',
+        results,
+        '--in-process',
+        '--notes',
+        notes,
+      ]);
       expect(run.stderr).toContain('toy-package: results and charts in');
       expect(run.exitCode).toBe(0);
       const runDir = runDirOf(results, 'toy-package', 'quick');
       const rows = await readCsvRows(join(runDir, 'results.csv'));
-      expect(rows.map((r) => [r.strategy, r.seconds, r.ep, r.note])).toEqual([['baseline', 4, 'cpu', notes], ['alsatian', 2, 'cpu', notes]]);
+      expect(rows.map((r) => [r.strategy, r.seconds, r.ep, r.note])).toEqual([
+        ['baseline', 4, 'cpu', notes],
+        ['alsatian', 2, 'cpu', notes],
+      ]);
       const meta = await readMeta(join(runDir, 'meta.json'));
-      expect(meta).toMatchObject({ executionProvider: 'cpu', inputs: { notes }, provenance: { dataset: { kind: 'real', what: `files in ${notes}` } }, reductions: ['2 items instead of 10'] });
+      expect(meta).toMatchObject({
+        executionProvider: 'cpu',
+        inputs: { notes },
+        provenance: { dataset: { kind: 'real', what: `files in ${notes}` } },
+        reductions: ['2 items instead of 10'],
+      });
       for (const ext of ['vl.json', 'svg', 'png']) expect(existsSync(join(runDir, `toy-chart.${ext}`))).toBe(true);
 
       await rm(join(runDir, 'toy-chart.png'));
@@ -49,8 +77,12 @@ describe('the shared run/plot entry point', () => {
   });
 
   it('names the bad flag, scale, provider or package', async () => {
-    expect((await main(['run', TOY, '--scale', 'huge'])).stderr).toMatch(/--scale 'huge' is not a scale. Valid: quick, small, paper/);
-    expect((await main(['run', TOY, '--ep', 'tpu'])).stderr).toMatch(/--ep 'tpu' is not an execution provider. Valid: cpu, webgpu, cuda/);
+    expect((await main(['run', TOY, '--scale', 'huge'])).stderr).toMatch(
+      /--scale 'huge' is not a scale. Valid: quick, small, paper/,
+    );
+    expect((await main(['run', TOY, '--ep', 'tpu'])).stderr).toMatch(
+      /--ep 'tpu' is not an execution provider. Valid: cpu, webgpu, cuda/,
+    );
     expect((await main(['run', TOY, '--checkpoints', 'x'])).stderr).toMatch(/--checkpoints/);
     const missing = await main(['run', join(TOY, 'nowhere')]);
     expect(missing.exitCode).toBe(1);
@@ -60,7 +92,7 @@ describe('the shared run/plot entry point', () => {
 });
 
 describe('results layout', () => {
-  it('defaults the results folder to the repository root\'s results/ whatever the cwd', async () => {
+  it("defaults the results folder to the repository root's results/ whatever the cwd", async () => {
     expect(existsSync(join(REPO_ROOT, 'nx.json'))).toBe(true);
     const elsewhere = await realpath(await mkdtemp(join(tmpdir(), 'cli-cwd-')));
     const before = process.cwd();

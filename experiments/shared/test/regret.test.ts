@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { snapshotSetKey, winnerRanks, winnerRankTable } from '../src/index.ts';
 
 const total = (strategy: string, distribution: string, winner: string, ranking?: string) => ({
-  scope: 'search', category: 'total', strategy, distribution, repetition: 0, winner, ranking: ranking ?? winner,
+  scope: 'search',
+  category: 'total',
+  strategy,
+  distribution,
+  repetition: 0,
+  winner,
+  ranking: ranking ?? winner,
 });
 
 describe('winnerRanks', () => {
@@ -26,7 +32,9 @@ describe('winnerRanks', () => {
   });
 
   it('names the cell when a winner is missing from Base’s ranking', () => {
-    expect(() => winnerRanks([total('baseline', 'x', 'a', 'a b'), total('alsatian', 'x', 'zz')], ['distribution'])).toThrow(/zz.*not in Base/);
+    expect(() =>
+      winnerRanks([total('baseline', 'x', 'a', 'a b'), total('alsatian', 'x', 'zz')], ['distribution']),
+    ).toThrow(/zz.*not in Base/);
   });
 
   it('set keys differ by every field of the request', () => {

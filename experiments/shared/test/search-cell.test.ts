@@ -3,16 +3,36 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, PREPARE_MODEL_PARTS } from '@alsatian/core';
-import { prepareModelPartCategory, RANKING_SEPARATOR, runSearchCell, SEARCH_COLUMNS, snapshotSetKey, winnerRanks } from '../src/index.ts';
+import {
+  prepareModelPartCategory,
+  RANKING_SEPARATOR,
+  runSearchCell,
+  SEARCH_COLUMNS,
+  snapshotSetKey,
+  winnerRanks,
+} from '../src/index.ts';
 import type { SearchCellOptions } from '../src/index.ts';
 
-const set = { architecture: 'tiny_resnet', count: 4, distribution: 'top-layers' as const, structure: 'chained' as const, seed: 3 };
+const set = {
+  architecture: 'tiny_resnet',
+  count: 4,
+  distribution: 'top-layers' as const,
+  structure: 'chained' as const,
+  seed: 3,
+};
 
 describe('runSearchCell', () => {
-  it('returns tidy rows per (iteration, category) plus search-wide rows, and reuses the store on the next call', async () => {
+  it('returns tidy rows per (iteration, category) and search-wide rows; reuses the store next call', async () => {
     const storesDir = await mkdtemp(join(tmpdir(), 'exp-shared-stores-'));
     const base: Omit<SearchCellOptions, 'strategy'> = {
-      set, dataset: { kind: 'synthetic', train: 24, test: 8, classes: 3 }, storesDir, storeReadBytesPerSec: 0, batchSize: 8, dataWorkers: 0, threads: 1, ep: 'cpu',
+      set,
+      dataset: { kind: 'synthetic', train: 24, test: 8, classes: 3 },
+      storesDir,
+      storeReadBytesPerSec: 0,
+      batchSize: 8,
+      dataWorkers: 0,
+      threads: 1,
+      ep: 'cpu',
     };
     const alsatian = await runSearchCell({ ...base, strategy: 'alsatian' });
     expect(alsatian.store.reused).toBe(false);
@@ -34,7 +54,8 @@ describe('runSearchCell', () => {
     expect(totals.map((r) => r.category)).toEqual([...CATEGORIES, ...parts, 'total']);
     const total = totals.at(-1)!;
     expect(total.seconds).toBeCloseTo(alsatian.result.measurements.total, 9);
-    const seconds = (categories: readonly string[]) => totals.filter((r) => categories.includes(String(r.category))).reduce((s, r) => s + (r.seconds as number), 0);
+    const seconds = (categories: readonly string[]) =>
+      totals.filter((r) => categories.includes(String(r.category))).reduce((s, r) => s + (r.seconds as number), 0);
     expect(seconds(CATEGORIES)).toBeCloseTo(total.seconds as number, 6);
     // Prepare model's parts are a second view of prepare model, not more time.
     expect(seconds(parts)).toBeCloseTo(seconds(['prepareModel']), 6);
@@ -56,6 +77,8 @@ describe('runSearchCell', () => {
     const ranks = winnerRanks(csvRows, ['architecture']);
     expect(ranks).toHaveLength(1);
     expect(ranks[0].strategy).toBe('alsatian');
-    expect(ranks[0].rankInBase).toBe(baseline.result.ranking.findIndex((r) => r.model === alsatian.result.ranking[0].model) + 1);
+    expect(ranks[0].rankInBase).toBe(
+      baseline.result.ranking.findIndex((r) => r.model === alsatian.result.ranking[0].model) + 1,
+    );
   });
 });

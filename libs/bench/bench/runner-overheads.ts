@@ -14,12 +14,21 @@ try {
   const units = toyExperiment.grid(quick, { scale: 'quick', inputs: { note: '' } }).length * quick.repetitions;
   const time = async (freshProcess: boolean) => {
     const t = performance.now();
-    await runExperiment(toyExperiment, { scale: 'quick', resultsDir: join(dir, String(freshProcess)), freshProcess, dropPageCache: false, moduleUrl: new URL('../test/fixtures/toy-experiment.ts', import.meta.url).href });
+    await runExperiment(toyExperiment, {
+      scale: 'quick',
+      resultsDir: join(dir, String(freshProcess)),
+      freshProcess,
+      dropPageCache: false,
+      moduleUrl: new URL('../test/fixtures/toy-experiment.ts', import.meta.url).href,
+    });
     return (performance.now() - t) / 1000 / units;
   };
   const inProcess = await time(false);
   const fresh = await time(true);
-  console.log(`unit in process: ${(inProcess * 1000).toFixed(1)} ms; in a fresh process: ${(fresh * 1000).toFixed(1)} ms (${(fresh / inProcess).toFixed(1)}x, +${((fresh - inProcess) * 1000).toFixed(0)} ms per unit)`);
+  console.log(
+    `unit in process: ${(inProcess * 1000).toFixed(1)} ms; in a fresh process: ${(fresh * 1000).toFixed(1)} ` +
+      `ms (${(fresh / inProcess).toFixed(1)}x, +${((fresh - inProcess) * 1000).toFixed(0)} ms per unit)`,
+  );
 
   const file = join(dir, 'blob.bin');
   const size = 256 * 1024 * 1024;
@@ -39,7 +48,10 @@ try {
   const drop = await dropPageCache();
   const cold = await readAll();
   console.log(`page cache drop: ${drop.dropped ? 'done' : `not done (${drop.reason})`}`);
-  console.log(`read 256 MiB warm: ${warm.toFixed(0)} MiB/s; after the drop: ${cold.toFixed(0)} MiB/s (warm/cold ${(warm / cold).toFixed(1)}x)`);
+  console.log(
+    `read 256 MiB warm: ${warm.toFixed(0)} MiB/s; after the drop: ${cold.toFixed(0)} MiB/s (warm/cold ` +
+      `${(warm / cold).toFixed(1)}x)`,
+  );
 } finally {
   await rm(dir, { recursive: true, force: true });
 }

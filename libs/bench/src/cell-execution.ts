@@ -20,7 +20,11 @@ export interface CellRequest {
 }
 
 /** Runs one unit in this process and checks its rows against the definition's columns. */
-export async function executeCell(definition: ExperimentDefinition, request: CellRequest, logger: Logger): Promise<Row[]> {
+export async function executeCell(
+  definition: ExperimentDefinition,
+  request: CellRequest,
+  logger: Logger,
+): Promise<Row[]> {
   const ctx: CellContext = {
     experiment: definition.name,
     scale: request.scale,
@@ -41,22 +45,29 @@ export async function executeCell(definition: ExperimentDefinition, request: Cel
 
 function checkRows(definition: ExperimentDefinition, cell: Cell, rows: readonly Row[]): void {
   const where = `Experiment '${definition.name}', cell ${JSON.stringify(cell)}`;
-  if (rows.length === 0) throw new InvalidArgumentError(`${where}: runCell returned no rows; every unit must record at least one.`);
+  if (rows.length === 0)
+    throw new InvalidArgumentError(`${where}: runCell returned no rows; every unit must record at least one.`);
   const allowed = new Set(definition.columns);
   for (const row of rows) {
     for (const [column, value] of Object.entries(row)) {
       if (!allowed.has(column)) {
-        throw new InvalidArgumentError(`${where}: row column '${column}' is not declared. Declared columns: ${definition.columns.join(', ')}.`);
+        throw new InvalidArgumentError(
+          `${where}: row column '${column}' is not declared. Declared columns: ${definition.columns.join(', ')}.`,
+        );
       }
       if (typeof value === 'number' && !Number.isFinite(value)) {
         throw new InvalidArgumentError(`${where}: column '${column}' is ${value}; only finite numbers can be written.`);
       }
       // One record per line is what lets a resumed run cut a torn last line safely.
       if (typeof value === 'string' && /[\r\n]/.test(value)) {
-        throw new InvalidArgumentError(`${where}: column '${column}' holds a line break; CSV values must be single-line.`);
+        throw new InvalidArgumentError(
+          `${where}: column '${column}' holds a line break; CSV values must be single-line.`,
+        );
       }
       if (value !== null && !['string', 'number', 'boolean'].includes(typeof value)) {
-        throw new InvalidArgumentError(`${where}: column '${column}' holds a ${typeof value}; use string, number, boolean or null.`);
+        throw new InvalidArgumentError(
+          `${where}: column '${column}' holds a ${typeof value}; use string, number, boolean or null.`,
+        );
       }
     }
   }

@@ -48,7 +48,10 @@ export async function runInFreshProcess(request: CellRequest, logger: Logger): P
   if (pending !== '') tail.push(pending);
   const outcome = await readOutcome(request.outPath);
   await rm(request.outPath, { force: true });
-  const unit = `experiment '${request.experiment}', cell ${JSON.stringify(request.cell)}, repetition ${request.repetition}`;
+  const unit =
+    `experiment '${request.experiment}', cell ` +
+    `${JSON.stringify(request.cell)}, repetition ` +
+    `${request.repetition}`;
   if (outcome?.ok === true && result.exitCode === 0) return outcome.rows as Row[];
   if (outcome?.ok === false) {
     if (outcome.userError) throw new AlsatianError(`${unit}: ${outcome.message}`);

@@ -13,7 +13,13 @@ import type { ExperimentDefinition } from './experiment.ts';
 
 export type CellOutcome =
   | { readonly ok: true; readonly rows: unknown[] }
-  | { readonly ok: false; readonly userError: boolean; readonly name: string; readonly message: string; readonly stack?: string };
+  | {
+      readonly ok: false;
+      readonly userError: boolean;
+      readonly name: string;
+      readonly message: string;
+      readonly stack?: string;
+    };
 
 const stderrLogger: Logger = {
   debug: (m) => process.stderr.write(`debug: ${m}\n`),
@@ -23,8 +29,11 @@ const stderrLogger: Logger = {
 
 async function findDefinition(request: CellRequest): Promise<ExperimentDefinition> {
   const module = (await import(request.moduleUrl)) as Record<string, unknown>;
-  const found = Object.values(module).filter(isExperimentDefinition).find((d) => d.name === request.experiment);
-  if (found === undefined) throw new Error(`Module ${request.moduleUrl} exports no experiment named '${request.experiment}'.`);
+  const found = Object.values(module)
+    .filter(isExperimentDefinition)
+    .find((d) => d.name === request.experiment);
+  if (found === undefined)
+    throw new Error(`Module ${request.moduleUrl} exports no experiment named '${request.experiment}'.`);
   return found;
 }
 

@@ -13,7 +13,8 @@ export const DROP_PAGE_CACHE_METHOD = 'sync; echo 3 > /proc/sys/vm/drop_caches';
  * again. Needs root (or CAP_SYS_ADMIN) outside a read-only /proc; otherwise says why it could not.
  */
 export async function dropPageCache(): Promise<CacheDropResult> {
-  if (process.platform !== 'linux') return { dropped: false, reason: `no /proc/sys/vm/drop_caches on ${process.platform}` };
+  if (process.platform !== 'linux')
+    return { dropped: false, reason: `no /proc/sys/vm/drop_caches on ${process.platform}` };
   const sync = await execa('sync', [], { reject: false });
   if (sync.exitCode !== 0) return { dropped: false, reason: `sync failed: ${sync.shortMessage}` };
   try {
@@ -21,6 +22,9 @@ export async function dropPageCache(): Promise<CacheDropResult> {
     return { dropped: true };
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
-    return { dropped: false, reason: `cannot write /proc/sys/vm/drop_caches (${e.code ?? e.message}); run as root to drop the page cache` };
+    return {
+      dropped: false,
+      reason: `cannot write /proc/sys/vm/drop_caches (${e.code ?? e.message}); run as root to drop the page cache`,
+    };
   }
 }

@@ -79,7 +79,13 @@ async function appendAll(path: string, text: string): Promise<void> {
   } catch (error) {
     await handle.truncate(before).catch(() => undefined);
     if (!isDiskFull(error)) throw error;
-    throw new DiskFullError(path, `No space left on the device (${(error as NodeJS.ErrnoException).code}) while appending ${bytes.length} bytes of results to ${path}; the file was cut back to its ${before} bytes before the write, so it holds whole units only. Free space and rerun: the run resumes after the last complete unit.`, { cause: error });
+    throw new DiskFullError(
+      path,
+      `No space left on the device (${(error as NodeJS.ErrnoException).code}) while appending ${bytes.length}` +
+        ` bytes of results to ${path}; the file was cut back to its ${before} bytes before the write, so it ` +
+        `holds whole units only. Free space and rerun: the run resumes after the last complete unit.`,
+      { cause: error },
+    );
   } finally {
     await handle.close();
   }

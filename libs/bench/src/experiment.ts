@@ -74,7 +74,10 @@ export interface ExperimentDefinition<C extends Cell = Cell, S extends ScaleSett
   grid(settings: S, run: { readonly scale: Scale; readonly inputs: Inputs }): readonly C[];
   /** Which models and data the run uses (synthetic or real, and what), recorded in meta.json. */
   provenance?(settings: S, inputs: Inputs): Provenance;
-  /** The scale's reductions when inputs change them (real checkpoints bring their own count); default settings.reductions. */
+  /**
+   * The scale's reductions when inputs change them (real checkpoints bring their own count); default
+   * settings.reductions.
+   */
   reductions?(settings: S, inputs: Inputs): readonly string[];
   /** Runs one repetition of one cell and returns its tidy rows (at least one). */
   runCell(cell: C, ctx: CellContext<S>): Promise<readonly Row[]>;
@@ -86,10 +89,14 @@ const BRAND = Symbol.for('@alsatian/bench.experiment');
 export const RUNNER_COLUMNS = ['experiment', 'figure', 'scale', 'cellId', 'repetition'] as const;
 
 /** Checks a definition once and brands it, so the cell runner can find it among a module's exports. */
-export function defineExperiment<C extends Cell, S extends ScaleSettings, E extends object = object>(definition: ExperimentDefinition<C, S> & E): ExperimentDefinition<C, S> & E {
+export function defineExperiment<C extends Cell, S extends ScaleSettings, E extends object = object>(
+  definition: ExperimentDefinition<C, S> & E,
+): ExperimentDefinition<C, S> & E {
   const where = `Experiment '${definition.name}'`;
   if (!/^[a-z0-9][a-z0-9._-]*$/i.test(definition.name)) {
-    throw new InvalidArgumentError(`Experiment name '${definition.name}' must be a folder-safe name (letters, digits, . _ -).`);
+    throw new InvalidArgumentError(
+      `Experiment name '${definition.name}' must be a folder-safe name (letters, digits, . _ -).`,
+    );
   }
   const seen = new Set<string>();
   for (const column of definition.columns) {
@@ -101,9 +108,14 @@ export function defineExperiment<C extends Cell, S extends ScaleSettings, E exte
   }
   for (const scale of SCALES) {
     const settings = definition.scales[scale];
-    if (settings === undefined) throw new InvalidArgumentError(`${where}: scales has no '${scale}' entry; every scale (${SCALES.join(', ')}) needs one.`);
+    if (settings === undefined)
+      throw new InvalidArgumentError(
+        `${where}: scales has no '${scale}' entry; every scale (${SCALES.join(', ')}) needs one.`,
+      );
     if (!Number.isInteger(settings.repetitions) || settings.repetitions < 1) {
-      throw new InvalidArgumentError(`${where}: scales.${scale}.repetitions is ${settings.repetitions}; it must be a positive integer.`);
+      throw new InvalidArgumentError(
+        `${where}: scales.${scale}.repetitions is ${settings.repetitions}; it must be a positive integer.`,
+      );
     }
   }
   return Object.freeze({ ...definition, [BRAND]: true });
@@ -123,7 +135,10 @@ export function resolveInputs(definition: Pick<ExperimentDefinition, 'name' | 'i
   const declared = Object.keys(definition.inputs ?? {});
   const unknown = Object.keys(given).filter((k) => !declared.includes(k));
   if (unknown.length > 0) {
-    throw new InvalidArgumentError(`Experiment '${definition.name}' has no option ${unknown.map((k) => `--${k}`).join(', ')}. Its own options: ${declared.map((k) => `--${k}`).join(', ') || 'none'}.`);
+    throw new InvalidArgumentError(
+      `Experiment '${definition.name}' has no option ${unknown.map((k) => `--${k}`).join(', ')}. Its own ` +
+        `options: ${declared.map((k) => `--${k}`).join(', ') || 'none'}.`,
+    );
   }
   return Object.fromEntries(declared.map((k) => [k, given[k] ?? '']));
 }

@@ -29,7 +29,10 @@ export class ProgressClock {
   private measuredUnits = 0;
   private done: number;
 
-  constructor(private readonly total: number, alreadyDone: number) {
+  constructor(
+    private readonly total: number,
+    alreadyDone: number,
+  ) {
     this.done = alreadyDone;
   }
 
@@ -47,7 +50,8 @@ export class ProgressClock {
       doneUnits: this.done,
       totalUnits: this.total,
       elapsedSeconds: (performance.now() - this.started) / 1000,
-      estimatedRemainingSeconds: this.measuredUnits === 0 ? undefined : (this.measuredSeconds / this.measuredUnits) * left,
+      estimatedRemainingSeconds:
+        this.measuredUnits === 0 ? undefined : (this.measuredSeconds / this.measuredUnits) * left,
     };
   }
 }

@@ -63,17 +63,26 @@ const LOCK_FILE = 'run.lock';
  * appending each unit's tidy rows to the run's CSV as soon as it finishes. Units already in the CSV are skipped,
  * so re-running a killed run finishes it without redoing or duplicating anything.
  */
-export async function runExperiment<C extends Cell, S extends ScaleSettings>(definition: ExperimentDefinition<C, S>, options: RunOptions): Promise<RunResult> {
+export async function runExperiment<C extends Cell, S extends ScaleSettings>(
+  definition: ExperimentDefinition<C, S>,
+  options: RunOptions,
+): Promise<RunResult> {
   if (process.env[CELL_PROCESS_ENV] === '1') {
-    throw new Error(`Experiment '${definition.name}' was started inside a cell process: its module runs an experiment on import.`);
+    throw new Error(
+      `Experiment '${definition.name}' was started inside a cell process: its module runs an experiment on import.`,
+    );
   }
   const logger = options.logger ?? silentLogger;
   const freshProcess = options.freshProcess ?? true;
   if (freshProcess && options.moduleUrl === undefined) {
-    throw new InvalidArgumentError(`Experiment '${definition.name}': pass moduleUrl (the URL of the module that exports it) to run cells in fresh processes.`);
+    throw new InvalidArgumentError(
+      `Experiment '${definition.name}': pass moduleUrl (the URL of the module that exports it) to run cells ` +
+        `in fresh processes.`,
+    );
   }
   const ep = options.ep ?? 'cpu';
-  if (!(EXECUTION_PROVIDERS as readonly string[]).includes(ep)) throw new InvalidArgumentError(`Execution provider '${ep}' is unknown. Valid: ${EXECUTION_PROVIDERS.join(', ')}.`);
+  if (!(EXECUTION_PROVIDERS as readonly string[]).includes(ep))
+    throw new InvalidArgumentError(`Execution provider '${ep}' is unknown. Valid: ${EXECUTION_PROVIDERS.join(', ')}.`);
   const inputs = resolveInputs(definition, options.inputs);
   const seed = options.seed ?? 42;
   const runId = options.runId ?? options.scale;
@@ -102,7 +111,23 @@ export async function runExperiment<C extends Cell, S extends ScaleSettings>(def
   await mkdir(runDir, { recursive: true });
   const releaseLock = await acquireRunLock(join(runDir, LOCK_FILE));
   try {
-    const plan: RunPlan = { runDir, csvPath, metaPath, runId, seed, ep, inputs, config, header, cells, cellIds, repetitions, freshProcess, dropPages, logger };
+    const plan: RunPlan = {
+      runDir,
+      csvPath,
+      metaPath,
+      runId,
+      seed,
+      ep,
+      inputs,
+      config,
+      header,
+      cells,
+      cellIds,
+      repetitions,
+      freshProcess,
+      dropPages,
+      logger,
+    };
     return await runUnits(definition as unknown as ExperimentDefinition, options, plan);
   } finally {
     await releaseLock();
@@ -110,7 +135,21 @@ export async function runExperiment<C extends Cell, S extends ScaleSettings>(def
 }
 
 async function runUnits(definition: ExperimentDefinition, options: RunOptions, plan: RunPlan): Promise<RunResult> {
-  const { runDir, csvPath, metaPath, seed, ep, inputs, header, cells, cellIds, repetitions, freshProcess, dropPages, logger } = plan;
+  const {
+    runDir,
+    csvPath,
+    metaPath,
+    seed,
+    ep,
+    inputs,
+    header,
+    cells,
+    cellIds,
+    repetitions,
+    freshProcess,
+    dropPages,
+    logger,
+  } = plan;
   const meta = await startMeta(definition, options, plan);
   const session = meta.sessions[meta.sessions.length - 1];
   const log = await CsvLog.open(csvPath, header);
@@ -143,8 +182,17 @@ async function runUnits(definition: ExperimentDefinition, options: RunOptions, p
           outPath: join(runDir, `.unit-${cellId}-${repetition}.json`),
         };
         const started = performance.now();
-        const rows = freshProcess ? await runInFreshProcess(request, logger) : await executeCell(definition, request, logger);
-        const base: Record<string, RowValue> = { experiment: definition.name, figure: definition.figure, scale: options.scale, cellId, repetition, ...cell };
+        const rows = freshProcess
+          ? await runInFreshProcess(request, logger)
+          : await executeCell(definition, request, logger);
+        const base: Record<string, RowValue> = {
+          experiment: definition.name,
+          figure: definition.figure,
+          scale: options.scale,
+          cellId,
+          repetition,
+          ...cell,
+        };
         const records = rows.map((row) => {
           const full: Record<string, RowValue> = { ...base, ...row };
           return header.map((column) => full[column] ?? null);
@@ -163,7 +211,8 @@ async function runUnits(definition: ExperimentDefinition, options: RunOptions, p
     throw error;
   }
   await writeMeta(metaPath, meta);
-  logger.info(`${definition.name}: ${session.unitsRun} units run, ${session.unitsSkipped} already done; results in ${csvPath}`);
+  logger.info(
+    `${definition.name}: ${session.unitsRun} units run, ${session.unitsSkipped} already done; results in ${csvPath}`,
+  );
   return { runDir, csvPath, metaPath, unitsRun: session.unitsRun, unitsSkipped: session.unitsSkipped };
 }
-

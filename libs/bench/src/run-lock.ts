@@ -18,7 +18,9 @@ export async function acquireRunLock(path: string): Promise<() => Promise<void>>
     }
     const owner = Number((await readFile(path, 'utf8').catch(() => '')).trim());
     if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
-      throw new InvalidArgumentError(`Run directory lock ${path} is held by running process ${owner}; wait for it or stop it first.`);
+      throw new InvalidArgumentError(
+        `Run directory lock ${path} is held by running process ${owner}; wait for it or stop it first.`,
+      );
     }
     await rm(path, { force: true });
   }

@@ -28,16 +28,20 @@ export function csvHeader(definition: ExperimentDefinition, cells: readonly Cell
   const seen = new Set<string>();
   for (const cell of cells) {
     const id = cellIdOf(cell);
-    if (seen.has(id)) throw new InvalidArgumentError(`Experiment '${definition.name}': the grid lists cell ${JSON.stringify(cell)} twice.`);
+    if (seen.has(id))
+      throw new InvalidArgumentError(
+        `Experiment '${definition.name}': the grid lists cell ${JSON.stringify(cell)} twice.`,
+      );
     seen.add(id);
     for (const key of Object.keys(cell)) {
       if (parameters.includes(key)) continue;
       if ((RUNNER_COLUMNS as readonly string[]).includes(key) || definition.columns.includes(key)) {
-        throw new InvalidArgumentError(`Experiment '${definition.name}': grid parameter '${key}' clashes with a runner or measured column.`);
+        throw new InvalidArgumentError(
+          `Experiment '${definition.name}': grid parameter '${key}' clashes with a runner or measured column.`,
+        );
       }
       parameters.push(key);
     }
   }
   return [...RUNNER_COLUMNS, ...parameters, ...definition.columns];
 }
-

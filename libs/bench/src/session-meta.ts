@@ -8,10 +8,21 @@ import type { RunPlan } from './run-plan.ts';
 import { findRepoRoot, sourceInfo, systemInfo } from './system-info.ts';
 
 /** Starts a session: a new meta.json, or the resumed run's with this session added (same config required). */
-export async function startMeta(definition: ExperimentDefinition, options: RunOptions, plan: RunPlan): Promise<RunMeta> {
+export async function startMeta(
+  definition: ExperimentDefinition,
+  options: RunOptions,
+  plan: RunPlan,
+): Promise<RunMeta> {
   const source = await sourceInfo(options.repoRoot ?? (await findRepoRoot()));
   const now = new Date().toISOString();
-  const session: RunSession = { startedAt: now, endedAt: null, status: 'running', unitsRun: 0, unitsSkipped: 0, gitCommit: source.gitCommit };
+  const session: RunSession = {
+    startedAt: now,
+    endedAt: null,
+    status: 'running',
+    unitsRun: 0,
+    unitsSkipped: 0,
+    gitCommit: source.gitCommit,
+  };
   const previous = await readMeta(plan.metaPath);
   if (previous !== undefined) checkSameConfig(plan.metaPath, previous.config, plan.config);
   const settings = definition.scales[options.scale];
@@ -37,7 +48,13 @@ export async function startMeta(definition: ExperimentDefinition, options: RunOp
       freshProcessPerUnit: plan.freshProcess,
       pageCache: plan.dropPages
         ? { requested: true, method: DROP_PAGE_CACHE_METHOD, dropped: 0, notDropped: 0 }
-        : { requested: false, method: DROP_PAGE_CACHE_METHOD, dropped: 0, notDropped: 0, reason: 'disabled by the dropPageCache option' },
+        : {
+            requested: false,
+            method: DROP_PAGE_CACHE_METHOD,
+            dropped: 0,
+            notDropped: 0,
+            reason: 'disabled by the dropPageCache option',
+          },
     },
     reductions: definition.reductions?.(settings, plan.inputs) ?? settings.reductions,
     files: { csv: CSV_FILE },

@@ -21,7 +21,8 @@ export function medianBy<R extends Readonly<Record<string, RowValue>>>(
   const groups = new Map<string, { key: Record<string, RowValue>; values: number[] }>();
   for (const row of rows) {
     const x = row[value];
-    if (typeof x !== 'number') throw new InvalidArgumentError(`medianBy: column '${value}' holds ${JSON.stringify(x)}, not a number.`);
+    if (typeof x !== 'number')
+      throw new InvalidArgumentError(`medianBy: column '${value}' holds ${JSON.stringify(x)}, not a number.`);
     const key: Record<string, RowValue> = {};
     for (const k of keys) key[k] = row[k] ?? null;
     const id = JSON.stringify(keys.map((k) => key[k]));

@@ -35,7 +35,11 @@ export async function systemInfo(): Promise<SystemInfo> {
   const list = cpus();
   return {
     os: { platform: platform(), release: release(), arch: arch(), hostname: hostname() },
-    cpu: { model: list[0]?.model.trim() ?? 'unknown', logicalCores: list.length, availableParallelism: availableParallelism() },
+    cpu: {
+      model: list[0]?.model.trim() ?? 'unknown',
+      logicalCores: list.length,
+      availableParallelism: availableParallelism(),
+    },
     memory: { totalBytes: totalmem(), freeBytesAtStart: freemem() },
     node: process.version,
     gpu: await gpuInfo(),
@@ -47,9 +51,15 @@ export async function systemInfo(): Promise<SystemInfo> {
  * are not named (the record then says so), since ONNX Runtime's WebGPU provider exposes no adapter name to Node.
  */
 export async function gpuInfo(): Promise<GpuInfo> {
-  const smi = await execa('nvidia-smi', ['--query-gpu=name', '--format=csv,noheader'], { reject: false, timeout: 10_000 });
+  const smi = await execa('nvidia-smi', ['--query-gpu=name', '--format=csv,noheader'], {
+    reject: false,
+    timeout: 10_000,
+  });
   if (smi.exitCode === 0) {
-    const names = smi.stdout.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+    const names = smi.stdout
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '');
     if (names.length > 0) return { names, source: 'nvidia-smi' };
   }
   const root = '/proc/driver/nvidia/gpus';
@@ -62,7 +72,11 @@ export async function gpuInfo(): Promise<GpuInfo> {
   }
   if (names.length > 0) return { names, source: '/proc/driver/nvidia' };
   const missing = (smi as { code?: string }).code === 'ENOENT';
-  const why = missing ? 'nvidia-smi is not installed' : smi.timedOut ? 'nvidia-smi timed out' : `nvidia-smi named no GPU (${smi.stderr.trim() || `exit ${smi.exitCode}`})`;
+  const why = missing
+    ? 'nvidia-smi is not installed'
+    : smi.timedOut
+      ? 'nvidia-smi timed out'
+      : `nvidia-smi named no GPU (${smi.stderr.trim() || `exit ${smi.exitCode}`})`;
   return { names: [], source: 'none', reason: `${why} and ${root} lists none` };
 }
 
@@ -85,8 +99,15 @@ export async function sourceInfo(repoRoot: string): Promise<SourceInfo> {
     const why = head.failed && head.exitCode === undefined ? head.shortMessage : head.stderr.trim();
     return { gitCommit: null, gitDirty: null, gitError: why || 'git rev-parse failed', packages };
   }
-  const status = await execa('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: repoRoot, reject: false });
-  return { gitCommit: head.stdout.trim(), gitDirty: status.exitCode === 0 ? status.stdout.trim() !== '' : null, packages };
+  const status = await execa('git', ['status', '--porcelain', '--untracked-files=no'], {
+    cwd: repoRoot,
+    reject: false,
+  });
+  return {
+    gitCommit: head.stdout.trim(),
+    gitDirty: status.exitCode === 0 ? status.stdout.trim() !== '' : null,
+    packages,
+  };
 }
 
 async function installedVersions(repoRoot: string): Promise<Record<string, string>> {
@@ -98,7 +119,9 @@ async function installedVersions(repoRoot: string): Promise<Record<string, strin
   const versions: Record<string, string> = {};
   for (const name of names) {
     try {
-      const manifest = JSON.parse(await readFile(join(repoRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version?: string };
+      const manifest = JSON.parse(await readFile(join(repoRoot, 'node_modules', name, 'package.json'), 'utf8')) as {
+        version?: string;
+      };
       versions[name] = manifest.version ?? 'unknown';
     } catch {
       versions[name] = 'not installed';

@@ -5,9 +5,18 @@ import type { RunProgressEvent, RunProgressListener } from './progress.ts';
  * A progress bar on stderr for experiment entry points (programs, not libraries): the unit count, the running
  * cell and repetition, elapsed and estimated remaining time. Results never go to this stream.
  */
-export function terminalProgress(stream: NodeJS.WritableStream = process.stderr): { onProgress: RunProgressListener; stop(): void } {
+export function terminalProgress(stream: NodeJS.WritableStream = process.stderr): {
+  onProgress: RunProgressListener;
+  stop(): void;
+} {
   const bar = new SingleBar(
-    { format: '{experiment} [{bar}] {value}/{total} units | {unit} | elapsed {elapsed} | left {left}', stream, hideCursor: true, noTTYOutput: true, notTTYSchedule: 5000 },
+    {
+      format: '{experiment} [{bar}] {value}/{total} units | {unit} | elapsed {elapsed} | left {left}',
+      stream,
+      hideCursor: true,
+      noTTYOutput: true,
+      notTTYSchedule: 5000,
+    },
     Presets.shades_classic,
   );
   let started = false;
@@ -15,7 +24,9 @@ export function terminalProgress(stream: NodeJS.WritableStream = process.stderr)
     onProgress(event: RunProgressEvent) {
       const payload = {
         experiment: event.experiment,
-        unit: `${describeCell(event)} rep ${event.repetition + 1}/${event.repetitions}${event.kind === 'unit-start' ? ' running' : ''}`,
+        unit:
+          `${describeCell(event)} rep ${event.repetition + 1}/${event.repetitions}` +
+          `${event.kind === 'unit-start' ? ' running' : ''}`,
         elapsed: formatSeconds(event.elapsedSeconds),
         left: event.estimatedRemainingSeconds === undefined ? '?' : formatSeconds(event.estimatedRemainingSeconds),
       };

@@ -8,7 +8,9 @@ import { DiskFullError } from '@alsatian/core';
 import { failWrites, freeDisk } from '@alsatian/core/testing/disk-full';
 import { CsvLog } from '../src/csv-log.ts';
 
-vi.mock('node:fs/promises', async (original) => (await import('@alsatian/core/testing/disk-full')).faultyFs(await original()));
+vi.mock('node:fs/promises', async (original) =>
+  (await import('@alsatian/core/testing/disk-full')).faultyFs(await original()),
+);
 
 afterEach(freeDisk);
 
@@ -22,10 +24,17 @@ describe('results CSV on a full disk', () => {
     const before = await readFile(path, 'utf8');
 
     const hits = failWrites(/results\.csv$/);
-    const error = await log.appendUnit({ cellId: 'b', repetition: 0 }, [['b', 0, 2.5], ['b', 0, 3.5]]).catch((e: unknown) => e);
+    const error = await log
+      .appendUnit({ cellId: 'b', repetition: 0 }, [
+        ['b', 0, 2.5],
+        ['b', 0, 3.5],
+      ])
+      .catch((e: unknown) => e);
     expect(hits).toEqual([path]);
     expect(error).toBeInstanceOf(DiskFullError);
-    expect((error as Error).message).toMatch(/while appending .* to .*results\.csv; the file was cut back .* whole units only/);
+    expect((error as Error).message).toMatch(
+      /while appending .* to .*results\.csv; the file was cut back .* whole units only/,
+    );
     freeDisk();
 
     expect(await readFile(path, 'utf8')).toBe(before);

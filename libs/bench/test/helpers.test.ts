@@ -5,7 +5,16 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { BadInputError, InvalidArgumentError } from '@alsatian/core';
-import { castField, defineExperiment, formatSeconds, median, medianBy, readCsvRows, scaleArg, terminalProgress } from '../src/index.ts';
+import {
+  castField,
+  defineExperiment,
+  formatSeconds,
+  median,
+  medianBy,
+  readCsvRows,
+  scaleArg,
+  terminalProgress,
+} from '../src/index.ts';
 
 describe('scaleArg', () => {
   it('accepts the three scales', () => {
@@ -41,7 +50,14 @@ describe('median and medianBy', () => {
 
 describe('readCsvRows', () => {
   it('casts numbers, booleans and empty fields, and keeps ids and text as strings', async () => {
-    expect([castField('12'), castField('-1.5e-3'), castField('true'), castField(''), castField('c1e5'), castField('1.2.3')]).toEqual([12, -0.0015, true, null, 'c1e5', '1.2.3']);
+    expect([
+      castField('12'),
+      castField('-1.5e-3'),
+      castField('true'),
+      castField(''),
+      castField('c1e5'),
+      castField('1.2.3'),
+    ]).toEqual([12, -0.0015, true, null, 'c1e5', '1.2.3']);
     const dir = await mkdtemp(join(tmpdir(), 'bench-csv-'));
     try {
       const path = join(dir, 'r.csv');
@@ -62,15 +78,30 @@ describe('readCsvRows', () => {
 
 describe('defineExperiment', () => {
   const one = { repetitions: 1, reductions: [] };
-  const base = { name: 'x', figure: 'f', description: 'd', scales: { quick: one, small: one, paper: one }, grid: () => [], runCell: async () => [] };
+  const base = {
+    name: 'x',
+    figure: 'f',
+    description: 'd',
+    scales: { quick: one, small: one, paper: one },
+    grid: () => [],
+    runCell: async () => [],
+  };
   it('refuses reserved, repeated columns and unsafe names', () => {
     expect(() => defineExperiment({ ...base, columns: ['repetition'] })).toThrow(/column 'repetition' is reserved/);
     expect(() => defineExperiment({ ...base, columns: ['a', 'a'] })).toThrow(/'a' is listed twice/);
     expect(() => defineExperiment({ ...base, name: '../up', columns: [] })).toThrow(/folder-safe/);
   });
   it('needs every scale, each with a positive whole number of repetitions', () => {
-    expect(() => defineExperiment({ ...base, columns: [], scales: { quick: one, small: one } as never })).toThrow(/scales has no 'paper' entry/);
-    expect(() => defineExperiment({ ...base, columns: [], scales: { quick: one, small: one, paper: { repetitions: 0, reductions: [] } } })).toThrow(/scales.paper.repetitions is 0/);
+    expect(() => defineExperiment({ ...base, columns: [], scales: { quick: one, small: one } as never })).toThrow(
+      /scales has no 'paper' entry/,
+    );
+    expect(() =>
+      defineExperiment({
+        ...base,
+        columns: [],
+        scales: { quick: one, small: one, paper: { repetitions: 0, reductions: [] } },
+      }),
+    ).toThrow(/scales.paper.repetitions is 0/);
   });
 });
 
@@ -80,8 +111,21 @@ describe('terminalProgress', () => {
     let text = '';
     stream.on('data', (c: Buffer) => (text += c.toString()));
     const progress = terminalProgress(stream);
-    const event = { experiment: 'fig10', cell: { strategy: 'baseline', items: 2000 }, cellId: 'c1', repetitions: 3, totalUnits: 6, elapsedSeconds: 75 };
-    progress.onProgress({ ...event, kind: 'unit-start', repetition: 1, doneUnits: 2, estimatedRemainingSeconds: undefined });
+    const event = {
+      experiment: 'fig10',
+      cell: { strategy: 'baseline', items: 2000 },
+      cellId: 'c1',
+      repetitions: 3,
+      totalUnits: 6,
+      elapsedSeconds: 75,
+    };
+    progress.onProgress({
+      ...event,
+      kind: 'unit-start',
+      repetition: 1,
+      doneUnits: 2,
+      estimatedRemainingSeconds: undefined,
+    });
     progress.onProgress({ ...event, kind: 'unit-done', repetition: 1, doneUnits: 3, estimatedRemainingSeconds: 3725 });
     progress.stop();
     expect(text).toContain('fig10');

@@ -23,19 +23,60 @@ function options(extra: Partial<RunOptions> = {}): RunOptions {
 describe('meta.json', () => {
   it('records source, software, machine, scale, seed, times, cold-cache method and the resolved config', async () => {
     let drops = 0;
-    const result = await runExperiment(toyExperiment, options({ seed: 7, dropPageCache: true, ep: 'cpu', inputs: { note: 'from a test' }, cacheDropper: async () => (drops++, { dropped: true }) }));
+    const result = await runExperiment(
+      toyExperiment,
+      options({
+        seed: 7,
+        dropPageCache: true,
+        ep: 'cpu',
+        inputs: { note: 'from a test' },
+        cacheDropper: async () => (drops++, { dropped: true }),
+      }),
+    );
     const meta = await readMeta(result.metaPath);
     if (meta === undefined) throw new Error('meta.json missing');
     expect(Object.keys(meta).sort()).toEqual(
-      ['coldCache', 'config', 'description', 'endedAt', 'executionProvider', 'experiment', 'figure', 'files', 'git', 'inputs', 'node', 'packages',
-        'provenance', 'reductions', 'runId', 'scale', 'seed', 'sessions', 'startedAt', 'status', 'system'].sort(),
+      [
+        'coldCache',
+        'config',
+        'description',
+        'endedAt',
+        'executionProvider',
+        'experiment',
+        'figure',
+        'files',
+        'git',
+        'inputs',
+        'node',
+        'packages',
+        'provenance',
+        'reductions',
+        'runId',
+        'scale',
+        'seed',
+        'sessions',
+        'startedAt',
+        'status',
+        'system',
+      ].sort(),
     );
-    expect(meta).toMatchObject({ experiment: 'toy', figure: 'figT', runId: 'quick', scale: 'quick', seed: 7, executionProvider: 'cpu', status: 'complete', node: process.version });
+    expect(meta).toMatchObject({
+      experiment: 'toy',
+      figure: 'figT',
+      runId: 'quick',
+      scale: 'quick',
+      seed: 7,
+      executionProvider: 'cpu',
+      status: 'complete',
+      node: process.version,
+    });
     expect(meta.git.commit).toMatch(/^[0-9a-f]{40}$/);
     const exists = await execa('git', ['cat-file', '-e', `${meta.git.commit}^{commit}`], { reject: false });
     expect(exists.exitCode).toBe(0);
     expect(typeof meta.git.dirty).toBe('boolean');
-    const ort = JSON.parse(await readFile(new URL('../../../node_modules/onnxruntime-node/package.json', import.meta.url), 'utf8')) as { version: string };
+    const ort = JSON.parse(
+      await readFile(new URL('../../../node_modules/onnxruntime-node/package.json', import.meta.url), 'utf8'),
+    ) as { version: string };
     expect(meta.packages['onnxruntime-node']).toBe(ort.version);
     expect(meta.packages['vega-lite']).toMatch(/^\d+\.\d+\.\d+/);
     expect(meta.system.cpu).toMatchObject({ model: cpus()[0].model.trim(), logicalCores: cpus().length });
@@ -47,15 +88,26 @@ describe('meta.json', () => {
     });
     expect(drops).toBe(4);
     expect(meta.reductions).toEqual(['2 and 3 items instead of 20 and 30']);
-    expect(meta.config).toMatchObject({ repetitions: 2, settings: { imageSize: 8 }, inputs: { note: 'from a test' }, freshProcess: false, dropPageCache: true });
-    expect((meta.config as { cells: unknown[] }).cells).toEqual(toyExperiment.grid(toyExperiment.scales.quick, { scale: 'quick', inputs: { note: '' } }));
+    expect(meta.config).toMatchObject({
+      repetitions: 2,
+      settings: { imageSize: 8 },
+      inputs: { note: 'from a test' },
+      freshProcess: false,
+      dropPageCache: true,
+    });
+    expect((meta.config as { cells: unknown[] }).cells).toEqual(
+      toyExperiment.grid(toyExperiment.scales.quick, { scale: 'quick', inputs: { note: '' } }),
+    );
     expect(meta.inputs).toEqual({ note: 'from a test' });
     expect(meta.provenance).toEqual({ dataset: { kind: 'real', what: 'from a test' } });
     expect(meta.system.gpu.source === 'none' ? meta.system.gpu.reason : meta.system.gpu.names.join()).toMatch(/\S/);
   });
 
   it('records why the page cache was not dropped', async () => {
-    const result = await runExperiment(toyExperiment, options({ dropPageCache: true, cacheDropper: async () => ({ dropped: false, reason: 'not root' }) }));
+    const result = await runExperiment(
+      toyExperiment,
+      options({ dropPageCache: true, cacheDropper: async () => ({ dropped: false, reason: 'not root' }) }),
+    );
     const meta = await readMeta(result.metaPath);
     expect(meta?.coldCache.pageCache).toMatchObject({ requested: true, dropped: 0, notDropped: 4, reason: 'not root' });
   });
@@ -63,11 +115,17 @@ describe('meta.json', () => {
   it('says the page cache was left alone when dropping is off', async () => {
     const result = await runExperiment(toyExperiment, options());
     const meta = await readMeta(result.metaPath);
-    expect(meta?.coldCache.pageCache).toMatchObject({ requested: false, dropped: 0, reason: 'disabled by the dropPageCache option' });
+    expect(meta?.coldCache.pageCache).toMatchObject({
+      requested: false,
+      dropped: 0,
+      reason: 'disabled by the dropPageCache option',
+    });
   });
 
   it('refuses an option the experiment does not declare, naming the ones it has', async () => {
-    await expect(runExperiment(toyExperiment, options({ inputs: { checkpoints: 'x' } }))).rejects.toThrow(/has no option --checkpoints. Its own options: --note/);
+    await expect(runExperiment(toyExperiment, options({ inputs: { checkpoints: 'x' } }))).rejects.toThrow(
+      /has no option --checkpoints. Its own options: --note/,
+    );
   });
 
   it('refuses to resume a run directory made with another configuration', async () => {
@@ -78,7 +136,7 @@ describe('meta.json', () => {
 });
 
 describe('run directory lock', () => {
-  it('refuses a run directory another live runner holds, and takes over a dead runner\'s lock', async () => {
+  it("refuses a run directory another live runner holds, and takes over a dead runner's lock", async () => {
     const runDir = join(root, 'toy', 'quick');
     await mkdir(runDir, { recursive: true });
     await writeFile(join(runDir, 'run.lock'), `${process.ppid}\n`);

@@ -40,12 +40,36 @@ describe('runExperiment, in process', () => {
   it('writes one tidy row per measured value with runner columns and cell parameters', async () => {
     const result = await runExperiment(toyExperiment, options(root));
     const rows = await readCsvRows(result.csvPath);
-    expect(Object.keys(rows[0])).toEqual(['experiment', 'figure', 'scale', 'cellId', 'repetition', 'strategy', 'items', 'category', 'seconds', 'label']);
+    expect(Object.keys(rows[0])).toEqual([
+      'experiment',
+      'figure',
+      'scale',
+      'cellId',
+      'repetition',
+      'strategy',
+      'items',
+      'category',
+      'seconds',
+      'label',
+    ]);
     expect(rows).toHaveLength(2 * 2 * 4);
     expect(new Set(unitKeys(rows)).size).toBe(rows.length);
-    expect(rows[0]).toMatchObject({ experiment: 'toy', figure: 'figT', scale: 'quick', repetition: 0, strategy: 'baseline', items: 2, label: 'baseline, "quoted"' });
+    expect(rows[0]).toMatchObject({
+      experiment: 'toy',
+      figure: 'figT',
+      scale: 'quick',
+      repetition: 0,
+      strategy: 'baseline',
+      items: 2,
+      label: 'baseline, "quoted"',
+    });
     // Repetition-major order: every cell once before any second repetition.
-    expect(rows.map((r) => `${r.strategy}${r.repetition}`).filter((_, i) => i % 4 === 0)).toEqual(['baseline0', 'alsatian0', 'baseline1', 'alsatian1']);
+    expect(rows.map((r) => `${r.strategy}${r.repetition}`).filter((_, i) => i % 4 === 0)).toEqual([
+      'baseline0',
+      'alsatian0',
+      'baseline1',
+      'alsatian1',
+    ]);
     expect(result).toMatchObject({ unitsRun: 4, unitsSkipped: 0 });
   });
 
@@ -54,7 +78,9 @@ describe('runExperiment, in process', () => {
     const runDir = join(root, 'toy', 'quick');
     await mkdir(runDir, { recursive: true });
     await writeFile(join(runDir, 'fail-baseline-1'), 'throw');
-    await expect(runExperiment(toyExperiment, options(root))).rejects.toThrow(/planned failure of baseline repetition 1/);
+    await expect(runExperiment(toyExperiment, options(root))).rejects.toThrow(
+      /planned failure of baseline repetition 1/,
+    );
     const partial = await readCsvRows(join(runDir, 'results.csv'));
     expect(partial).toHaveLength(2 * 4);
 
@@ -100,7 +126,9 @@ describe('runExperiment, fresh processes', () => {
     const csv = join(runDir, 'results.csv');
     await mkdir(runDir, { recursive: true });
     await writeFile(join(runDir, 'fail-alsatian-0'), 'kill');
-    await expect(runExperiment(toyExperiment, options(root, { scale: 'small', freshProcess: true }))).rejects.toThrow(/killed by SIGKILL/);
+    await expect(runExperiment(toyExperiment, options(root, { scale: 'small', freshProcess: true }))).rejects.toThrow(
+      /killed by SIGKILL/,
+    );
     expect(await readCsvRows(csv)).toHaveLength(4);
 
     const resumed = await runExperiment(toyExperiment, options(root, { scale: 'small', freshProcess: true }));
@@ -117,11 +145,17 @@ describe('runExperiment, fresh processes', () => {
     const runDir = join(root, 'toy', 'small');
     await mkdir(runDir, { recursive: true });
     await writeFile(join(runDir, 'fail-alsatian-0'), 'kill-runner');
-    const runner = await execa(process.execPath, ['--import', 'tsx', join(FIXTURES, 'run-toy.ts'), root], { reject: false, cwd: FIXTURES });
+    const runner = await execa(process.execPath, ['--import', 'tsx', join(FIXTURES, 'run-toy.ts'), root], {
+      reject: false,
+      cwd: FIXTURES,
+    });
     expect(runner.signal).toBe('SIGKILL');
     expect(await readCsvRows(join(runDir, 'results.csv'))).toHaveLength(4);
 
-    const resumed = await runExperiment(toyExperiment, options(root, { scale: 'small', freshProcess: true, dropPageCache: false }));
+    const resumed = await runExperiment(
+      toyExperiment,
+      options(root, { scale: 'small', freshProcess: true, dropPageCache: false }),
+    );
     expect(resumed).toMatchObject({ unitsRun: 1, unitsSkipped: 1 });
     expect(await readFile(resumed.csvPath, 'utf8')).toBe(reference);
     const meta = await readMeta(resumed.metaPath);
@@ -136,6 +170,8 @@ describe('runExperiment, fresh processes', () => {
 
   it('reports a definition the unit process cannot find', async () => {
     const renamed = defineExperiment({ ...toyExperiment, name: 'toy-renamed' });
-    await expect(runExperiment(renamed, options(root, { scale: 'small', freshProcess: true }))).rejects.toThrow(/exports no experiment named 'toy-renamed'/);
+    await expect(runExperiment(renamed, options(root, { scale: 'small', freshProcess: true }))).rejects.toThrow(
+      /exports no experiment named 'toy-renamed'/,
+    );
   });
 });

@@ -6,6 +6,12 @@
  */
 export type { CacheKey } from './key.ts';
 export { IntermediateCache } from './intermediate-cache.ts';
-export type { CacheTier, CacheUsage, IntermediateCacheOptions, OverflowPolicy, PutOptions } from './intermediate-cache.ts';
+export type {
+  CacheTier,
+  CacheUsage,
+  IntermediateCacheOptions,
+  OverflowPolicy,
+  PutOptions,
+} from './intermediate-cache.ts';
 export { tensorsBytes } from './tensor-file.ts';
 export * from './feature-store/index.ts';

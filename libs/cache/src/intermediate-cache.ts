@@ -66,14 +66,16 @@ export class IntermediateCache {
     this.ram = new TierUsage('RAM', options.ramBudgetBytes);
     this.disk = new TierUsage('disk', options.disk?.budgetBytes ?? 0);
     this.policy = options.overflow ?? (options.disk ? 'spill' : 'refuse');
-    if (this.policy === 'spill' && !options.disk) throw new InvalidArgumentError("The 'spill' cache policy needs a disk tier (a directory and a budget).");
+    if (this.policy === 'spill' && !options.disk)
+      throw new InvalidArgumentError("The 'spill' cache policy needs a disk tier (a directory and a budget).");
   }
 
   put(key: CacheKey, tensors: readonly HostTensor[], options: PutOptions = {}): Promise<CacheTier> {
     return this.mutex.run(async () => {
       const text = keyText(key);
       const old = this.entries.get(text);
-      if (old && !options.overwrite) throw new InvalidArgumentError(`Cache key ${text} is already cached; pass overwrite to replace it.`);
+      if (old && !options.overwrite)
+        throw new InvalidArgumentError(`Cache key ${text} is already cached; pass overwrite to replace it.`);
       if (old) await this.remove(old);
       const entry: Entry = { key: { ...key }, text, seq: this.seq++, tier: 'ram', bytes: 0 };
       const tier = options.tier ?? (await this.makeRoomInRam(tensorsBytes(tensors), text));
@@ -146,7 +148,11 @@ export class IntermediateCache {
     }
     const spillBytes = victims.reduce((s, e) => s + encodedSize(e.tensors!), 0);
     if (!this.disk.fits(spillBytes)) {
-      throw new BudgetError(`The cache cannot hold entry ${what} (${bytes} bytes): RAM has ${this.ram.free()} of ${this.ram.budgetBytes} bytes free and spilling ${victims.length} entries needs ${spillBytes} disk bytes, but only ${this.disk.free()} of ${this.disk.budgetBytes} are free.`);
+      throw new BudgetError(
+        `The cache cannot hold entry ${what} (${bytes} bytes): RAM has ${this.ram.free()} of ` +
+          `${this.ram.budgetBytes} bytes free and spilling ${victims.length} entries needs ${spillBytes} disk ` +
+          `bytes, but only ${this.disk.free()} of ${this.disk.budgetBytes} are free.`,
+      );
     }
     for (const e of victims) await this.spill(e);
     return 'ram';
@@ -160,7 +166,10 @@ export class IntermediateCache {
 
   private async toDisk(entry: Entry, tensors: HostTensor[]): Promise<void> {
     const dir = this.options.disk?.dir;
-    if (!dir) throw new BudgetError(`The cache has no disk tier to hold entry ${entry.text}; give it a directory and a disk budget.`);
+    if (!dir)
+      throw new BudgetError(
+        `The cache has no disk tier to hold entry ${entry.text}; give it a directory and a disk budget.`,
+      );
     const parts = encodeTensors(tensors);
     const bytes = parts.reduce((s, p) => s + p.byteLength, 0);
     this.disk.add(bytes, `entry ${entry.text}`);
@@ -171,7 +180,11 @@ export class IntermediateCache {
     } catch (error) {
       this.disk.remove(bytes);
       if (!(error instanceof DiskFullError)) throw error;
-      throw error.retold(`The intermediate cache could not write entry ${entry.text} (${bytes} bytes) to disk`, 'The cache is as it was (the partial file was removed); a search keeps such files under the temp directory, which TMPDIR can move to a larger disk.');
+      throw error.retold(
+        `The intermediate cache could not write entry ${entry.text} (${bytes} bytes) to disk`,
+        'The cache is as it was (the partial file was removed); a search keeps such files under the temp ' +
+          'directory, which TMPDIR can move to a larger disk.',
+      );
     }
     Object.assign(entry, { tier: 'disk', bytes, tensors: undefined, file });
   }

@@ -28,8 +28,11 @@ export function keyDigest(key: CacheKey): string {
 }
 
 function checkKey(key: CacheKey): void {
-  if (key.split !== 'train' && key.split !== 'test') throw new RangeError(`cache key: split must be 'train' or 'test', got '${key.split}'`);
+  if (key.split !== 'train' && key.split !== 'test')
+    throw new RangeError(`cache key: split must be 'train' or 'test', got '${key.split}'`);
   if (!Number.isInteger(key.chunkStart) || key.chunkStart < 0 || !Number.isInteger(key.batch) || key.batch < 0) {
-    throw new RangeError(`cache key: chunkStart and batch must be non-negative integers, got ${key.chunkStart} and ${key.batch}`);
+    throw new RangeError(
+      `cache key: chunkStart and batch must be non-negative integers, got ${key.chunkStart} and ${key.batch}`,
+    );
   }
 }

@@ -23,7 +23,11 @@ export function encodedSize(tensors: readonly HostTensor[]): number {
 
 /** Decodes a feature file; every size in its header is checked against the file's length before copying. */
 export function decodeTensors(bytes: Uint8Array, source: string): HostTensor[] {
-  const truncated = () => new BadInputError(`Cache file ${source} is truncated or damaged (${bytes.byteLength} bytes); the search wrote it and it changed since: rerun the search.`);
+  const truncated = () =>
+    new BadInputError(
+      `Cache file ${source} is truncated or damaged (${bytes.byteLength} bytes); the search wrote it and it ` +
+        `changed since: rerun the search.`,
+    );
   if (bytes.byteLength < 4) throw truncated();
   const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0, true);
   if (4 + headerLength > bytes.byteLength) throw truncated();
@@ -37,13 +41,19 @@ export function decodeTensors(bytes: Uint8Array, source: string): HostTensor[] {
   let offset = 4 + headerLength;
   return header.map((entry: { dtype?: unknown; shape?: unknown }) => {
     const { dtype, shape } = entry ?? {};
-    if ((dtype !== 'float32' && dtype !== 'int64') || !Array.isArray(shape) || !shape.every((d) => Number.isSafeInteger(d) && d >= 0)) throw truncated();
+    if (
+      (dtype !== 'float32' && dtype !== 'int64') ||
+      !Array.isArray(shape) ||
+      !shape.every((d) => Number.isSafeInteger(d) && d >= 0)
+    )
+      throw truncated();
     const length = numel(shape) * (dtype === 'float32' ? 4 : 8);
     if (offset + length > bytes.byteLength) throw truncated();
     // Copy into a fresh, aligned buffer owned by the tensor (Buffer#slice would alias the file buffer).
     const raw = Uint8Array.prototype.slice.call(bytes, offset, offset + length);
     offset += length;
-    const data = dtype === 'float32' ? new Float32Array(raw.buffer, 0, length / 4) : new BigInt64Array(raw.buffer, 0, length / 8);
+    const data =
+      dtype === 'float32' ? new Float32Array(raw.buffer, 0, length / 4) : new BigInt64Array(raw.buffer, 0, length / 8);
     return { dtype, shape: shape as number[], data };
   });
 }

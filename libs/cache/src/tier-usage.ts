@@ -44,7 +44,10 @@ export class TierUsage {
   /** Throws the BudgetError `add` would throw, without counting anything. */
   check(bytes: number, what: string): void {
     if (!this.fits(bytes)) {
-      throw new BudgetError(`The ${this.name} cache cannot hold ${what} (${bytes} bytes): ${this.used} of its ${this.budgetBytes} bytes are in use. Raise the cache budget or lower the chunk size.`);
+      throw new BudgetError(
+        `The ${this.name} cache cannot hold ${what} (${bytes} bytes): ${this.used} of its ${this.budgetBytes}` +
+          ` bytes are in use. Raise the cache budget or lower the chunk size.`,
+      );
     }
   }
 

@@ -1,4 +1,7 @@
-/** A full disk while the intermediate cache writes a feature file: the entry stays where it was, nothing is left on disk. */
+/**
+ * A full disk while the intermediate cache writes a feature file: the entry stays where it was, nothing is left on
+ * disk.
+ */
 import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +11,9 @@ import { failWrites, freeDisk } from '@alsatian/core/testing/disk-full';
 import type { CacheKey } from '../src/index.ts';
 import { IntermediateCache } from '../src/index.ts';
 
-vi.mock('node:fs/promises', async (original) => (await import('@alsatian/core/testing/disk-full')).faultyFs(await original()));
+vi.mock('node:fs/promises', async (original) =>
+  (await import('@alsatian/core/testing/disk-full')).faultyFs(await original()),
+);
 
 afterEach(freeDisk);
 
@@ -24,7 +29,12 @@ describe('feature files on a full disk', () => {
     failWrites(/\.bin\.\d+\.[0-9a-f]{8}\.tmp$/);
     const error = await cache.put(key(2), [tensor(3)]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DiskFullError);
-    expect((error as Error).message).toMatch(new RegExp(`could not write entry .*"features","train",0,0.* to disk: no space left on the device while writing ${dir}/[0-9a-f]+\\.bin\\. The cache is as it was`));
+    expect((error as Error).message).toMatch(
+      new RegExp(
+        `could not write entry .*"features","train",0,0.* to disk: no space left on the device while writing ` +
+          `${dir}/[0-9a-f]+\\.bin\\. The cache is as it was`,
+      ),
+    );
     freeDisk();
     expect((await cache.get(key(0)))[0].data[0]).toBe(1);
     expect(cache.has(key(2))).toBe(false);

@@ -6,12 +6,17 @@ import { BudgetError, float32Tensor, int64Tensor, type Split } from '@alsatian/c
 import type { CacheKey } from '../src/index.ts';
 import { IntermediateCache } from '../src/index.ts';
 
-const key = (node: string, chunkStart: number, batch: number, split: Split = 'train'): CacheKey => ({ node, split, chunkStart, batch });
+const key = (node: string, chunkStart: number, batch: number, split: Split = 'train'): CacheKey => ({
+  node,
+  split,
+  chunkStart,
+  batch,
+});
 const tensor = (floats: number, fill = 1) => float32Tensor([floats], new Float32Array(floats).fill(fill));
 const dir = () => mkdtemp(join(tmpdir(), 'cache-'));
 
 describe('IntermediateCache', () => {
-  it('counts every entry\'s bytes, tuples included, and records the peak', async () => {
+  it("counts every entry's bytes, tuples included, and records the peak", async () => {
     const cache = new IntermediateCache({ ramBudgetBytes: 1000 });
     await cache.put(key('a', 0, 0), [tensor(10)]);
     await cache.put(key('a', 0, 1), [tensor(20), int64Tensor([5])]);
@@ -25,7 +30,9 @@ describe('IntermediateCache', () => {
     const cache = new IntermediateCache({ ramBudgetBytes: 100, overflow: 'refuse' });
     await cache.put(key('a', 0, 0), [tensor(20)]);
     await expect(cache.put(key('a', 0, 1), [tensor(6)])).rejects.toThrow(BudgetError);
-    await expect(cache.put(key('a', 0, 1), [tensor(6)])).rejects.toThrow(/RAM cache cannot hold.*24 bytes.*80 of its 100/);
+    await expect(cache.put(key('a', 0, 1), [tensor(6)])).rejects.toThrow(
+      /RAM cache cannot hold.*24 bytes.*80 of its 100/,
+    );
     expect(cache.has(key('a', 0, 1))).toBe(false);
     expect(cache.usage().ram).toMatchObject({ bytes: 80, peak: 80 });
   });
@@ -67,7 +74,8 @@ describe('IntermediateCache', () => {
   it('never confuses keys whose ids contain each other: chunk 25 vs 250, batch 1 vs 11, node n vs n1', async () => {
     const cache = new IntermediateCache({ ramBudgetBytes: 1 << 20 });
     const puts: CacheKey[] = [];
-    for (const chunkStart of [250, 25, 0]) for (const batch of [10, 2, 11, 0, 1]) puts.push(key('n1', chunkStart, batch));
+    for (const chunkStart of [250, 25, 0])
+      for (const batch of [10, 2, 11, 0, 1]) puts.push(key('n1', chunkStart, batch));
     puts.push(key('n12', 25, 0), key('n', 25, 1), key('n1', 25, 3, 'test'));
     for (const [i, k] of puts.entries()) await cache.put(k, [tensor(1, i)]);
     for (const [i, k] of puts.entries()) expect((await cache.get(k))[0].data[0]).toBe(i);

@@ -19,7 +19,22 @@ afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true 
 describe.concurrent('alsatian data', () => {
   it('synth writes an image folder that info describes', async () => {
     const out = join(await temp(), 'img');
-    const synth = await alsatian('data', 'synth', '--out', out, '--classes', '3', '--train', '6', '--test', '3', '--size', '32', '--seed', '2');
+    const synth = await alsatian(
+      'data',
+      'synth',
+      '--out',
+      out,
+      '--classes',
+      '3',
+      '--train',
+      '6',
+      '--test',
+      '3',
+      '--size',
+      '32',
+      '--seed',
+      '2',
+    );
     expect(synth.exitCode).toBe(0);
     expect(synth.stdout).toContain('wrote 9 images (3 classes)');
     const info = await alsatian('data', 'info', out, '--json', '--image-size', '24');
@@ -34,7 +49,10 @@ describe.concurrent('alsatian data', () => {
 
   it('synth --text writes reviews and a vocab; info shows int64 token inputs', async () => {
     const out = join(await temp(), 'txt');
-    expect((await alsatian('data', 'synth', '--text', '--out', out, '--classes', '2', '--train', '4', '--test', '2')).exitCode).toBe(0);
+    expect(
+      (await alsatian('data', 'synth', '--text', '--out', out, '--classes', '2', '--train', '4', '--test', '2'))
+        .exitCode,
+    ).toBe(0);
     const info = await alsatian('data', 'info', out, '--max-length', '32');
     expect(info.stdout).toMatch(/classes {2}2/);
     expect(info.stdout).toContain('input    input_ids int64 [32]');
@@ -50,12 +68,16 @@ describe.concurrent('alsatian data', () => {
     expect(failed.stderr.trim()).toMatch(/^alsatian: .*empty\.jpg: empty file \(0 bytes\)/);
     expect(failed.stderr).not.toMatch(/\n\s+at /);
     const skipped = JSON.parse((await alsatian('data', 'info', out, '--skip-bad', '--json')).stdout);
-    expect(skipped.skipped).toEqual([{ file: join(out, 'train', 'class00', 'empty.jpg'), reason: 'empty file (0 bytes)' }]);
+    expect(skipped.skipped).toEqual([
+      { file: join(out, 'train', 'class00', 'empty.jpg'), reason: 'empty file (0 bytes)' },
+    ]);
   });
 
   it('rejects unknown spec keys and bad numbers with the valid choices', async () => {
     const bad = await alsatian('data', 'info', 'synthetic:clases=3');
-    expect(bad.stderr.trim()).toMatch(/^alsatian: Unknown key 'clases'.*Valid keys for synthetic: classes, train, test, size, seed\.$/);
+    expect(bad.stderr.trim()).toMatch(
+      /^alsatian: Unknown key 'clases'.*Valid keys for synthetic: classes, train, test, size, seed\.$/,
+    );
     const nan = await alsatian('data', 'synth', '--out', join(await temp(), 'x'), '--classes', 'ten');
     expect(nan.stderr.trim()).toBe(`alsatian: --classes must be an integer >= 1, got 'ten'.`);
   });

@@ -15,8 +15,19 @@ describe('alsatian search --feature-store and alsatian features', () => {
     const { store } = await snapshotStore('tiny_resnet', [1, 2], { chained: true });
     const dir = join(await mkdtemp(join(tmpdir(), 'alsatian-cli-features-')), 'features');
     const args = [
-      'search', '--store', store.dir, '--dataset', DATASET, '--batch-size', '4', '--deterministic', '--json',
-      '--workers', '0', '--feature-store', dir,
+      'search',
+      '--store',
+      store.dir,
+      '--dataset',
+      DATASET,
+      '--batch-size',
+      '4',
+      '--deterministic',
+      '--json',
+      '--workers',
+      '0',
+      '--feature-store',
+      dir,
     ];
     const first = JSON.parse((await cli(args)).stdout);
     expect(first.featureStore).toMatchObject({ reads: 0, corrupt: 0 });

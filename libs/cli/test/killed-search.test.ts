@@ -34,7 +34,20 @@ describe('a search killed with SIGKILL', () => {
     const { store } = await snapshotStore('tiny_resnet', [1, 2]);
     const temp = await mkdtemp(join(tmpdir(), 'killed-search-'));
     const env = { ...process.env, TMPDIR: temp };
-    const args = (train: number) => ['search', '--store', store.dir, '--dataset', `synthetic:classes=2,train=${train},test=8,size=32,seed=1`, '--strategy', 'baseline', '--batch-size', '4', '--workers', '0', '--json'];
+    const args = (train: number) => [
+      'search',
+      '--store',
+      store.dir,
+      '--dataset',
+      `synthetic:classes=2,train=${train},test=8,size=32,seed=1`,
+      '--strategy',
+      'baseline',
+      '--batch-size',
+      '4',
+      '--workers',
+      '0',
+      '--json',
+    ];
     const workDirs = async () => (await readdir(temp)).filter((name) => name.startsWith('alsatian-search-'));
 
     const doomed = execa('node', [BIN, ...args(4000)], { env, reject: false });

@@ -27,7 +27,12 @@ describe('alsatian models', () => {
     const json = JSON.parse(stdout);
     const info = describeArchitecture(name);
     expect(Object.keys(json)).toEqual(['architecture', 'params', 'featureParams', 'featureDim', 'blocks']);
-    expect(json).toMatchObject({ architecture: name, params: info.params, featureParams: info.featureParams, featureDim: info.featureDim });
+    expect(json).toMatchObject({
+      architecture: name,
+      params: info.params,
+      featureParams: info.featureParams,
+      featureDim: info.featureDim,
+    });
     expect(json.params).toBeGreaterThan(json.featureParams);
     expect(json.blocks).toHaveLength(info.blocks.length);
     expect(Object.keys(json.blocks[0])).toEqual(['index', 'kind', 'params', 'outputShape', 'bytesPerItem', 'flops']);

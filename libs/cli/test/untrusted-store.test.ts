@@ -30,7 +30,10 @@ describe('untrusted store files and mismatched datasets, through the CLI', () =>
     const run = await alsatian('store', 'stats', '--store', store.dir);
     expectUserError(run);
     expect(run.stderr).toContain(`Cannot rebuild the index of the store ${store.dir}: ${manifest}: not valid JSON`);
-    expect(run.stderr).toContain(`To go on, move the file out of ${layout.modelsDir} (this drops model '${ids[1]}'; re-import or regenerate it afterwards)`);
+    expect(run.stderr).toContain(
+      `To go on, move the file out of ${layout.modelsDir} (this drops model '${ids[1]}'; re-import or ` +
+        `regenerate it afterwards)`,
+    );
   });
 
   it('search refuses a model whose manifest file is damaged or edited while index.json is intact', async () => {
@@ -50,15 +53,36 @@ describe('untrusted store files and mismatched datasets, through the CLI', () =>
     expectUserError(run);
     expect(run.stderr).toContain(`${manifest}: manifest of ${ids[0]} differs from the index`);
     // The models whose manifests are intact can still be searched.
-    const rest = await alsatian('search', '--store', store.dir, '--dataset', DATASET, '--workers', '0', '--models', ids[1], '--json');
+    const rest = await alsatian(
+      'search',
+      '--store',
+      store.dir,
+      '--dataset',
+      DATASET,
+      '--workers',
+      '0',
+      '--models',
+      ids[1],
+      '--json',
+    );
     expect(rest.exitCode).toBe(0);
   });
 
   it('search with a synthetic size the models do not take names the option and the fix, not a unit', async () => {
     const { store } = await snapshotStore('tiny_resnet', [1]);
-    const run = await alsatian('search', '--store', store.dir, '--dataset', 'synthetic:classes=2,train=8,test=4,size=16,seed=1', '--workers', '0');
+    const run = await alsatian(
+      'search',
+      '--store',
+      store.dir,
+      '--dataset',
+      'synthetic:classes=2,train=8,test=4,size=16,seed=1',
+      '--workers',
+      '0',
+    );
     expectUserError(run);
-    expect(run.stderr).toMatch(/take float32 pixels \[3, 32, 32\], but the dataset 'synthetic:.*size=16.*' gives float32 pixels \[3, 16, 16\]/);
+    expect(run.stderr).toMatch(
+      /take float32 pixels \[3, 32, 32\], but the dataset 'synthetic:.*size=16.*' gives float32 pixels \[3, 16, 16\]/,
+    );
     expect(run.stderr).toContain("The store's models take 32x32 images: use size=32 in --dataset.");
   });
 });

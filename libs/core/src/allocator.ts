@@ -12,13 +12,19 @@
 import { spawn } from 'node:child_process';
 import { Socket } from 'node:net';
 
-export const ALLOCATOR_TUNABLES = ['glibc.malloc.mmap_threshold=1073741824', 'glibc.malloc.trim_threshold=68719476736'] as const;
+export const ALLOCATOR_TUNABLES = [
+  'glibc.malloc.mmap_threshold=1073741824',
+  'glibc.malloc.trim_threshold=68719476736',
+] as const;
 
 /** `env` with our tunables added to any GLIBC_TUNABLES already there. */
 export function allocatorEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const present = (env.GLIBC_TUNABLES ?? '').split(':').filter(Boolean);
   const names = new Set(present.map((t) => t.split('=')[0]));
-  return { ...env, GLIBC_TUNABLES: [...present, ...ALLOCATOR_TUNABLES.filter((t) => !names.has(t.split('=')[0]))].join(':') };
+  return {
+    ...env,
+    GLIBC_TUNABLES: [...present, ...ALLOCATOR_TUNABLES.filter((t) => !names.has(t.split('=')[0]))].join(':'),
+  };
 }
 
 /** Whether this process started with our tunables (or the platform has no glibc, where they mean nothing). */

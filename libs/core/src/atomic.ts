@@ -23,7 +23,12 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array | 
   } catch (error) {
     await rm(temp, { force: true });
     if (isDiskFull(error)) {
-      throw new DiskFullError(path, `No space left on the device (${(error as NodeJS.ErrnoException).code}) while writing ${path}; the partial temp file was removed and ${path} is as it was. Free space on that device and retry.`, { cause: error });
+      throw new DiskFullError(
+        path,
+        `No space left on the device (${(error as NodeJS.ErrnoException).code}) while writing ${path}; the ` +
+          `partial temp file was removed and ${path} is as it was. Free space on that device and retry.`,
+        { cause: error },
+      );
     }
     throw error;
   }

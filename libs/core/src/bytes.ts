@@ -1,8 +1,15 @@
 import { InvalidArgumentError } from './errors.ts';
 
 const UNITS: Record<string, number> = {
-  b: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12,
-  kib: 2 ** 10, mib: 2 ** 20, gib: 2 ** 30, tib: 2 ** 40,
+  b: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  tb: 1e12,
+  kib: 2 ** 10,
+  mib: 2 ** 20,
+  gib: 2 ** 30,
+  tib: 2 ** 40,
 };
 
 /** Parses `2GiB`, `500MB`, `1.5gb`, `1024` (bytes) into a byte count; `option` names the flag in errors. */
@@ -10,7 +17,9 @@ export function parseBytes(text: string, option = 'size'): number {
   const m = /^\s*([0-9]*\.?[0-9]+)\s*([a-zA-Z]*)\s*$/.exec(text);
   const unit = (m?.[2] ?? '').toLowerCase() || 'b';
   if (!m || !(unit in UNITS)) {
-    throw new InvalidArgumentError(`Invalid ${option} '${text}': expected a number with an optional unit (B, KB, MB, GB, KiB, MiB, GiB), e.g. 2GiB.`);
+    throw new InvalidArgumentError(
+      `Invalid ${option} '${text}': expected a number with an optional unit (B, KB, MB, GB, KiB, MiB, GiB), e.g. 2GiB.`,
+    );
   }
   return Math.round(Number(m[1]) * UNITS[unit]);
 }

@@ -51,7 +51,11 @@ export class DiskFullError extends AlsatianError {
 
   /** The same failure told from a caller's side: what was not done, and what it left as it was. */
   retold(what: string, state: string): DiskFullError {
-    return new DiskFullError(this.file, `${what}: no space left on the device while writing ${this.file}. ${state} Free space on that device and retry.`, { cause: this });
+    return new DiskFullError(
+      this.file,
+      `${what}: no space left on the device while writing ${this.file}. ${state} Free space on that device and retry.`,
+      { cause: this },
+    );
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * @alsatian/core: the contracts every lib shares (tensors, blocks, manifests, engine, data, proxy), errors,
- * logging, time accounting, hashing, the seeded RNG and the search defaults. It imports nothing else from the repository, and holds
- * no model, runtime or storage logic.
+ * logging, time accounting, hashing, the seeded RNG and the search defaults. It imports nothing else from the
+ * repository, and holds no model, runtime or storage logic.
  */
 export * from './tensor.ts';
 export * from './block.ts';

@@ -16,7 +16,8 @@ export function jsonNestingDepth(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) deepest = Math.max(deepest, ++depth);
@@ -31,18 +32,27 @@ export function jsonNestingDepth(text: string): number {
  */
 export function parseJson(text: string, source: string, what: string, maxDepth = MAX_JSON_DEPTH): unknown {
   const depth = jsonNestingDepth(text);
-  if (depth > maxDepth) throw new BadInputError(`${source}: ${what} nests ${depth} levels deep (at most ${maxDepth} are accepted); the file is damaged or not ${what}.`);
+  if (depth > maxDepth)
+    throw new BadInputError(
+      `${source}: ${what} nests ${depth} levels deep (at most ${maxDepth} are accepted); the file is damaged ` +
+        `or not ${what}.`,
+    );
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new BadInputError(`${source}: not valid JSON, so not ${what} (${(error as Error).message}).`, { cause: error });
+    throw new BadInputError(`${source}: not valid JSON, so not ${what} (${(error as Error).message}).`, {
+      cause: error,
+    });
   }
 }
 
 /** A plain JSON object (not an array or null), or a BadInputError naming `source` and `what`. */
 export function jsonObject(value: unknown, source: string, what: string): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new BadInputError(`${source}: ${what} must be a JSON object, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}.`);
+    throw new BadInputError(
+      `${source}: ${what} must be a JSON object, got ` +
+        `${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}.`,
+    );
   }
   return value as Record<string, unknown>;
 }

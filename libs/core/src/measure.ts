@@ -20,13 +20,23 @@ export type Measurements = Record<Category, number> & {
 };
 
 export function emptyMeasurements(): Measurements {
-  return { prepareData: 0, prepareModel: 0, inference: 0, proxy: 0, cache: 0, planning: 0, total: 0, prepareModelParts: { read: 0, lower: 0, session: 0 } };
+  return {
+    prepareData: 0,
+    prepareModel: 0,
+    inference: 0,
+    proxy: 0,
+    cache: 0,
+    planning: 0,
+    total: 0,
+    prepareModelParts: { read: 0, lower: 0, session: 0 },
+  };
 }
 
 function combine(a: Measurements, b: Measurements, sign: 1 | -1): Measurements {
   const out = emptyMeasurements();
   for (const c of CATEGORIES) out[c] = a[c] + sign * b[c];
-  for (const p of PREPARE_MODEL_PARTS) out.prepareModelParts[p] = a.prepareModelParts[p] + sign * b.prepareModelParts[p];
+  for (const p of PREPARE_MODEL_PARTS)
+    out.prepareModelParts[p] = a.prepareModelParts[p] + sign * b.prepareModelParts[p];
   out.total = a.total + sign * b.total;
   return out;
 }
@@ -47,12 +57,17 @@ export class Meter {
   private since: number;
   private readonly seconds = emptyMeasurements();
 
-  constructor(initial: Category = 'planning', private readonly now: () => number = defaultNow) {
+  constructor(
+    initial: Category = 'planning',
+    private readonly now: () => number = defaultNow,
+  ) {
     this.current = initial;
     this.since = now();
   }
 
-  /** Charges the time since the last switch to the current category and makes `next` current. Returns the previous one. */
+  /**
+   * Charges the time since the last switch to the current category and makes `next` current. Returns the previous one.
+   */
   switchTo(next: Category): Category {
     this.charge();
     const previous = this.current;

@@ -18,7 +18,9 @@ export class Rng {
 
   /** A generator for `seed` and a path of labels (e.g. `Rng.derive(42, 'snapshot', 3, 'block', 7)`). */
   static derive(seed: number | string, ...labels: (string | number)[]): Rng {
-    const digest = createHash('sha256').update(JSON.stringify([seed, ...labels])).digest();
+    const digest = createHash('sha256')
+      .update(JSON.stringify([seed, ...labels]))
+      .digest();
     return new Rng(new Uint32Array(digest.buffer, digest.byteOffset, 4).slice());
   }
 

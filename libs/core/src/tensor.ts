@@ -34,14 +34,16 @@ export function itemBytes(spec: Pick<TensorSpec, 'dtype' | 'shape'>): number {
 export function float32Tensor(shape: readonly number[], data?: Float32Array): HostTensor {
   const n = numel(shape);
   const values = data ?? new Float32Array(n);
-  if (values.length !== n) throw new RangeError(`float32 tensor of shape [${shape.join(', ')}] needs ${n} values, got ${values.length}`);
+  if (values.length !== n)
+    throw new RangeError(`float32 tensor of shape [${shape.join(', ')}] needs ${n} values, got ${values.length}`);
   return { dtype: 'float32', shape: [...shape], data: values };
 }
 
 export function int64Tensor(shape: readonly number[], data?: BigInt64Array): HostTensor {
   const n = numel(shape);
   const values = data ?? new BigInt64Array(n);
-  if (values.length !== n) throw new RangeError(`int64 tensor of shape [${shape.join(', ')}] needs ${n} values, got ${values.length}`);
+  if (values.length !== n)
+    throw new RangeError(`int64 tensor of shape [${shape.join(', ')}] needs ${n} values, got ${values.length}`);
   return { dtype: 'int64', shape: [...shape], data: values };
 }
 

@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, concatRows, float32Tensor, Meter, parseBytes, parseRate, Rng, sliceRows, InvalidArgumentError } from '../src/index.ts';
+import {
+  canonicalJson,
+  concatRows,
+  float32Tensor,
+  Meter,
+  parseBytes,
+  parseRate,
+  Rng,
+  sliceRows,
+  InvalidArgumentError,
+} from '../src/index.ts';
 
 describe('canonicalJson', () => {
   it('sorts keys recursively so equal objects hash equally', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { z: 0, y: 1 }], c: null } })).toBe('{"a":{"c":null,"d":[1,{"y":1,"z":0}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 0, y: 1 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[1,{"y":1,"z":0}]},"b":1}',
+    );
   });
   it('rejects non-finite numbers', () => {
     expect(() => canonicalJson({ a: Number.NaN })).toThrow(RangeError);

@@ -2,7 +2,8 @@
  * A full disk, simulated: `faultyFs` wraps node:fs/promises so that writes to paths a test picks fail with
  * ENOSPC after writing part of their data, as a real full disk does. Test files install it with
  *
- *   vi.mock('node:fs/promises', async (original) => (await import('@alsatian/core/testing/disk-full')).faultyFs(await original()));
+ *   vi.mock('node:fs/promises', async (original) => (await import('@alsatian/core/testing/disk-full')).faultyFs(await
+ *   original()));
  *
  * and pick the victims with `failWrites(...)`. Every library module that imports node:fs/promises then sees it.
  */
@@ -38,7 +39,12 @@ function shouldFail(path: unknown): boolean {
 }
 
 export function enospc(path: string): NodeJS.ErrnoException {
-  return Object.assign(new Error(`ENOSPC: no space left on device, write '${path}'`), { code: 'ENOSPC', errno: -28, syscall: 'write', path });
+  return Object.assign(new Error(`ENOSPC: no space left on device, write '${path}'`), {
+    code: 'ENOSPC',
+    errno: -28,
+    syscall: 'write',
+    path,
+  });
 }
 
 /** The first half of what writeFile was given (a string, bytes, or a list of byte parts). */
@@ -49,13 +55,21 @@ function firstHalf(data: unknown): string | Uint8Array {
 }
 
 export function faultyFs(real: typeof Fs): typeof Fs {
-  const writeFile = (async (path: Parameters<typeof Fs.writeFile>[0], data: Parameters<typeof Fs.writeFile>[1], options?: Parameters<typeof Fs.writeFile>[2]) => {
+  const writeFile = (async (
+    path: Parameters<typeof Fs.writeFile>[0],
+    data: Parameters<typeof Fs.writeFile>[1],
+    options?: Parameters<typeof Fs.writeFile>[2],
+  ) => {
     if (!shouldFail(path)) return real.writeFile(path, data, options);
     await real.writeFile(path, firstHalf(data));
     throw enospc(String(path));
   }) as typeof Fs.writeFile;
 
-  const open = (async (path: Parameters<typeof Fs.open>[0], flags?: Parameters<typeof Fs.open>[1], mode?: Parameters<typeof Fs.open>[2]) => {
+  const open = (async (
+    path: Parameters<typeof Fs.open>[0],
+    flags?: Parameters<typeof Fs.open>[1],
+    mode?: Parameters<typeof Fs.open>[2],
+  ) => {
     const handle = await real.open(path, flags, mode);
     const failing = async (write: () => Promise<unknown>, data: string | Uint8Array) => {
       if (!shouldFail(path)) return write();
@@ -64,8 +78,12 @@ export function faultyFs(real: typeof Fs): typeof Fs {
     };
     return new Proxy(handle, {
       get(target, prop) {
-        if (prop === 'write') return (buffer: Uint8Array, offset = 0, length = buffer.length - offset, position?: number) => failing(() => target.write(buffer, offset, length, position), buffer.subarray(offset, offset + length));
-        if (prop === 'writeFile') return (data: string | Uint8Array, options?: object) => failing(() => target.writeFile(data, options as never), data);
+        if (prop === 'write')
+          return (buffer: Uint8Array, offset = 0, length = buffer.length - offset, position?: number) =>
+            failing(() => target.write(buffer, offset, length, position), buffer.subarray(offset, offset + length));
+        if (prop === 'writeFile')
+          return (data: string | Uint8Array, options?: object) =>
+            failing(() => target.writeFile(data, options as never), data);
         const value = Reflect.get(target, prop, target);
         return typeof value === 'function' ? value.bind(target) : value;
       },

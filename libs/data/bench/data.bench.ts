@@ -1,7 +1,7 @@
 /**
  * Data preparation throughput: decode + transform (Resize 256, CenterCrop 224, Normalize) of a JPEG folder through
- * `openDataset` batches, on the worker pool, one worker, in-process, and the pool reusing batch memory (recycleBatches);
- * decode alone; synthetic in-memory rendering.
+ * `openDataset` batches, on the worker pool, one worker, in-process, and the pool reusing batch memory
+ * (recycleBatches); decode alone; synthetic in-memory rendering.
  * Reference: torchvision's PIL pipeline (see torchvision-reference.ts), asked for one pass between ours in every
  * round, so machine load hits both alike. Two rates per row: wall images/s, and images per CPU-second of the whole
  * process (every thread), which is the per-core rate and what to compare on a shared machine. Ratios are medians of
@@ -18,7 +18,13 @@ import { openDataset, transformImage, writeSyntheticImageFolder, type OpenedData
 import { createTaskRunner } from '../src/pool.ts';
 import { startTorchvision, type TorchvisionReference } from './torchvision-reference.ts';
 
-const { values } = parseArgs({ options: { images: { type: 'string', default: '400' }, size: { type: 'string', default: '448' }, repeats: { type: 'string', default: '5' } } });
+const { values } = parseArgs({
+  options: {
+    images: { type: 'string', default: '400' },
+    size: { type: 'string', default: '448' },
+    repeats: { type: 'string', default: '5' },
+  },
+});
 const images = Number(values.images);
 const size = Number(values.size);
 const repeats = Number(values.repeats);
@@ -76,7 +82,12 @@ function decodeOnlyConfig(name: string, files: readonly string[], workers: numbe
 }
 
 function referenceConfig(reference: TorchvisionReference): Config {
-  return { name: 'reference: torchvision PIL, 1 process, 1 thread', items: reference.files, pass: () => reference.pass(), close: async () => reference.close() };
+  return {
+    name: 'reference: torchvision PIL, 1 process, 1 thread',
+    items: reference.files,
+    pass: () => reference.pass(),
+    close: async () => reference.close(),
+  };
 }
 
 /** Largest and mean difference, in 8-bit levels, between our transform and torchvision's on the first files. */
@@ -107,7 +118,8 @@ try {
   process.stderr.write(`writing ${images} synthetic ${size}x${size} JPEGs to ${root}\n`);
   await writeSyntheticImageFolder(root, { classes: 10, train: images, test: 10, seed: 1, size });
   const files: string[] = [];
-  for (const c of (await readdir(join(root, 'train'))).sort()) for (const f of (await readdir(join(root, 'train', c))).sort()) files.push(join(root, 'train', c, f));
+  for (const c of (await readdir(join(root, 'train'))).sort())
+    for (const f of (await readdir(join(root, 'train', c))).sort()) files.push(join(root, 'train', c, f));
 
   const reference = await startTorchvision(root);
   if (reference) configs.push(referenceConfig(reference));
@@ -117,16 +129,25 @@ try {
     await datasetConfig('decode + transform, in-process', root, 0),
     await datasetConfig(`decode + transform, pool of ${cores}, recycleBatches`, root, cores, true),
     decodeOnlyConfig('decode only (full size), 1 worker', files, 1),
-    await datasetConfig(`synthetic 224 in memory, pool of ${cores}`, `synthetic:classes=10,train=${images},test=10,size=224`, cores),
+    await datasetConfig(
+      `synthetic 224 in memory, pool of ${cores}`,
+      `synthetic:classes=10,train=${images},test=10,size=224`,
+      cores,
+    ),
   );
   const passes = new Map<string, Pass[]>(configs.map((c) => [c.name, []]));
-  for (const config of configs) await config.pass(); // warm-up: thread start and module loading are not data preparation
-  for (let round = 0; round < repeats; round++) for (const config of configs) passes.get(config.name)!.push(await config.pass());
+  // Warm-up: thread start and module loading are not data preparation.
+  for (const config of configs) await config.pass();
+  for (let round = 0; round < repeats; round++)
+    for (const config of configs) passes.get(config.name)!.push(await config.pass());
 
   const refPasses = reference ? passes.get(configs[0].name)! : undefined;
   const rows = configs.map((config) => {
     const own = passes.get(config.name)!;
-    const ratio = (pick: (p: Pass) => number) => (refPasses ? median(own.map((p, r) => pick(refPasses[r]) / pick(p) / (reference!.files / config.items))) : undefined);
+    const ratio = (pick: (p: Pass) => number) =>
+      refPasses
+        ? median(own.map((p, r) => pick(refPasses[r]) / pick(p) / (reference!.files / config.items)))
+        : undefined;
     return {
       name: config.name,
       imagesPerSecond: median(own.map((p) => config.items / p.wallSeconds)),
@@ -136,11 +157,25 @@ try {
     };
   });
   const x = (v: number | undefined) => (v === undefined ? 'n/a' : `${v.toFixed(2)}x`);
-  process.stdout.write(`${'configuration'.padEnd(48)} ${'images/s'.padStart(9)} ${'CPU ms/img'.padStart(11)}  per-core vs tv  wall vs tv\n`);
-  for (const r of rows) process.stdout.write(`${r.name.padEnd(48)} ${r.imagesPerSecond.toFixed(1).padStart(9)} ${r.cpuMsPerImage.toFixed(2).padStart(11)}  ${x(r.perCoreVsTorchvision).padStart(14)}  ${x(r.wallVsTorchvision).padStart(10)}\n`);
+  process.stdout.write(
+    `${'configuration'.padEnd(48)} ${'images/s'.padStart(9)} ${'CPU ms/img'.padStart(11)}  per-core vs tv  ` +
+      `wall vs tv\n`,
+  );
+  for (const r of rows)
+    process.stdout.write(
+      `${r.name.padEnd(48)} ${r.imagesPerSecond.toFixed(1).padStart(9)} ` +
+        `${r.cpuMsPerImage.toFixed(2).padStart(11)}  ${x(r.perCoreVsTorchvision).padStart(14)}  ` +
+        `${x(r.wallVsTorchvision).padStart(10)}\n`,
+    );
   const values = reference ? await parity(reference, files, root) : undefined;
-  if (values) process.stdout.write(`values vs torchvision on ${values.files} files: max ${values.maxLevels.toFixed(2)} / mean ${values.meanLevels.toFixed(3)} 8-bit levels\n`);
-  process.stdout.write(`${JSON.stringify({ benchmark: 'data', images, size, cores, repeats, rows, parityWithTorchvision: values })}\n`);
+  if (values)
+    process.stdout.write(
+      `values vs torchvision on ${values.files} files: max ${values.maxLevels.toFixed(2)} / mean ` +
+        `${values.meanLevels.toFixed(3)} 8-bit levels\n`,
+    );
+  process.stdout.write(
+    `${JSON.stringify({ benchmark: 'data', images, size, cores, repeats, rows, parityWithTorchvision: values })}\n`,
+  );
 } finally {
   for (const config of configs) await config.close();
   await rm(root, { recursive: true, force: true });

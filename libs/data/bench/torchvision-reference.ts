@@ -12,7 +12,9 @@ import glob, sys, time, numpy as np, torch, torchvision.transforms as T
 from PIL import Image
 torch.set_num_threads(1)
 files = sorted(glob.glob(sys.argv[1] + '/train/*/*.jpg'))
-t = T.Compose([T.Resize(256), T.CenterCrop(224), T.ToTensor(), T.Normalize([0.485, 0.456, 0.406], [0.229, 0.224, 0.225])])
+t = T.Compose([
+    T.Resize(256), T.CenterCrop(224), T.ToTensor(), T.Normalize([0.485, 0.456, 0.406], [0.229, 0.224, 0.225])
+])
 print('ready', len(files), flush=True)
 for line in sys.stdin:
     words = line.split()
@@ -21,7 +23,8 @@ for line in sys.stdin:
         for f in files: t(Image.open(f).convert('RGB'))
         print(time.process_time() - c, time.perf_counter() - w, flush=True)
     elif words[0] == 'tensors':
-        np.concatenate([t(Image.open(f).convert('RGB')).numpy().ravel() for f in words[2:]]).astype(np.float32).tofile(words[1])
+        tensors = [t(Image.open(f).convert('RGB')).numpy().ravel() for f in words[2:]]
+        np.concatenate(tensors).astype(np.float32).tofile(words[1])
         print('done', flush=True)
 `;
 
@@ -49,7 +52,8 @@ export async function startTorchvision(root: string): Promise<TorchvisionReferen
   }
   child.stderr.resume();
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-  const next = async (): Promise<string | undefined> => (await lines.next().catch(() => ({ done: true, value: undefined }))).value as string | undefined;
+  const next = async (): Promise<string | undefined> =>
+    (await lines.next().catch(() => ({ done: true, value: undefined }))).value as string | undefined;
   const ready = await new Promise<string | undefined>((resolve) => {
     child.once('error', () => resolve(undefined));
     void next().then(resolve);

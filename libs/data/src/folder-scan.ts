@@ -59,16 +59,27 @@ async function upFrontProblem(file: string): Promise<string | undefined> {
  * the structure. Problems (empty class folder, class missing from a split, unreadable or empty file) throw a
  * BadInputError naming the path, or with skipBad are reported through `skip` and left out.
  */
-export async function scanFolder(root: string, skipBad: boolean, skip: (item: SkippedItem) => void, logger: Logger): Promise<ScannedFolder> {
+export async function scanFolder(
+  root: string,
+  skipBad: boolean,
+  skip: (item: SkippedItem) => void,
+  logger: Logger,
+): Promise<ScannedFolder> {
   if (!(await isDirectory(root))) {
-    throw new BadInputError(`Dataset directory '${root}' does not exist or is not a directory. Give a folder with train/ and val/ (or test/) class folders, or a synthetic spec (synthetic:..., synthetic-text:...).`);
+    throw new BadInputError(
+      `Dataset directory '${root}' does not exist or is not a directory. Give a folder with train/ and val/ ` +
+        `(or test/) class folders, or a synthetic spec (synthetic:..., synthetic-text:...).`,
+    );
   }
   const trainDir = join(root, 'train');
   const testName = (await isDirectory(join(root, 'val'))) ? 'val' : 'test';
   const testDir = join(root, testName);
   for (const dir of [trainDir, testDir]) {
     if (!(await isDirectory(dir))) {
-      throw new BadInputError(`Dataset directory '${root}' has no '${dir === trainDir ? 'train' : 'val or test'}' folder. Expected ROOT/train/<class>/* and ROOT/val/<class>/* (or ROOT/test/<class>/*).`);
+      throw new BadInputError(
+        `Dataset directory '${root}' has no '${dir === trainDir ? 'train' : 'val or test'}' folder. Expected ` +
+          `ROOT/train/<class>/* and ROOT/val/<class>/* (or ROOT/test/<class>/*).`,
+      );
     }
   }
   const [trainClasses, testClasses] = await Promise.all([listClasses(trainDir), listClasses(testDir)]);
@@ -76,10 +87,15 @@ export async function scanFolder(root: string, skipBad: boolean, skip: (item: Sk
   const images = ofKind(all, 'image').length;
   const texts = ofKind(all, 'text').length;
   if (images === 0 && texts === 0) {
-    throw new BadInputError(`Dataset directory '${root}' is empty: no class folder under train/ or ${testName}/ holds ${[...IMAGE_EXTENSIONS, ...TEXT_EXTENSIONS].join(', ')} files.`);
+    throw new BadInputError(
+      `Dataset directory '${root}' is empty: no class folder under train/ or ${testName}/ holds ` +
+        `${[...IMAGE_EXTENSIONS, ...TEXT_EXTENSIONS].join(', ')} files.`,
+    );
   }
   if (images > 0 && texts > 0) {
-    throw new BadInputError(`Dataset directory '${root}' mixes images (${images}) and text files (${texts}); a dataset holds one kind.`);
+    throw new BadInputError(
+      `Dataset directory '${root}' mixes images (${images}) and text files (${texts}); a dataset holds one kind.`,
+    );
   }
   const kind: FolderKind = images > 0 ? 'image' : 'text';
   const classes = [...new Set([...trainClasses.keys(), ...testClasses.keys()])].sort();
@@ -94,13 +110,20 @@ export async function scanFolder(root: string, skipBad: boolean, skip: (item: Sk
     for (const [label, name] of classes.entries()) {
       const listed = found.get(name);
       if (listed === undefined) {
-        problem(join(dir, name), `class '${name}' is missing from the ${splitName} split (it exists in the other split)`);
+        problem(
+          join(dir, name),
+          `class '${name}' is missing from the ${splitName} split (it exists in the other split)`,
+        );
         continue;
       }
       const usable = ofKind(listed, kind);
-      if (listed.length > usable.length) logger.debug(`${join(dir, name)}: ignored ${listed.length - usable.length} file(s) that are not ${kind}s`);
+      if (listed.length > usable.length)
+        logger.debug(`${join(dir, name)}: ignored ${listed.length - usable.length} file(s) that are not ${kind}s`);
       if (usable.length === 0) {
-        problem(join(dir, name), `empty class folder (no ${(kind === 'image' ? IMAGE_EXTENSIONS : TEXT_EXTENSIONS).join(', ')} files)`);
+        problem(
+          join(dir, name),
+          `empty class folder (no ${(kind === 'image' ? IMAGE_EXTENSIONS : TEXT_EXTENSIONS).join(', ')} files)`,
+        );
         continue;
       }
       const paths = usable.map((f) => join(dir, name, f));

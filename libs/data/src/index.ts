@@ -8,7 +8,12 @@
 export { openDataset } from './open.ts';
 export type { OpenDatasetOptions } from './options.ts';
 export type { DataBatch, DataSplit, OpenedDataset } from './split.ts';
-export { writeSyntheticImageFolder, writeSyntheticTextFolder, type SyntheticFolderOptions, type SyntheticImageFolderOptions } from './write/synthetic-folders.ts';
+export {
+  writeSyntheticImageFolder,
+  writeSyntheticTextFolder,
+  type SyntheticFolderOptions,
+  type SyntheticImageFolderOptions,
+} from './write/synthetic-folders.ts';
 export { WordPieceEncoder, type EncodedText } from './text/wordpiece.ts';
 export { readVocabulary, syntheticVocabulary, SPECIAL_TOKENS } from './text/vocab.ts';
 export { syntheticClassNames } from './images/synthetic-style.ts';

@@ -35,12 +35,16 @@ export async function openDataset(spec: string, options: OpenDatasetOptions = {}
   return openTextFolder(root, scan, await encoderFor(resolved, root), resolved, skipList);
 }
 
-/** The vocabulary: the option, else ROOT/vocab.txt (what `alsatian data synth --text` writes), else the synthetic one. */
+/**
+ * The vocabulary: the option, else ROOT/vocab.txt (what `alsatian data synth --text` writes), else the synthetic one.
+ */
 async function encoderFor(options: ResolvedOptions, root: string | undefined): Promise<WordPieceEncoder> {
   const beside = root === undefined ? undefined : join(root, 'vocab.txt');
   const file = options.vocabFile ?? (beside !== undefined && existsSync(beside) ? beside : undefined);
   if (file === undefined) {
-    options.logger.info('text: using the embedded synthetic vocabulary (pass vocabFile for bert-base-uncased vocab.txt)');
+    options.logger.info(
+      'text: using the embedded synthetic vocabulary (pass vocabFile for bert-base-uncased vocab.txt)',
+    );
     return new WordPieceEncoder(syntheticVocabulary(), 'synthetic vocabulary');
   }
   options.logger.info(`text: vocabulary ${file}`);

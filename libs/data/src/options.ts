@@ -44,7 +44,19 @@ export interface ResolvedOptions {
   readonly logger: Logger;
 }
 
-const OPTION_NAMES = ['imageSize', 'resizeSize', 'seed', 'workers', 'prefetch', 'recycleBatches', 'skipBad', 'vocabFile', 'maxLength', 'perClass', 'logger'];
+const OPTION_NAMES = [
+  'imageSize',
+  'resizeSize',
+  'seed',
+  'workers',
+  'prefetch',
+  'recycleBatches',
+  'skipBad',
+  'vocabFile',
+  'maxLength',
+  'perClass',
+  'logger',
+];
 
 function integer(name: string, value: number | undefined, fallback: number, min: number): number {
   const v = value ?? fallback;
@@ -64,7 +76,10 @@ export function resolveOptions(options: OpenDatasetOptions = {}): ResolvedOption
   const imageSize = integer('imageSize', options.imageSize, 224, 1);
   const resizeSize = integer('resizeSize', options.resizeSize, Math.round((imageSize * 256) / 224), 1);
   if (resizeSize < imageSize) {
-    throw new InvalidArgumentError(`Dataset option resizeSize (${resizeSize}) must be >= imageSize (${imageSize}): the crop is taken from the resized image.`);
+    throw new InvalidArgumentError(
+      `Dataset option resizeSize (${resizeSize}) must be >= imageSize (${imageSize}): the crop is taken from ` +
+        `the resized image.`,
+    );
   }
   const prefetch = integer('prefetch', options.prefetch, 2, 0);
   return {

@@ -27,7 +27,10 @@ export function itemOrder(
     chosen = [];
     for (const [label, members] of [...byClass].sort((a, b) => a[0] - b[0])) {
       if (members.length < perClass) {
-        logger.warn(`${split}: class '${classNames[label]}' has ${members.length} items, fewer than perClass=${perClass}; keeping all.`);
+        logger.warn(
+          `${split}: class '${classNames[label]}' has ${members.length} items, fewer than perClass=` +
+            `${perClass}; keeping all.`,
+        );
       }
       chosen.push(...Rng.derive(seed, 'per-class', split, label).shuffle(members).slice(0, perClass));
     }

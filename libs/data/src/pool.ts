@@ -31,14 +31,23 @@ export function createTaskRunner(workers: number): TaskRunner {
     run(task, signal, transfer) {
       // sharp decodes on libuv's thread pool, asynchronously: a worker that awaited one image at a time would leave
       // those threads idle. Four tasks per worker kept up with in-process decoding in measurements on 2 cores.
-      pool ??= new Piscina({ filename: WORKER_FILE, minThreads: workers, maxThreads: workers, concurrentTasksPerWorker: 4, idleTimeout: 60_000 });
+      pool ??= new Piscina({
+        filename: WORKER_FILE,
+        minThreads: workers,
+        maxThreads: workers,
+        concurrentTasksPerWorker: 4,
+        idleTimeout: 60_000,
+      });
       // The signal is checked before the task, not handed to piscina: aborting a task that shares its worker with
       // others (concurrentTasksPerWorker) terminates that worker, and the results of its other tasks then reach
       // the pool as 'Unexpected message from Worker', an uncaught exception. An abandoned task costs its own work.
       signal.throwIfAborted();
       const running = pool.run(task, transfer ? { transferList: [...transfer] } : {}) as Promise<DataTaskResult>;
       inFlight.add(running);
-      running.then(() => inFlight.delete(running), () => inFlight.delete(running));
+      running.then(
+        () => inFlight.delete(running),
+        () => inFlight.delete(running),
+      );
       return running;
     },
     async close() {

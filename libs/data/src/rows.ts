@@ -1,7 +1,9 @@
 import type { TensorData, TensorSpec } from '@alsatian/core';
 
 /** One loaded item: one data array per input spec, or why it could not be loaded. */
-export type ItemResult = { readonly ok: true; readonly tensors: readonly TensorData[] } | { readonly ok: false; readonly file: string; readonly reason: string };
+export type ItemResult =
+  | { readonly ok: true; readonly tensors: readonly TensorData[] }
+  | { readonly ok: false; readonly file: string; readonly reason: string };
 
 /** An item of a batch that could not be loaded: its position in the batch, its file and why. */
 export interface ItemFailure {
@@ -22,7 +24,11 @@ export interface LoadedRows {
 }
 
 /** `reuse`: arrays of a released batch of the same size that the loader may fill instead of allocating (or ignore). */
-export type LoadItems = (naturals: Uint32Array, signal: AbortSignal, reuse?: readonly TensorData[]) => Promise<LoadedRows>;
+export type LoadItems = (
+  naturals: Uint32Array,
+  signal: AbortSignal,
+  reuse?: readonly TensorData[],
+) => Promise<LoadedRows>;
 
 export function valuesPerItem(spec: TensorSpec): number {
   return spec.shape.reduce((a, b) => a * b, 1);
@@ -34,7 +40,10 @@ export function allocateRows(spec: TensorSpec, count: number): TensorData {
 }
 
 /** Batch loading for sources that make one item at a time (text, synthetic images): loads all, then stacks them. */
-export function perItem(inputs: readonly TensorSpec[], loadItem: (natural: number, signal: AbortSignal) => Promise<ItemResult>): LoadItems {
+export function perItem(
+  inputs: readonly TensorSpec[],
+  loadItem: (natural: number, signal: AbortSignal) => Promise<ItemResult>,
+): LoadItems {
   return async (naturals, signal) => {
     const results = await Promise.all(Array.from(naturals, (natural) => loadItem(natural, signal)));
     const tensors = inputs.map((spec) => allocateRows(spec, naturals.length));
@@ -47,7 +56,8 @@ export function perItem(inputs: readonly TensorSpec[], loadItem: (natural: numbe
       inputs.forEach((spec, i) => {
         const per = valuesPerItem(spec);
         const item = result.tensors[i];
-        if (item.length !== per) throw new RangeError(`item ${index} of input '${spec.name}' has ${item.length} values, expected ${per}`);
+        if (item.length !== per)
+          throw new RangeError(`item ${index} of input '${spec.name}' has ${item.length} values, expected ${per}`);
         (tensors[i] as Float32Array).set(item as Float32Array, index * per);
       });
     });
@@ -59,7 +69,9 @@ export function perItem(inputs: readonly TensorSpec[], loadItem: (natural: numbe
 export function keepRows(spec: TensorSpec, data: TensorData, keep: readonly number[]): TensorData {
   const per = valuesPerItem(spec);
   const out = allocateRows(spec, keep.length);
-  keep.forEach((row, k) => (out as Float32Array).set((data as Float32Array).subarray(row * per, (row + 1) * per), k * per));
+  keep.forEach((row, k) =>
+    (out as Float32Array).set((data as Float32Array).subarray(row * per, (row + 1) * per), k * per),
+  );
   return out;
 }
 

@@ -57,7 +57,10 @@ export function parseSyntheticSpec(spec: string, defaults: { imageSize: number; 
   const scheme = specScheme(spec);
   const rules = scheme === undefined ? undefined : RULES[scheme as SyntheticSpec['kind']];
   if (scheme === undefined || rules === undefined) {
-    throw new InvalidArgumentError(`Unknown dataset kind '${scheme ?? spec}' in '${spec}'. Known: ${SYNTHETIC_KINDS.join(', ')}, or a directory path.`);
+    throw new InvalidArgumentError(
+      `Unknown dataset kind '${scheme ?? spec}' in '${spec}'. Known: ${SYNTHETIC_KINDS.join(', ')}, or a ` +
+        `directory path.`,
+    );
   }
   const body = spec.slice(scheme.length + 1);
   const values: Record<string, number> = {};
@@ -66,12 +69,16 @@ export function parseSyntheticSpec(spec: string, defaults: { imageSize: number; 
     const key = (eq < 0 ? part : part.slice(0, eq)).trim();
     const rule = rules[key];
     if (rule === undefined) {
-      throw new InvalidArgumentError(`Unknown key '${key}' in dataset spec '${spec}'. Valid keys for ${scheme}: ${Object.keys(rules).join(', ')}.`);
+      throw new InvalidArgumentError(
+        `Unknown key '${key}' in dataset spec '${spec}'. Valid keys for ${scheme}: ${Object.keys(rules).join(', ')}.`,
+      );
     }
     const raw = eq < 0 ? '' : part.slice(eq + 1).trim();
     const value = Number(raw);
     if (raw === '' || !Number.isInteger(value) || value < rule.min) {
-      throw new InvalidArgumentError(`Bad value '${raw}' for key '${key}' in dataset spec '${spec}': expected an integer >= ${rule.min}.`);
+      throw new InvalidArgumentError(
+        `Bad value '${raw}' for key '${key}' in dataset spec '${spec}': expected an integer >= ${rule.min}.`,
+      );
     }
     values[key] = value;
   }
@@ -82,5 +89,7 @@ export function parseSyntheticSpec(spec: string, defaults: { imageSize: number; 
 /** The canonical spec string (all keys, fixed order), used as the dataset id. */
 export function formatSyntheticSpec(spec: SyntheticSpec): string {
   const { kind, ...rest } = spec;
-  return `${kind}:${Object.keys(RULES[kind]).map((k) => `${k}=${(rest as Record<string, number>)[k]}`).join(',')}`;
+  return `${kind}:${Object.keys(RULES[kind])
+    .map((k) => `${k}=${(rest as Record<string, number>)[k]}`)
+    .join(',')}`;
 }

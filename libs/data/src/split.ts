@@ -65,26 +65,51 @@ export function createSplit(source: SplitSource): DataSplit {
   for (let i = 0; i < order.length; i++) labels[i] = naturalLabels[order[i]];
   const decodes = new Uint32Array(order.length);
 
-  async function loadBatch(start: number, end: number, signal: AbortSignal, reuse: readonly TensorData[] | undefined): Promise<DataBatch> {
+  async function loadBatch(
+    start: number,
+    end: number,
+    signal: AbortSignal,
+    reuse: readonly TensorData[] | undefined,
+  ): Promise<DataBatch> {
     const loaded = await source.loadItems(order.subarray(start, end), signal, reuse);
     for (const k of loaded.decoded) decodes[start + k]++;
     signal.throwIfAborted(); // after counting: an abandoned batch was still decoded
     const count = end - start;
     if (loaded.failures.length === 0) {
       // The common case: the loader wrote every item into its row of the batch tensors; no copy here.
-      const inputs: HostTensor[] = source.inputs.map((spec, i) => ({ dtype: spec.dtype, shape: [count, ...spec.shape], data: loaded.tensors[i] }));
-      return { inputs, labels: labels.slice(start, end), start, items: Uint32Array.from({ length: count }, (_, k) => start + k) };
+      const inputs: HostTensor[] = source.inputs.map((spec, i) => ({
+        dtype: spec.dtype,
+        shape: [count, ...spec.shape],
+        data: loaded.tensors[i],
+      }));
+      return {
+        inputs,
+        labels: labels.slice(start, end),
+        start,
+        items: Uint32Array.from({ length: count }, (_, k) => start + k),
+      };
     }
     const failures = [...loaded.failures].sort((a, b) => a.index - b.index);
     if (!source.skipBad) {
       const first = failures[0];
-      throw new BadInputError(`${first.file}: ${first.reason}. Fix or remove the file, or pass skip-bad to skip bad items.`);
+      throw new BadInputError(
+        `${first.file}: ${first.reason}. Fix or remove the file, or pass skip-bad to skip bad items.`,
+      );
     }
     for (const failure of failures) source.skip({ file: failure.file, reason: failure.reason });
     const bad = new Set(failures.map((f) => f.index));
     const keep = Array.from({ length: count }, (_, k) => k).filter((k) => !bad.has(k));
-    const inputs: HostTensor[] = source.inputs.map((spec, i) => ({ dtype: spec.dtype, shape: [keep.length, ...spec.shape], data: keepRows(spec, loaded.tensors[i], keep) }));
-    return { inputs, labels: Int32Array.from(keep, (k) => labels[start + k]), start, items: Uint32Array.from(keep, (k) => start + k) };
+    const inputs: HostTensor[] = source.inputs.map((spec, i) => ({
+      dtype: spec.dtype,
+      shape: [keep.length, ...spec.shape],
+      data: keepRows(spec, loaded.tensors[i], keep),
+    }));
+    return {
+      inputs,
+      labels: Int32Array.from(keep, (k) => labels[start + k]),
+      start,
+      items: Uint32Array.from(keep, (k) => start + k),
+    };
   }
 
   let keys: Promise<string[]> | undefined;
@@ -107,7 +132,12 @@ export function createSplit(source: SplitSource): DataSplit {
       const launch = () => {
         while (pending.length <= source.prefetch && next < range.end) {
           const end = Math.min(next + options.batchSize, range.end);
-          const batch = loadBatch(next, end, controller.signal, end - next === options.batchSize ? spare.pop() : undefined);
+          const batch = loadBatch(
+            next,
+            end,
+            controller.signal,
+            end - next === options.batchSize ? spare.pop() : undefined,
+          );
           batch.catch(() => {}); // awaited below in order; this only silences batches abandoned by an early exit
           pending.push(batch);
           next = end;
@@ -120,7 +150,8 @@ export function createSplit(source: SplitSource): DataSplit {
           options.signal?.throwIfAborted();
           const batch = await pending.shift()!;
           // The consumer asked for this batch, so it is done with the previous one: full batches are reused.
-          if (source.recycle && yielded?.labels.length === options.batchSize) spare.push(yielded.inputs.map((t) => reclaim(t.data)));
+          if (source.recycle && yielded?.labels.length === options.batchSize)
+            spare.push(yielded.inputs.map((t) => reclaim(t.data)));
           yielded = batch;
           launch();
           // Empty batches (every item skipped as bad) are yielded too: batch i of a range is always items
@@ -138,7 +169,9 @@ export function createSplit(source: SplitSource): DataSplit {
 function checkRange(split: string, range: ItemRange, length: number, batchSize: number): void {
   const { start, end } = range;
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > length || start > end) {
-    throw new InvalidArgumentError(`Item range [${start}, ${end}) is outside the ${split} split, which has items [0, ${length}).`);
+    throw new InvalidArgumentError(
+      `Item range [${start}, ${end}) is outside the ${split} split, which has items [0, ${length}).`,
+    );
   }
   if (!Number.isInteger(batchSize) || batchSize < 1) {
     throw new InvalidArgumentError(`batchSize must be an integer >= 1, got ${batchSize}.`);

@@ -11,7 +11,8 @@ const options = { imageSize: 8, resizeSize: 8, workers: 1 };
 
 async function readAll(ds: Dataset): Promise<number> {
   let n = 0;
-  for (const split of [ds.train, ds.test]) for (const b of await collect(split, { start: 0, end: split.length }, 4)) n += b.labels.length;
+  for (const split of [ds.train, ds.test])
+    for (const b of await collect(split, { start: 0, end: split.length }, 4)) n += b.labels.length;
   return n;
 }
 
@@ -34,7 +35,9 @@ async function folder(spoil: (root: string) => Promise<void>): Promise<string> {
 
 async function validJpeg(): Promise<Buffer> {
   const noise = Buffer.from(Array.from({ length: 64 * 64 * 3 }, (_, i) => (i * 7919) % 256));
-  return sharp(noise, { raw: { width: 64, height: 64, channels: 3 } }).jpeg().toBuffer();
+  return sharp(noise, { raw: { width: 64, height: 64, channels: 3 } })
+    .jpeg()
+    .toBuffer();
 }
 
 describe('bad input', () => {
@@ -49,7 +52,9 @@ describe('bad input', () => {
 
   it('a truncated JPEG fails with a BadInputError naming the file', async () => {
     const jpeg = await validJpeg();
-    const root = await folder((r) => writeFile(join(r, 'val/c1/cut.jpg'), jpeg.subarray(0, Math.floor(jpeg.length / 2))));
+    const root = await folder((r) =>
+      writeFile(join(r, 'val/c1/cut.jpg'), jpeg.subarray(0, Math.floor(jpeg.length / 2))),
+    );
     await withDataset(root, options, async (ds) => {
       await expect(readAll(ds)).rejects.toThrow(/val\/c1\/cut\.jpg: corrupt, truncated/);
     });
@@ -57,7 +62,9 @@ describe('bad input', () => {
 
   it('an unreadable file (dangling link, directory, empty file) is a BadInputError at open', async () => {
     const dangling = await folder((r) => symlink(join(r, 'nowhere.jpg'), join(r, 'train/c0/link.jpg')));
-    await expect(openDataset(dangling, options)).rejects.toThrow(/train\/c0\/link\.jpg: cannot read the file \(ENOENT\)/);
+    await expect(openDataset(dangling, options)).rejects.toThrow(
+      /train\/c0\/link\.jpg: cannot read the file \(ENOENT\)/,
+    );
     const directory = await folder((r) => mkdir(join(r, 'train/c1/dir.png')));
     await expect(openDataset(directory, options)).rejects.toThrow(/dir\.png: not a regular file/);
     const empty = await folder((r) => writeFile(join(r, 'val/c0/zero.png'), ''));
@@ -90,11 +97,14 @@ describe('bad input', () => {
   it('a text file that is not UTF-8 is a BadInputError naming the file and the byte', async () => {
     const root = await tempDir();
     await writeText(join(root, 'train/pos/1_9.txt'), 'A fine film.');
-    await writeText(join(root, 'train/neg/2_1.txt'), Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x62, 0x61, 0x64])); // latin-1 "Café bad"
+    // latin-1 "Café bad"
+    await writeText(join(root, 'train/neg/2_1.txt'), Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x62, 0x61, 0x64]));
     await writeText(join(root, 'test/pos/3_8.txt'), 'Good.');
     await writeText(join(root, 'test/neg/4_2.txt'), 'Bad.');
     await withDataset(root, { maxLength: 8 }, async (ds) => {
-      await expect(readAll(ds)).rejects.toThrow(/train\/neg\/2_1\.txt: not valid UTF-8 \(first invalid byte at offset 3\)/);
+      await expect(readAll(ds)).rejects.toThrow(
+        /train\/neg\/2_1\.txt: not valid UTF-8 \(first invalid byte at offset 3\)/,
+      );
     });
     await withDataset(root, { maxLength: 8, skipBad: true }, async (ds) => {
       expect(await readAll(ds)).toBe(3);
@@ -120,7 +130,10 @@ describe('skip-bad', () => {
       expect(ds.train.length).toBe(6 + 2 + 1);
       expect(ds.test.length).toBe(2);
       expect(await readAll(ds)).toBe(6 + 1 + 2);
-      const skipped = ds.skipped().map((s) => `${s.file.slice(root.length + 1)}: ${s.reason}`).sort();
+      const skipped = ds
+        .skipped()
+        .map((s) => `${s.file.slice(root.length + 1)}: ${s.reason}`)
+        .sort();
       const expected = [
         /^train\/c0\/bad\.jpg: corrupt, truncated or unsupported image/,
         /^train\/c1\/cut\.jpg: corrupt, truncated or unsupported image/,
@@ -140,13 +153,21 @@ describe('skip-bad', () => {
 
 describe('bad specs and options', () => {
   it('names an unknown key and lists the valid ones', async () => {
-    await expect(openDataset('synthetic:classes=3,colour=2')).rejects.toThrow(/Unknown key 'colour'.*Valid keys for synthetic: classes, train, test, size, seed/);
-    await expect(openDataset('synthetic-text:length=1')).rejects.toThrow(/Bad value '1' for key 'length'.*integer >= 2/);
+    await expect(openDataset('synthetic:classes=3,colour=2')).rejects.toThrow(
+      /Unknown key 'colour'.*Valid keys for synthetic: classes, train, test, size, seed/,
+    );
+    await expect(openDataset('synthetic-text:length=1')).rejects.toThrow(
+      /Bad value '1' for key 'length'.*integer >= 2/,
+    );
     await expect(openDataset('synthetic:train=abc')).rejects.toBeInstanceOf(InvalidArgumentError);
-    await expect(openDataset('imagenet:classes=3')).rejects.toThrow(/Unknown dataset kind 'imagenet'.*synthetic, synthetic-text, or a directory/);
+    await expect(openDataset('imagenet:classes=3')).rejects.toThrow(
+      /Unknown dataset kind 'imagenet'.*synthetic, synthetic-text, or a directory/,
+    );
   });
   it('checks options', async () => {
-    await expect(openDataset('synthetic:', { imageSize: 300, resizeSize: 256 })).rejects.toThrow(/resizeSize \(256\) must be >= imageSize \(300\)/);
+    await expect(openDataset('synthetic:', { imageSize: 300, resizeSize: 256 })).rejects.toThrow(
+      /resizeSize \(256\) must be >= imageSize \(300\)/,
+    );
     await expect(openDataset('synthetic:', { workers: -1 })).rejects.toThrow(/workers must be an integer >= 0/);
     await expect(openDataset('synthetic:', { batch: 3 } as object)).rejects.toThrow(/Unknown dataset option 'batch'/);
   });

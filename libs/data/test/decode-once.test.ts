@@ -11,7 +11,12 @@ async function jpegFolder(): Promise<string> {
   return root;
 }
 
-async function pass(ds: Awaited<ReturnType<typeof openDataset>>, start: number, end: number, batchSize: number): Promise<number> {
+async function pass(
+  ds: Awaited<ReturnType<typeof openDataset>>,
+  start: number,
+  end: number,
+  batchSize: number,
+): Promise<number> {
   let rows = 0;
   for await (const batch of ds.train.batches({ start, end }, { batchSize })) rows += batch.labels.length;
   return rows;

@@ -7,8 +7,16 @@ import sharp from 'sharp';
  * index, blue = 128 + split. Decoding an item tells which file it came from, so tests can check that labels line up
  * with items and that ranges cover each file exactly once.
  */
-export async function writeCodedFolder(root: string, classes: number, perClassTrain: number, perClassTest: number): Promise<void> {
-  for (const [split, count, blue] of [['train', perClassTrain, 128], ['val', perClassTest, 129]] as const) {
+export async function writeCodedFolder(
+  root: string,
+  classes: number,
+  perClassTrain: number,
+  perClassTest: number,
+): Promise<void> {
+  for (const [split, count, blue] of [
+    ['train', perClassTrain, 128],
+    ['val', perClassTest, 129],
+  ] as const) {
     for (let c = 0; c < classes; c++) {
       const dir = join(root, split, `c${c}`);
       await mkdir(dir, { recursive: true });
@@ -25,7 +33,11 @@ export async function writeCodedFolder(root: string, classes: number, perClassTr
 export function decodeColour(pixels: ArrayLike<number | bigint>, plane: number): [number, number, number] {
   const mean = [0.485, 0.456, 0.406];
   const std = [0.229, 0.224, 0.225];
-  return [0, 1, 2].map((c) => Math.round((Number(pixels[c * plane]) * std[c] + mean[c]) * 255) + 0) as [number, number, number];
+  return [0, 1, 2].map((c) => Math.round((Number(pixels[c * plane]) * std[c] + mean[c]) * 255) + 0) as [
+    number,
+    number,
+    number,
+  ];
 }
 
 export async function writeText(file: string, content: string | Uint8Array): Promise<void> {

@@ -42,31 +42,44 @@ const imageBytes = () =>
   fc.oneof(
     damaged(png),
     damaged(jpeg),
-    fc.tuple(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.integer({ min: 0, max: 2 ** 31 - 1 })).map(([w, h]) => pngDeclaring(w, h)),
+    fc
+      .tuple(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.integer({ min: 0, max: 2 ** 31 - 1 }))
+      .map(([w, h]) => pngDeclaring(w, h)),
     fc.constantFrom([16_000, 16_000], [1, 1_000_000], [65_535, 65_535]).map(([w, h]) => pngDeclaring(w, h)),
   );
 
 describe('fuzz: image bytes', () => {
   it(`decode + transform: damaged PNG/JPEG, forged sizes, random bytes (${RUNS} cases)`, async () => {
-    await fuzz('image decode', RUNS, fc.asyncProperty(imageBytes(), async (bytes) => {
-      const result = await transformImage(bytes, SIZE, SIZE);
-      if (result.ok) expect(result.data.length).toBe(3 * SIZE * SIZE);
-      else expect(result.reason).toMatch(/\S/);
-    }));
+    await fuzz(
+      'image decode',
+      RUNS,
+      fc.asyncProperty(imageBytes(), async (bytes) => {
+        const result = await transformImage(bytes, SIZE, SIZE);
+        if (result.ok) expect(result.data.length).toBe(3 * SIZE * SIZE);
+        else expect(result.reason).toMatch(/\S/);
+      }),
+    );
   });
 
-  it(`a dataset holding one such file reads or fails with a BadInputError naming it (${DATASET_RUNS} cases)`, async () => {
+  it(`a dataset with one such file reads or fails with a BadInputError naming it (${DATASET_RUNS} cases)`, async () => {
     const root = await tempDir();
     await writeCodedFolder(root, 2, 2, 1);
     const file = join(root, 'train', 'c1', 'img1.png');
-    await fuzz('image dataset', DATASET_RUNS, fc.asyncProperty(imageBytes().filter((b) => b.length > 0), async (bytes) => {
-      await writeFile(file, bytes);
-      const ds = await openDataset(root, { imageSize: SIZE, workers: 0 });
-      try {
-        await parsesOrRejects(file, () => collect(ds.train, { start: 0, end: ds.train.length }, 4));
-      } finally {
-        await ds.close();
-      }
-    }));
+    await fuzz(
+      'image dataset',
+      DATASET_RUNS,
+      fc.asyncProperty(
+        imageBytes().filter((b) => b.length > 0),
+        async (bytes) => {
+          await writeFile(file, bytes);
+          const ds = await openDataset(root, { imageSize: SIZE, workers: 0 });
+          try {
+            await parsesOrRejects(file, () => collect(ds.train, { start: 0, end: ds.train.length }, 4));
+          } finally {
+            await ds.close();
+          }
+        },
+      ),
+    );
   });
 });

@@ -15,7 +15,21 @@ const vocabFile = async () => join(await tempDir(), 'vocab.txt');
 const specials = ['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]'];
 /** Lines: the special tokens (some may go missing), BERT-like pieces and hostile ones. */
 const token = fc.oneof(
-  fc.constantFrom(...specials, '##a', '##', 'the', '__proto__', 'constructor', 'toString', '', ' ', '\u0000', '\r', '😀', '\ud83d'),
+  fc.constantFrom(
+    ...specials,
+    '##a',
+    '##',
+    'the',
+    '__proto__',
+    'constructor',
+    'toString',
+    '',
+    ' ',
+    '\u0000',
+    '\r',
+    '😀',
+    '\ud83d',
+  ),
   fc.string({ maxLength: 8 }),
   fc.string({ unit: 'grapheme', maxLength: 4 }),
   fc.nat(300).map((n) => 'w'.repeat(n)),
@@ -26,22 +40,28 @@ const vocabText = fc
 const bytes = fc.oneof(
   { weight: 3, arbitrary: vocabText.map((t) => new TextEncoder().encode(t)) },
   fc.uint8Array({ maxLength: 256 }),
-  fc.tuple(vocabText, fc.uint8Array({ minLength: 1, maxLength: 4 })).map(([t, junk]) => Buffer.concat([Buffer.from(t), Buffer.from([0xff, ...junk])])),
+  fc
+    .tuple(vocabText, fc.uint8Array({ minLength: 1, maxLength: 4 }))
+    .map(([t, junk]) => Buffer.concat([Buffer.from(t), Buffer.from([0xff, ...junk])])),
 );
 
 describe('fuzz: vocab.txt', () => {
   it(`random, damaged and hostile vocabularies; the encoder built from each (${RUNS} cases)`, async () => {
     const file = await vocabFile();
-    await fuzz('vocab.txt', RUNS, fc.asyncProperty(bytes, fc.string({ maxLength: 60 }), async (content, text) => {
-      await writeFile(file, content);
-      const tokens = await parsesOrRejects(file, () => readVocabulary(file));
-      if (!tokens) return;
-      const encoder = await parsesOrRejects(file, () => new WordPieceEncoder(tokens, file));
-      if (!encoder) return;
-      const encoded = encoder.encode(text, LENGTH);
-      expect(encoded.inputIds.length).toBe(LENGTH);
-      for (const id of encoded.inputIds) expect(Number(id)).toBeLessThan(tokens.length);
-    }));
+    await fuzz(
+      'vocab.txt',
+      RUNS,
+      fc.asyncProperty(bytes, fc.string({ maxLength: 60 }), async (content, text) => {
+        await writeFile(file, content);
+        const tokens = await parsesOrRejects(file, () => readVocabulary(file));
+        if (!tokens) return;
+        const encoder = await parsesOrRejects(file, () => new WordPieceEncoder(tokens, file));
+        if (!encoder) return;
+        const encoded = encoder.encode(text, LENGTH);
+        expect(encoded.inputIds.length).toBe(LENGTH);
+        for (const id of encoded.inputIds) expect(Number(id)).toBeLessThan(tokens.length);
+      }),
+    );
   });
 
   it('the embedded vocabulary passes the same checks', async () => {

@@ -40,7 +40,11 @@ describe('item ranges of an image folder', () => {
       expect(ds.train.length).toBe(21);
       const labels = ds.train.labels();
       const seen: string[] = [];
-      for (const range of [{ start: 0, end: 5 }, { start: 5, end: 6 }, { start: 6, end: 21 }]) {
+      for (const range of [
+        { start: 0, end: 5 },
+        { start: 5, end: 6 },
+        { start: 6, end: 21 },
+      ]) {
         for (const batch of await collect(ds.train, range, 4)) {
           expect(batch.inputs[0].shape).toEqual([batch.labels.length, 3, 8, 8]);
           batch.labels.forEach((label, i) => {
@@ -56,7 +60,9 @@ describe('item ranges of an image folder', () => {
       expect(new Set(seen).size).toBe(21); // no item twice, none missing
       const test = await collect(ds.test, { start: 0, end: ds.test.length }, 100);
       expect(test[0].labels.length).toBe(6);
-      expect(test.flatMap((b) => Array.from(b.labels, (_, i) => decodeColour(row(b, i), 64)[2]))).toEqual([129, 129, 129, 129, 129, 129]);
+      expect(test.flatMap((b) => Array.from(b.labels, (_, i) => decodeColour(row(b, i), 64)[2]))).toEqual([
+        129, 129, 129, 129, 129, 129,
+      ]);
     } finally {
       await ds.close();
     }
@@ -66,7 +72,12 @@ describe('item ranges of an image folder', () => {
     const ds = await openDataset('synthetic:classes=3,train=30,test=3,size=8', { workers: 1 });
     try {
       const batches = await collect(ds.train, { start: 3, end: 20 }, 5);
-      expect(batches.map((b) => [b.start, b.labels.length])).toEqual([[3, 5], [8, 5], [13, 5], [18, 2]]);
+      expect(batches.map((b) => [b.start, b.labels.length])).toEqual([
+        [3, 5],
+        [8, 5],
+        [13, 5],
+        [18, 2],
+      ]);
       const whole = (await collect(ds.train, { start: 0, end: 30 }, 30))[0];
       // item 13 read in a small range equals item 13 read in one big batch (items are a function of their index)
       expect(Array.from(row(batches[2], 0))).toEqual(Array.from(row(whole, 13)));

@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { openDataset, writeSyntheticImageFolder } from '../src/index.ts';
 import { tempDir } from './helpers.ts';
 
-async function rows(root: string, options: object, batchSize: number): Promise<{ values: number[][]; items: number[] }> {
+async function rows(
+  root: string,
+  options: object,
+  batchSize: number,
+): Promise<{ values: number[][]; items: number[] }> {
   const ds = await openDataset(root, { imageSize: 24, resizeSize: 28, ...options });
   try {
     const values: number[][] = [];
@@ -25,7 +29,7 @@ async function rows(root: string, options: object, batchSize: number): Promise<{
 
 describe('recycleBatches', () => {
   for (const workers of [0, 2]) {
-    it(`gives the same items and values as fresh batches, including partial and skip-bad batches (workers: ${workers})`, async () => {
+    it(`same items and values as fresh batches, partial and skip-bad ones too (workers: ${workers})`, async () => {
       const root = await tempDir();
       await writeSyntheticImageFolder(root, { classes: 3, train: 29, test: 3, seed: 5, size: 32 });
       await writeFile(join(root, 'train', 'class01', 'bad.jpg'), Buffer.from('not a jpeg'));
@@ -40,7 +44,13 @@ describe('recycleBatches', () => {
   it('detaches a batch kept past its turn instead of overwriting it', async () => {
     const root = await tempDir();
     await writeSyntheticImageFolder(root, { classes: 2, train: 16, test: 2, seed: 5, size: 32 });
-    const ds = await openDataset(root, { imageSize: 24, resizeSize: 28, workers: 1, prefetch: 0, recycleBatches: true });
+    const ds = await openDataset(root, {
+      imageSize: 24,
+      resizeSize: 28,
+      workers: 1,
+      prefetch: 0,
+      recycleBatches: true,
+    });
     try {
       const kept: Float32Array[] = [];
       for await (const batch of ds.train.batches({ start: 0, end: 16 }, { batchSize: 4 })) {

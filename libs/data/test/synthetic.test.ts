@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { Split } from '@alsatian/core';
-import { openDataset, writeSyntheticImageFolder, writeSyntheticTextFolder, type OpenedDataset as Dataset } from '../src/index.ts';
+import {
+  openDataset,
+  writeSyntheticImageFolder,
+  writeSyntheticTextFolder,
+  type OpenedDataset as Dataset,
+} from '../src/index.ts';
 import { collect, tempDir } from './helpers.ts';
 
 /** Features of every item of a split, one row per item, and their labels. */
-async function features(ds: Dataset, split: Split, feature: (item: ArrayLike<number | bigint>) => number[]): Promise<{ x: number[][]; y: number[] }> {
+async function features(
+  ds: Dataset,
+  split: Split,
+  feature: (item: ArrayLike<number | bigint>) => number[],
+): Promise<{ x: number[][]; y: number[] }> {
   const s = ds[split];
   const x: number[][] = [];
   const y: number[] = [];
@@ -19,7 +28,11 @@ async function features(ds: Dataset, split: Split, feature: (item: ArrayLike<num
 }
 
 /** Accuracy of a nearest-class-mean classifier fitted on train, scored on test. */
-function nearestClassMean(train: { x: number[][]; y: number[] }, test: { x: number[][]; y: number[] }, classes: number): number {
+function nearestClassMean(
+  train: { x: number[][]; y: number[] },
+  test: { x: number[][]; y: number[] },
+  classes: number,
+): number {
   const dim = train.x[0].length;
   const means = Array.from({ length: classes }, () => new Float64Array(dim));
   const counts = new Array(classes).fill(0);
@@ -43,7 +56,8 @@ function downsample(item: ArrayLike<number | bigint>): number[] {
     for (let by = 0; by < 4; by++)
       for (let bx = 0; bx < 4; bx++) {
         let sum = 0;
-        for (let y = 0; y < 8; y++) for (let x = 0; x < 8; x++) sum += Number(item[c * 1024 + (by * 8 + y) * 32 + bx * 8 + x]);
+        for (let y = 0; y < 8; y++)
+          for (let x = 0; x < 8; x++) sum += Number(item[c * 1024 + (by * 8 + y) * 32 + bx * 8 + x]);
         out.push(sum / 64);
       }
   return out;
@@ -54,7 +68,11 @@ describe('synthetic data carries class signal', () => {
     const ds = await openDataset('synthetic:classes=10,train=300,test=200,size=32,seed=3', { workers: 2 });
     try {
       expect(ds.inputs).toEqual([{ name: 'pixels', dtype: 'float32', shape: [3, 32, 32] }]);
-      const accuracy = nearestClassMean(await features(ds, 'train', downsample), await features(ds, 'test', downsample), 10);
+      const accuracy = nearestClassMean(
+        await features(ds, 'train', downsample),
+        await features(ds, 'test', downsample),
+        10,
+      );
       expect(accuracy).toBeGreaterThan(0.5);
       const [batch] = await collect(ds.test, { start: 0, end: 8 }, 8);
       const values = Array.from(batch.inputs[0].data as Float32Array);
@@ -82,9 +100,18 @@ describe('synthetic folders', () => {
   it('writes the image-folder layout that openDataset reads back', async () => {
     const root = await tempDir();
     const events: number[] = [];
-    await writeSyntheticImageFolder(root, { classes: 3, train: 9, test: 3, seed: 1, size: 40, onProgress: (e) => events.push(e.done) });
+    await writeSyntheticImageFolder(root, {
+      classes: 3,
+      train: 9,
+      test: 3,
+      seed: 1,
+      size: 40,
+      onProgress: (e) => events.push(e.done),
+    });
     expect(events.at(-1)).toBe(12);
-    await expect(writeSyntheticImageFolder(root, { classes: 3, train: 9, test: 3, seed: 1 })).rejects.toThrow(/is not empty/);
+    await expect(writeSyntheticImageFolder(root, { classes: 3, train: 9, test: 3, seed: 1 })).rejects.toThrow(
+      /is not empty/,
+    );
     const ds = await openDataset(root, { imageSize: 32, workers: 1 });
     try {
       expect(ds.classes).toEqual(['class00', 'class01', 'class02']);
@@ -104,7 +131,10 @@ describe('synthetic folders', () => {
     expect(folder.classes).toEqual(memory.classes);
     const items = async (ds: Dataset) => {
       const [b] = await collect(ds.train, { start: 0, end: 12 }, 12);
-      return Array.from(b.labels, (label, i) => `${label}:${b.inputs[0].data.subarray(i * 64, i * 64 + 64).join(',')}`).sort();
+      return Array.from(
+        b.labels,
+        (label, i) => `${label}:${b.inputs[0].data.subarray(i * 64, i * 64 + 64).join(',')}`,
+      ).sort();
     };
     expect(await items(folder)).toEqual(await items(memory));
   });

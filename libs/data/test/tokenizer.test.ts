@@ -5,14 +5,40 @@ import { openDataset, readVocabulary, syntheticVocabulary, WordPieceEncoder } fr
 import { writeText } from './fixtures.ts';
 import { collect, tempDir } from './helpers.ts';
 
-// id:             0        1        2        3        4         5      6       7     8       9    10     11         12       13
-const VOCAB = ['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]', 'the', 'movie', 'was', 'great', '!', 'un', '##believ', '##able', '.'];
+// id:             0        1        2        3        4         5      6       7     8       9    10     11         12
+// 13
+const VOCAB = [
+  '[PAD]',
+  '[UNK]',
+  '[CLS]',
+  '[SEP]',
+  '[MASK]',
+  'the',
+  'movie',
+  'was',
+  'great',
+  '!',
+  'un',
+  '##believ',
+  '##able',
+  '.',
+];
 
 describe('WordPiece encoder', () => {
   const encoder = new WordPieceEncoder(VOCAB, 'test vocab');
 
   it('lower-cases, splits punctuation, uses ## continuations and [UNK]', () => {
-    expect(encoder.tokens('The MOVIE was Unbelievable!! zzz')).toEqual(['the', 'movie', 'was', 'un', '##believ', '##able', '!', '!', '[UNK]']);
+    expect(encoder.tokens('The MOVIE was Unbelievable!! zzz')).toEqual([
+      'the',
+      'movie',
+      'was',
+      'un',
+      '##believ',
+      '##able',
+      '!',
+      '!',
+      '[UNK]',
+    ]);
   });
 
   it('wraps in [CLS] ... [SEP], pads with [PAD] and masks the padding', () => {
@@ -32,13 +58,21 @@ describe('WordPiece encoder', () => {
     await writeText(join(dir, 'vocab.txt'), `${VOCAB.join('\n')}\n`);
     expect(await readVocabulary(join(dir, 'vocab.txt'))).toEqual(VOCAB);
     await writeText(join(dir, 'bad.txt'), 'the\nmovie\n');
-    await expect(readVocabulary(join(dir, 'bad.txt'))).rejects.toThrow(/bad\.txt' lacks \[PAD\], \[UNK\], \[CLS\], \[SEP\]/);
+    await expect(readVocabulary(join(dir, 'bad.txt'))).rejects.toThrow(
+      /bad\.txt' lacks \[PAD\], \[UNK\], \[CLS\], \[SEP\]/,
+    );
     await expect(readVocabulary(join(dir, 'none.txt'))).rejects.toBeInstanceOf(BadInputError);
   });
 
   it('the synthetic vocabulary keeps bert-base-uncased special ids', () => {
     const vocab = syntheticVocabulary();
-    expect([vocab[0], vocab[100], vocab[101], vocab[102], vocab[103]]).toEqual(['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]']);
+    expect([vocab[0], vocab[100], vocab[101], vocab[102], vocab[103]]).toEqual([
+      '[PAD]',
+      '[UNK]',
+      '[CLS]',
+      '[SEP]',
+      '[MASK]',
+    ]);
     expect(new Set(vocab).size).toBe(vocab.length);
   });
 });
@@ -60,7 +94,12 @@ describe('text datasets', () => {
     ]);
     const [batch] = await collect(ds.train, { start: 0, end: 2 }, 2);
     expect(batch.inputs[0].shape).toEqual([2, 8]);
-    const byLabel = new Map(Array.from(batch.labels, (label, i) => [label, Array.from(batch.inputs[0].data.subarray(i * 8, i * 8 + 8), Number)]));
+    const byLabel = new Map(
+      Array.from(batch.labels, (label, i) => [
+        label,
+        Array.from(batch.inputs[0].data.subarray(i * 8, i * 8 + 8), Number),
+      ]),
+    );
     expect(byLabel.get(1)).toEqual([2, 5, 6, 7, 8, 9, 3, 0]);
     expect(byLabel.get(0)).toEqual([2, 5, 6, 7, 10, 11, 12, 3]); // truncated: [SEP] replaces the final '.'
     const ids = batch.inputs[0].data as BigInt64Array;

@@ -7,10 +7,16 @@ import { tempDir } from './helpers.ts';
 /** Normalised value of an 8-bit level in channel c. */
 const norm = (v: number, c: number) => (v / 255 - IMAGENET_MEAN[c]) / IMAGENET_STD[c];
 
-async function png(width: number, height: number, pixel: (x: number, y: number) => [number, number, number]): Promise<Buffer> {
+async function png(
+  width: number,
+  height: number,
+  pixel: (x: number, y: number) => [number, number, number],
+): Promise<Buffer> {
   const raw = Buffer.alloc(width * height * 3);
   for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) raw.set(pixel(x, y), (y * width + x) * 3);
-  return sharp(raw, { raw: { width, height, channels: 3 } }).png().toBuffer();
+  return sharp(raw, { raw: { width, height, channels: 3 } })
+    .png()
+    .toBuffer();
 }
 
 async function transform(bytes: Uint8Array, imageSize: number, resizeSize: number): Promise<Float32Array> {
@@ -33,18 +39,24 @@ describe('torchvision geometry', () => {
 
 describe('decode + transform of known pixels', () => {
   it('crops the centre without resampling when the shorter side already has the resize size', async () => {
-    const pixel = (x: number, y: number): [number, number, number] => [(x * 37 + y * 11) % 256, (x * 5 + y * 71) % 256, (x * y * 13 + 7) % 256];
+    const pixel = (x: number, y: number): [number, number, number] => [
+      (x * 37 + y * 11) % 256,
+      (x * 5 + y * 71) % 256,
+      (x * y * 13 + 7) % 256,
+    ];
     const out = await transform(await png(6, 4, pixel), 4, 4);
     expect(out.length).toBe(3 * 4 * 4);
     for (let c = 0; c < 3; c++)
       for (let y = 0; y < 4; y++)
         for (let x = 0; x < 4; x++) {
           // resize 6x4 -> 6x4, centre crop offset x = round(1) = 1
-          expect(Math.abs(out[c * 16 + y * 4 + x] - norm(pixel(x + 1, y)[c], c))).toBeLessThanOrEqual(1 / 255 / IMAGENET_STD[c] + 1e-6);
+          expect(Math.abs(out[c * 16 + y * 4 + x] - norm(pixel(x + 1, y)[c], c))).toBeLessThanOrEqual(
+            1 / 255 / IMAGENET_STD[c] + 1e-6,
+          );
         }
   });
 
-  it('downscales a linear ramp to the ramp at the output pixel centres (triangle filter, half-pixel centres)', async () => {
+  it('downscales a linear ramp to the ramp at output pixel centres (triangle filter, half-pixel centres)', async () => {
     // 64x32 -> shorter side 16 -> 32x16, crop 16x16 at x offset 8. Output column j samples source centre 2(j+8)+0.5.
     const bytes = await png(64, 32, (x, y) => [4 * x, 255 - 4 * x, 8 * y]);
     const out = await transform(bytes, 16, 16);
@@ -54,13 +66,20 @@ describe('decode + transform of known pixels', () => {
         const sx = 2 * (x + 8) + 0.5;
         const sy = 2 * y + 0.5;
         const expected = [4 * sx, 255 - 4 * sx, 8 * sy];
-        for (let c = 0; c < 3; c++) expect(Math.abs(out[c * 256 + y * 16 + x] - norm(expected[c], c))).toBeLessThanOrEqual(tolerance(c));
+        for (let c = 0; c < 3; c++)
+          expect(Math.abs(out[c * 256 + y * 16 + x] - norm(expected[c], c))).toBeLessThanOrEqual(tolerance(c));
       }
   });
 
   it('turns grey and RGBA images into 3 channels (grey replicated, alpha dropped)', async () => {
-    const grey = await sharp(Buffer.alloc(8 * 8, 100), { raw: { width: 8, height: 8, channels: 1 } }).png().toBuffer();
-    const rgba = await sharp(Buffer.from(Array.from({ length: 64 }, () => [10, 20, 30, 0]).flat()), { raw: { width: 8, height: 8, channels: 4 } }).png().toBuffer();
+    const grey = await sharp(Buffer.alloc(8 * 8, 100), { raw: { width: 8, height: 8, channels: 1 } })
+      .png()
+      .toBuffer();
+    const rgba = await sharp(Buffer.from(Array.from({ length: 64 }, () => [10, 20, 30, 0]).flat()), {
+      raw: { width: 8, height: 8, channels: 4 },
+    })
+      .png()
+      .toBuffer();
     const g = await transform(grey, 4, 8);
     const a = await transform(rgba, 4, 8);
     for (let c = 0; c < 3; c++) {
@@ -72,9 +91,12 @@ describe('decode + transform of known pixels', () => {
   it('reads a JPEG file of a flat colour to that colour within JPEG error', async () => {
     const dir = await tempDir();
     const file = join(dir, 'flat.jpg');
-    await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 200, g: 60, b: 120 } } }).jpeg({ quality: 95 }).toFile(file);
+    await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 200, g: 60, b: 120 } } })
+      .jpeg({ quality: 95 })
+      .toFile(file);
     const { readFile } = await import('node:fs/promises');
     const out = await transform(await readFile(file), 8, 10);
-    for (let c = 0; c < 3; c++) expect(Math.abs(out[c * 64 + 27] - norm([200, 60, 120][c], c))).toBeLessThanOrEqual(3 / 255 / IMAGENET_STD[c]);
+    for (let c = 0; c < 3; c++)
+      expect(Math.abs(out[c * 64 + 27] - norm([200, 60, 120][c], c))).toBeLessThanOrEqual(3 / 255 / IMAGENET_STD[c]);
   });
 });

@@ -324,18 +324,16 @@ async function iterationJobs(input: IterationJobsInput): Promise<{ specs: JobSpe
     }),
   );
   const drafts = [...part.jobs].sort((a, b) => a.stage - b.stage || b.seconds - a.seconds);
-  const specs = drafts.map(
-    (d): JobSpec => ({
-      context,
-      iteration,
-      stage: d.stage,
-      source: d.source,
-      exportNodes: d.exportNodes,
-      exportLabels: true,
-      label: jobLabel(iteration, d),
-      steps: input.timed(() => jobSteps(plan, d, context.batchSize)),
-    }),
-  );
+  const specs = drafts.map((d): JobSpec => ({
+    context,
+    iteration,
+    stage: d.stage,
+    source: d.source,
+    exportNodes: d.exportNodes,
+    exportLabels: true,
+    label: jobLabel(iteration, d),
+    steps: input.timed(() => jobSteps(plan, d, context.batchSize)),
+  }));
   const info = { mode: part.mode, jobs: specs.length, workers, estimatedSeconds: part.seconds };
   await writeFileAtomic(file, JSON.stringify({ specs, info }));
   return { specs, info };

@@ -188,7 +188,11 @@ class JobIo {
           const labelKey = `${s.split}|${range.start}`;
           if (s.readsRawInput && this.spec.exportLabels && !this.labelsWritten.has(labelKey)) {
             this.labelsWritten.add(labelKey);
-            await this.exchange.writeLabels(s.split, range, this.labels.get(s.split, s.range.start, batch, s.range.end));
+            await this.exchange.writeLabels(
+              s.split,
+              range,
+              this.labels.get(s.split, s.range.start, batch, s.range.end),
+            );
           }
         }
       }

@@ -37,20 +37,30 @@ const { values: args } = parseArgs({
 const batch = Number(args.batch);
 const repeats = Number(args.repeats);
 const log = (line: string) => process.stderr.write(`${line}\n`);
-const engine = await createEngine({ ep: args.ep!, threads: args.threads ? Number(args.threads) : undefined }).catch((error: unknown) => {
-  // A user mistake or a missing provider: one line, no stack trace.
-  if (!(error instanceof AlsatianError)) throw error;
-  log(`bench:engine: ${error.message}`);
-  process.exit(2);
-});
-log(`ours: onnxruntime-node, ep=${engine.ep}, threads=${engine.threads}; PyTorch: ${args['torch-threads']} threads; batch ${batch}, median of ${repeats} interleaved rounds after one warm-up`);
+const engine = await createEngine({ ep: args.ep!, threads: args.threads ? Number(args.threads) : undefined }).catch(
+  (error: unknown) => {
+    // A user mistake or a missing provider: one line, no stack trace.
+    if (!(error instanceof AlsatianError)) throw error;
+    log(`bench:engine: ${error.message}`);
+    process.exit(2);
+  },
+);
+log(
+  `ours: onnxruntime-node, ep=${engine.ep}, threads=${engine.threads}; PyTorch: ${args['torch-threads']} ` +
+    `threads; batch ${batch}, median of ${repeats} interleaved rounds after one warm-up`,
+);
 const torch = await startTorchServer(MODELS, batch, Number(args['torch-threads']));
 
 const results: Throughput[] = [];
 const prepares: PrepareCost[] = [];
 for (const model of MODELS) {
   const unit = await engine.prepare(buildModel(model, { seed: 1 }).blocks, { label: model });
-  prepares.push({ model, weightMiB: unit.weightBytes / 2 ** 20, lowerMs: unit.timings.lowerMs, sessionMs: unit.timings.sessionMs });
+  prepares.push({
+    model,
+    weightMiB: unit.weightBytes / 2 ** 20,
+    lowerMs: unit.timings.lowerMs,
+    sessionMs: unit.timings.sessionMs,
+  });
   const shape = [batch, ...unit.inputs[0].shape];
   const pixels = float32Tensor(shape, Rng.derive(0, 'bench-pixels').fillNormal(new Float32Array(numel(shape))));
   await unit.run([pixels]);
@@ -61,11 +71,15 @@ for (const model of MODELS) {
     await unit.run([pixels]);
     ours.push((performance.now() - start) / 1000);
     for (const layout of TORCH_LAYOUTS) theirs.get(layout)!.push(await torch.time(model, layout));
-    log(`  ${model} round ${round + 1}: ours ${ours.at(-1)!.toFixed(2)} s, pytorch ${TORCH_LAYOUTS.map((l) => `${l} ${theirs.get(l)!.at(-1)!.toFixed(2)} s`).join(', ')}`);
+    log(
+      `  ${model} round ${round + 1}: ours ${ours.at(-1)!.toFixed(2)} s, pytorch ` +
+        `${TORCH_LAYOUTS.map((l) => `${l} ${theirs.get(l)!.at(-1)!.toFixed(2)} s`).join(', ')}`,
+    );
   }
   await unit.dispose();
   results.push({ engine: 'ours', model, layout: 'default', imgPerSec: batch / median(ours) });
-  for (const layout of TORCH_LAYOUTS) results.push({ engine: 'pytorch', model, layout, imgPerSec: batch / median(theirs.get(layout)!) });
+  for (const layout of TORCH_LAYOUTS)
+    results.push({ engine: 'pytorch', model, layout, imgPerSec: batch / median(theirs.get(layout)!) });
 }
 await torch.close();
 
@@ -91,7 +105,10 @@ const lines = [
   '',
   'prepare model (lower to ONNX + create session) vs weights:',
   `${pad('model', 20)}${pad('weights MiB', 13)}${pad('lower ms', 10)}session ms`,
-  ...prepares.map((p) => `${pad(p.model, 20)}${pad(p.weightMiB.toFixed(1), 13)}${pad(p.lowerMs.toFixed(0), 10)}${p.sessionMs.toFixed(0)}`),
+  ...prepares.map(
+    (p) =>
+      `${pad(p.model, 20)}${pad(p.weightMiB.toFixed(1), 13)}${pad(p.lowerMs.toFixed(0), 10)}${p.sessionMs.toFixed(0)}`,
+  ),
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
 if (args.json) process.stdout.write(`${JSON.stringify({ results, ratios })}\n`);

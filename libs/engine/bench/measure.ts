@@ -26,5 +26,10 @@ export function median(values: readonly number[]): number {
 export async function measurePrepare(engine: OrtEngine, model: BuiltModel): Promise<PrepareCost> {
   const unit = await engine.prepare(model.blocks, { label: model.architecture });
   await unit.dispose();
-  return { model: model.architecture, weightMiB: unit.weightBytes / 2 ** 20, lowerMs: unit.timings.lowerMs, sessionMs: unit.timings.sessionMs };
+  return {
+    model: model.architecture,
+    weightMiB: unit.weightBytes / 2 ** 20,
+    lowerMs: unit.timings.lowerMs,
+    sessionMs: unit.timings.sessionMs,
+  };
 }

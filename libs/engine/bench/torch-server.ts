@@ -12,8 +12,14 @@ export interface TorchServer {
   close(): Promise<void>;
 }
 
-export async function startTorchServer(models: readonly string[], batch: number, threads: number): Promise<TorchServer> {
-  const child = spawn('/usr/bin/python3', [SCRIPT, '--batch', String(batch), '--threads', String(threads), ...models], { stdio: ['pipe', 'pipe', 'inherit'] });
+export async function startTorchServer(
+  models: readonly string[],
+  batch: number,
+  threads: number,
+): Promise<TorchServer> {
+  const child = spawn('/usr/bin/python3', [SCRIPT, '--batch', String(batch), '--threads', String(threads), ...models], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   const next = async (): Promise<Record<string, unknown>> => {

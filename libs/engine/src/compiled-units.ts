@@ -33,7 +33,11 @@ export class CompiledUnits {
   private readonly kept = new Map<string, number>();
   private keptBytes = 0;
 
-  private constructor(readonly dir: string, readonly persistent: boolean, readonly budgetBytes: number) {}
+  private constructor(
+    readonly dir: string,
+    readonly persistent: boolean,
+    readonly budgetBytes: number,
+  ) {}
 
   /**
    * `dir`: keep compiled units there across processes (entries already there count toward the budget); otherwise
@@ -52,7 +56,12 @@ export class CompiledUnits {
   /** The entry of `key` (a file-name-safe hash), or a fresh one-off entry when the unit has no key. */
   entry(key: string | undefined): CompiledEntry {
     const name = key ?? `once-${randomUUID()}`;
-    return { key: name, kept: key !== undefined, modelPath: join(this.dir, `${name}.onnx`), weightsFile: `${name}.weights` };
+    return {
+      key: name,
+      kept: key !== undefined,
+      modelPath: join(this.dir, `${name}.onnx`),
+      weightsFile: `${name}.weights`,
+    };
   }
 
   /** Whether `entry` is complete on disk (the model is renamed into place last). */
@@ -72,7 +81,8 @@ export class CompiledUnits {
       await write(stagedModel, entry.weightsFile);
       // A unit whose weights are all small keeps them inside the model, and ORT writes no weights file.
       const stagedWeights = join(staging, entry.weightsFile);
-      if (await stat(stagedWeights).catch(() => undefined)) await rename(stagedWeights, join(this.dir, entry.weightsFile));
+      if (await stat(stagedWeights).catch(() => undefined))
+        await rename(stagedWeights, join(this.dir, entry.weightsFile));
       await rename(stagedModel, entry.modelPath);
     } finally {
       await rm(staging, { recursive: true, force: true });

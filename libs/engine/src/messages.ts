@@ -3,8 +3,10 @@
 export function cudaBinariesMissing(dir: string): string {
   return (
     `Execution provider 'cuda' is unavailable: the CUDA EP binaries (libonnxruntime_providers_cuda.so, ` +
-    `libonnxruntime_providers_shared.so) are not installed in ${dir}. onnxruntime-node's install step fetches them on ` +
-    `machines with internet access (it is skipped here with ONNXRUNTIME_NODE_INSTALL=skip); see libs/engine/README.md. ` +
+    (`libonnxruntime_providers_shared.so) are not installed in ${dir}. onnxruntime-node's install step ` +
+      `fetches them on `) +
+    (`machines with internet access (it is skipped here with ONNXRUNTIME_NODE_INSTALL=skip); see ` +
+      `libs/engine/README.md. `) +
     `CUDA 12 and cuDNN 9 must also be installed. Use --ep cpu, or --ep webgpu on a machine with a Vulkan GPU.`
   );
 }
@@ -26,7 +28,8 @@ export function noWebGpuAdapter(detail: string): string {
 export function cpuFallbackRefused(ep: string, label: string): string {
   return (
     `Part of the model cannot run on execution provider '${ep}': ORT would place some of its nodes on the CPU, ` +
-    `and silent CPU fallback is disabled. Run it with --ep cpu, or allow CPU nodes explicitly (engine option allowCpuNodes). ` +
+    (`and silent CPU fallback is disabled. Run it with --ep cpu, or allow CPU nodes explicitly (engine option ` +
+      `allowCpuNodes). `) +
     `(engine unit '${label}')`
   );
 }

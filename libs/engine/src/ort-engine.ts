@@ -8,7 +8,13 @@
 import { createHash } from 'node:crypto';
 import { availableParallelism, cpus } from 'node:os';
 import type { Block, Engine, ExecutionProvider, Logger, PreparedUnit, PrepareOptions } from '@alsatian/core';
-import { InvalidArgumentError, SEARCH_DEFAULTS, silentLogger, UnavailableError, WeightsNeededError } from '@alsatian/core';
+import {
+  InvalidArgumentError,
+  SEARCH_DEFAULTS,
+  silentLogger,
+  UnavailableError,
+  WeightsNeededError,
+} from '@alsatian/core';
 import { lowerUnitGraph, type LoweredGraph } from '@alsatian/models';
 import { env, InferenceSession } from 'onnxruntime-node';
 import { CompiledUnits, type CompiledEntry } from './compiled-units.ts';
@@ -49,7 +55,8 @@ export interface PreparationSettings {
   readonly compiledDir?: string;
   /**
    * Bytes of compiled units kept for reuse (units prepared with a content key), least recently used first out.
-   * Default: SEARCH_DEFAULTS.blockCacheBytes. They are files (in the page cache while they are used), not process memory.
+   * Default: SEARCH_DEFAULTS.blockCacheBytes. They are files (in the page cache while they are used), not process
+   * memory.
    */
   readonly compiledKeepBytes: number;
 }
@@ -88,7 +95,8 @@ const COMPILED_FORMAT = 1;
 export async function createEngine(options: CreateEngineOptions = {}): Promise<OrtEngine> {
   const ep = parseExecutionProvider(options.ep ?? 'cpu');
   const threads = options.threads ?? availableParallelism();
-  if (!Number.isInteger(threads) || threads < 1) throw new InvalidArgumentError(`Engine option 'threads' must be a positive integer, got ${threads}.`);
+  if (!Number.isInteger(threads) || threads < 1)
+    throw new InvalidArgumentError(`Engine option 'threads' must be a positive integer, got ${threads}.`);
   const logger = options.logger ?? silentLogger;
   checkProviderAvailable(ep);
   // ORT's process-wide logger prints session failures to stderr; they reach the caller as errors instead.
@@ -103,9 +111,15 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<O
     compiledDir: options.preparation?.compiledDir,
     compiledKeepBytes: options.preparation?.compiledKeepBytes ?? SEARCH_DEFAULTS.blockCacheBytes,
   };
-  if (preparation.sessions === 'compiled' && ep !== 'cpu') throw new InvalidArgumentError(`Compiled units are only made for the CPU provider; use preparation.sessions 'direct' with '${ep}'.`);
+  if (preparation.sessions === 'compiled' && ep !== 'cpu')
+    throw new InvalidArgumentError(
+      `Compiled units are only made for the CPU provider; use preparation.sessions 'direct' with '${ep}'.`,
+    );
   const settings: SessionSettings = { ep, threads, allowCpuNodes, prepacking: preparation.prepacking };
-  const compiled = preparation.sessions === 'compiled' ? await CompiledUnits.open({ dir: preparation.compiledDir, budgetBytes: preparation.compiledKeepBytes }) : undefined;
+  const compiled =
+    preparation.sessions === 'compiled'
+      ? await CompiledUnits.open({ dir: preparation.compiledDir, budgetBytes: preparation.compiledKeepBytes })
+      : undefined;
   const fingerprint = engineFingerprint(settings);
   const open = new Set<OrtPreparedUnit>();
   let units = 0;
@@ -143,7 +157,10 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<O
       let entry: CompiledEntry | undefined;
       let source: PrepareTimings['source'] = 'direct';
       if (compiled) {
-        const key = prepareOptions.contentKey === undefined ? undefined : entryKey(fingerprint, prepareOptions.contentKey, continuesChain);
+        const key =
+          prepareOptions.contentKey === undefined
+            ? undefined
+            : entryKey(fingerprint, prepareOptions.contentKey, continuesChain);
         entry = compiled.entry(key);
         phase('session');
         source = (await compiled.has(entry)) ? 'reused' : 'compiled';
@@ -152,10 +169,15 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<O
           const lowered = lowerNow();
           await compiled.write(entry, async (modelPath, weightsFile) => {
             const options = sessionOptions('compile', settings, {
-              'optimized_model_external_initializers_file_name': weightsFile,
-              'optimized_model_external_initializers_min_size_in_bytes': String(EXTERNAL_FROM_BYTES),
+              optimized_model_external_initializers_file_name: weightsFile,
+              optimized_model_external_initializers_min_size_in_bytes: String(EXTERNAL_FROM_BYTES),
             });
-            const compiling = await createSession(lowered, { ...options, optimizedModelFilePath: modelPath }, settings.ep, label);
+            const compiling = await createSession(
+              lowered,
+              { ...options, optimizedModelFilePath: modelPath },
+              settings.ep,
+              label,
+            );
             await compiling.release();
           });
         }
@@ -167,7 +189,10 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<O
         session = await createSession(lowered, sessionOptions('direct', settings), settings.ep, label);
       }
       const timings: PrepareTimings = { lowerMs, sessionMs: performance.now() - t0 - lowerMs, onnxBytes, source };
-      logger.debug(`engine: prepared '${label}' (${blocks.length} blocks) on ${ep}, ${source}: lower ${lowerMs.toFixed(0)} ms, session ${timings.sessionMs.toFixed(0)} ms`);
+      logger.debug(
+        `engine: prepared '${label}' (${blocks.length} blocks) on ${ep}, ${source}: lower ` +
+          `${lowerMs.toFixed(0)} ms, session ${timings.sessionMs.toFixed(0)} ms`,
+      );
       const used = entry;
       const unit = wrapSession(session, blocks, label, timings, async () => {
         open.delete(unit);
@@ -189,24 +214,39 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<O
 /** What, besides the unit, decides a compiled unit's content: runtime version, provider, CPU, settings. */
 function engineFingerprint(settings: SessionSettings): string {
   const ortVersion = env.versions.node ?? env.versions.common;
-  return JSON.stringify({ format: COMPILED_FORMAT, ortVersion, ep: settings.ep, prepacking: settings.prepacking, cpu: cpus()[0]?.model ?? 'unknown', arch: process.arch });
+  return JSON.stringify({
+    format: COMPILED_FORMAT,
+    ortVersion,
+    ep: settings.ep,
+    prepacking: settings.prepacking,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    arch: process.arch,
+  });
 }
 
 function entryKey(fingerprint: string, contentKey: string, continuesChain: boolean): string {
-  return createHash('sha256').update(JSON.stringify([fingerprint, contentKey, continuesChain])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([fingerprint, contentKey, continuesChain]))
+    .digest('hex');
 }
 
-async function createSession(model: LoweredGraph | string, options: InferenceSession.SessionOptions, ep: ExecutionProvider, label: string): Promise<InferenceSession> {
+async function createSession(
+  model: LoweredGraph | string,
+  options: InferenceSession.SessionOptions,
+  ep: ExecutionProvider,
+  label: string,
+): Promise<InferenceSession> {
   try {
     if (typeof model === 'string') return await InferenceSession.create(model, options);
     const externalData = model.externalWeights.map((w) => ({ path: w.path, data: w.data }));
     return await InferenceSession.create(model.model, externalData.length > 0 ? { ...options, externalData } : options);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    if (/fallback to CPU EP has been explicitly disabled/.test(detail)) throw new UnavailableError(cpuFallbackRefused(ep, label), { cause: error });
-    if (/Failed to get a WebGPU adapter|No supported adapters/i.test(detail)) throw new UnavailableError(noWebGpuAdapter(detail.trim().split('\n')[0]), { cause: error });
+    if (/fallback to CPU EP has been explicitly disabled/.test(detail))
+      throw new UnavailableError(cpuFallbackRefused(ep, label), { cause: error });
+    if (/Failed to get a WebGPU adapter|No supported adapters/i.test(detail))
+      throw new UnavailableError(noWebGpuAdapter(detail.trim().split('\n')[0]), { cause: error });
     if (ep !== 'cpu') throw new UnavailableError(sessionFailed(ep, label, detail), { cause: error });
     throw new Error(sessionFailed(ep, label, detail), { cause: error });
   }
 }
-

@@ -5,10 +5,19 @@ import type { InferenceSession } from 'onnxruntime-node';
 import type { OrtPreparedUnit, PrepareTimings } from './ort-engine.ts';
 import { checkBatch, fromOrt, toOrt } from './tensors.ts';
 
-export function wrapSession(session: InferenceSession, blocks: readonly Block[], label: string, timings: PrepareTimings, onDispose: () => Promise<void>): OrtPreparedUnit {
+export function wrapSession(
+  session: InferenceSession,
+  blocks: readonly Block[],
+  label: string,
+  timings: PrepareTimings,
+  onDispose: () => Promise<void>,
+): OrtPreparedUnit {
   const inputs: readonly TensorSpec[] = blocks[0].descriptor.inputs;
   const outputs: readonly TensorSpec[] = blocks[blocks.length - 1].descriptor.outputs;
-  const weightBytes = blocks.reduce((s, b) => s + [...b.weights.values()].reduce((t, w) => t + w.data.byteLength, 0), 0);
+  const weightBytes = blocks.reduce(
+    (s, b) => s + [...b.weights.values()].reduce((t, w) => t + w.data.byteLength, 0),
+    0,
+  );
   const inputNames = session.inputNames;
   const outputNames = session.outputNames;
   let disposed = false;

@@ -23,7 +23,16 @@ function nativeDir(): string {
   return join(packageDir, 'bin', 'napi-v6', process.platform, process.arch);
 }
 
-const LIBRARY_DIRS = ['/lib/x86_64-linux-gnu', '/usr/lib/x86_64-linux-gnu', '/lib/aarch64-linux-gnu', '/usr/lib/aarch64-linux-gnu', '/usr/lib64', '/usr/lib', '/lib64', '/lib'];
+const LIBRARY_DIRS = [
+  '/lib/x86_64-linux-gnu',
+  '/usr/lib/x86_64-linux-gnu',
+  '/lib/aarch64-linux-gnu',
+  '/usr/lib/aarch64-linux-gnu',
+  '/usr/lib64',
+  '/usr/lib',
+  '/lib64',
+  '/lib',
+];
 
 function vulkanLoaderPresent(): boolean {
   const extra = (process.env.LD_LIBRARY_PATH ?? '').split(':').filter(Boolean);
@@ -37,19 +46,30 @@ function vulkanLoaderPresent(): boolean {
 export function checkProviderAvailable(ep: ExecutionProvider): void {
   if (ep === 'cpu') return;
   const backend = listSupportedBackends().find((b) => b.name === ep);
-  if (!backend) throw new UnavailableError(`Execution provider '${ep}' is not built into this onnxruntime-node (${process.platform}/${process.arch}); it supports: ${listSupportedBackends().map((b) => b.name).join(', ')}.`);
+  if (!backend)
+    throw new UnavailableError(
+      `Execution provider '${ep}' is not built into this onnxruntime-node (${process.platform}/${process.arch}); ` +
+        `it supports: ${listSupportedBackends()
+          .map((b) => b.name)
+          .join(', ')}.`,
+    );
   if (ep === 'cuda') {
     const dir = nativeDir();
-    if (!existsSync(join(dir, 'libonnxruntime_providers_cuda.so'))) throw new UnavailableError(cudaBinariesMissing(dir));
+    if (!existsSync(join(dir, 'libonnxruntime_providers_cuda.so')))
+      throw new UnavailableError(cudaBinariesMissing(dir));
   }
-  if (ep === 'webgpu' && process.platform === 'linux' && !vulkanLoaderPresent()) throw new UnavailableError(vulkanLoaderMissing());
+  if (ep === 'webgpu' && process.platform === 'linux' && !vulkanLoaderPresent())
+    throw new UnavailableError(vulkanLoaderMissing());
 }
 
 /**
  * The ORT provider list for `ep`. CPU alone for 'cpu'; a GPU provider alone, where CPU nodes are an error unless
  * the caller explicitly allowed them.
  */
-export function providerConfig(ep: ExecutionProvider, allowCpuNodes = false): { executionProviders: string[]; extra: Record<string, unknown> } {
+export function providerConfig(
+  ep: ExecutionProvider,
+  allowCpuNodes = false,
+): { executionProviders: string[]; extra: Record<string, unknown> } {
   if (ep === 'cpu') return { executionProviders: ['cpu'], extra: {} };
   if (allowCpuNodes) return { executionProviders: [ep, 'cpu'], extra: {} };
   // ORT would otherwise place any node its GPU provider lacks a kernel for on the CPU, silently.

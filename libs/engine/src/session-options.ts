@@ -26,7 +26,11 @@ export interface SessionSettings {
   readonly prepacking: boolean;
 }
 
-export function sessionOptions(kind: SessionKind, settings: SessionSettings, extraSession: Record<string, string> = {}): InferenceSession.SessionOptions {
+export function sessionOptions(
+  kind: SessionKind,
+  settings: SessionSettings,
+  extraSession: Record<string, string> = {},
+): InferenceSession.SessionOptions {
   const { executionProviders, extra } = providerConfig(settings.ep, settings.allowCpuNodes);
   // Each session owns an intra-op thread pool whose threads spin after a run. A search keeps many sessions (one
   // per execution unit) and decodes images in worker threads meanwhile, so spinning pools steal the cores the next

@@ -13,24 +13,38 @@ const fmt = (shape: readonly number[]) => `[${shape.join(', ')}]`;
 export function checkBatch(label: string, specs: readonly TensorSpec[], inputs: readonly HostTensor[]): number {
   const unit = ` (engine unit '${label}')`;
   if (inputs.length !== specs.length) {
-    throw new InvalidArgumentError(`The model takes ${specs.length} input(s) (${specs.map((s) => s.name).join(', ')}), got ${inputs.length}${unit}.`);
+    throw new InvalidArgumentError(
+      `The model takes ${specs.length} input(s) (${specs.map((s) => s.name).join(', ')}), got ${inputs.length}${unit}.`,
+    );
   }
   let batch = -1;
   specs.forEach((spec, i) => {
     const t = inputs[i];
     const expected = `${spec.dtype} [batch, ${spec.shape.join(', ')}]`;
-    if (t.dtype !== spec.dtype || t.shape.length !== spec.shape.length + 1 || spec.shape.some((d, k) => t.shape[k + 1] !== d)) {
-      throw new InvalidArgumentError(`Model input ${i} ('${spec.name}') must be ${expected}, got ${t.dtype} ${fmt(t.shape)}: the dataset does not produce what the model takes${unit}.`);
+    if (
+      t.dtype !== spec.dtype ||
+      t.shape.length !== spec.shape.length + 1 ||
+      spec.shape.some((d, k) => t.shape[k + 1] !== d)
+    ) {
+      throw new InvalidArgumentError(
+        `Model input ${i} ('${spec.name}') must be ${expected}, got ${t.dtype} ${fmt(t.shape)}: the dataset ` +
+          `does not produce what the model takes${unit}.`,
+      );
     }
     if (t.shape[0] < 1) throw new InvalidArgumentError(`Model input ${i} ('${spec.name}') has an empty batch${unit}.`);
-    if (batch >= 0 && t.shape[0] !== batch) throw new InvalidArgumentError(`Model inputs disagree on the batch size: ${batch} and ${t.shape[0]} (input ${i})${unit}.`);
+    if (batch >= 0 && t.shape[0] !== batch)
+      throw new InvalidArgumentError(
+        `Model inputs disagree on the batch size: ${batch} and ${t.shape[0]} (input ${i})${unit}.`,
+      );
     batch = t.shape[0];
   });
   return batch;
 }
 
 export function toOrt(t: HostTensor): Tensor {
-  return t.dtype === 'float32' ? new Tensor('float32', t.data as Float32Array, [...t.shape]) : new Tensor('int64', t.data as BigInt64Array, [...t.shape]);
+  return t.dtype === 'float32'
+    ? new Tensor('float32', t.data as Float32Array, [...t.shape])
+    : new Tensor('int64', t.data as BigInt64Array, [...t.shape]);
 }
 
 export function fromOrt(t: Tensor, name: string): HostTensor {

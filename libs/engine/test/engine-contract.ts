@@ -22,7 +22,7 @@ export function engineContract(name: string, makeEngine: () => Promise<Engine>):
       await engine.dispose();
     });
 
-    it('returns outputs of the inferred shapes, deterministically, and different outputs for different items', async () => {
+    it('returns outputs of the inferred shapes, deterministically, different for different items', async () => {
       const engine = await makeEngine();
       const unit = await engine.prepare(blocks);
       const batch = sampleBatch(unit.inputs, 3);
@@ -32,7 +32,9 @@ export function engineContract(name: string, makeEngine: () => Promise<Engine>):
       const [again] = await unit.run(batch);
       expect(Array.from(again.data as Float32Array)).toEqual(Array.from(out.data as Float32Array));
       const row = out.data.length / 3;
-      expect(Array.from((out.data as Float32Array).subarray(0, row))).not.toEqual(Array.from((out.data as Float32Array).subarray(row, 2 * row)));
+      expect(Array.from((out.data as Float32Array).subarray(0, row))).not.toEqual(
+        Array.from((out.data as Float32Array).subarray(row, 2 * row)),
+      );
       await engine.dispose();
     });
 

@@ -9,7 +9,10 @@ describe('execution provider configuration', () => {
 
   it('runs a GPU provider alone with ORT CPU fallback disabled, unless CPU nodes are explicitly allowed', () => {
     for (const ep of ['webgpu', 'cuda'] as const) {
-      expect(providerConfig(ep)).toEqual({ executionProviders: [ep], extra: { session: { disable_cpu_ep_fallback: '1' } } });
+      expect(providerConfig(ep)).toEqual({
+        executionProviders: [ep],
+        extra: { session: { disable_cpu_ep_fallback: '1' } },
+      });
       expect(providerConfig(ep, true)).toEqual({ executionProviders: [ep, 'cpu'], extra: {} });
     }
   });

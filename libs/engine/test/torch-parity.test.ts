@@ -25,32 +25,39 @@ const probe = spawnSync(PYTHON, ['-c', 'import torch, torchvision'], { encoding:
 const torchMissing = probe.status !== 0;
 const inCi = process.env.CI === 'true';
 
-describe.skipIf(torchMissing && !inCi)(`PyTorch parity${torchMissing ? ` (skipped: ${PYTHON} cannot import torch and torchvision)` : ''}`, () => {
-  let dir = '';
-  let pixels: HostTensor;
-  let features: Map<string, HostTensor>;
+describe.skipIf(torchMissing && !inCi)(
+  `PyTorch parity${torchMissing ? ` (skipped: ${PYTHON} cannot import torch and torchvision)` : ''}`,
+  () => {
+    let dir = '';
+    let pixels: HostTensor;
+    let features: Map<string, HostTensor>;
 
-  beforeAll(async () => {
-    if (torchMissing) throw new Error(`CI=true but ${PYTHON} cannot import torch/torchvision (.ci/run installs python3-torch python3-torchvision): ${probe.stderr || probe.error}`);
-    dir = await mkdtemp(join(tmpdir(), 'torch-parity-'));
-    await execa(PYTHON, [SCRIPT, dir, ...ARCHITECTURES], { timeout: 240_000 });
-    pixels = (await readSafetensors(join(dir, 'input.safetensors'))).tensors.get('pixels')!;
-    features = (await readSafetensors(join(dir, 'features.safetensors'))).tensors;
-  }, 300_000);
+    beforeAll(async () => {
+      if (torchMissing)
+        throw new Error(
+          `CI=true but ${PYTHON} cannot import torch/torchvision (.ci/run installs python3-torch ` +
+            `python3-torchvision): ${probe.stderr || probe.error}`,
+        );
+      dir = await mkdtemp(join(tmpdir(), 'torch-parity-'));
+      await execa(PYTHON, [SCRIPT, dir, ...ARCHITECTURES], { timeout: 240_000 });
+      pixels = (await readSafetensors(join(dir, 'input.safetensors'))).tensors.get('pixels')!;
+      features = (await readSafetensors(join(dir, 'features.safetensors'))).tensors;
+    }, 300_000);
 
-  afterAll(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+    afterAll(async () => {
+      if (dir) await rm(dir, { recursive: true, force: true });
+    });
 
-  it.each(ARCHITECTURES)(`%s: our features equal torchvision's (relative error <= ${TOLERANCE})`, async (arch) => {
-    const model = await importTorchvisionStateDict(join(dir, `${arch}.safetensors`), arch);
-    expect(model.head).toBeDefined();
-    const engine = await createEngine({ ep: 'cpu' });
-    const unit = await engine.prepare(model.blocks, { label: arch });
-    const [ours] = await unit.run([pixels]);
-    await engine.dispose();
-    const reference = features.get(arch)!;
-    expect(ours.shape).toEqual(reference.shape);
-    expect(relativeError(ours, reference)).toBeLessThanOrEqual(TOLERANCE);
-  });
-});
+    it.each(ARCHITECTURES)(`%s: our features equal torchvision's (relative error <= ${TOLERANCE})`, async (arch) => {
+      const model = await importTorchvisionStateDict(join(dir, `${arch}.safetensors`), arch);
+      expect(model.head).toBeDefined();
+      const engine = await createEngine({ ep: 'cpu' });
+      const unit = await engine.prepare(model.blocks, { label: arch });
+      const [ours] = await unit.run([pixels]);
+      await engine.dispose();
+      const reference = features.get(arch)!;
+      expect(ours.shape).toEqual(reference.shape);
+      expect(relativeError(ours, reference)).toBeLessThanOrEqual(TOLERANCE);
+    });
+  },
+);

@@ -1,4 +1,14 @@
-import type { Dataset, Engine, Logger, Meter, ModelId, ProgressListener, Proxy, ProxyScore, Split } from '@alsatian/core';
+import type {
+  Dataset,
+  Engine,
+  Logger,
+  Meter,
+  ModelId,
+  ProgressListener,
+  Proxy,
+  ProxyScore,
+  Split,
+} from '@alsatian/core';
 import { silentLogger } from '@alsatian/core';
 import type { IntermediateCache } from '@alsatian/cache';
 import type { ExecutionUnit, InferStep, PlanStep } from '@alsatian/planner';
@@ -51,7 +61,10 @@ export class Executor {
   private readonly ranBlocks = new Set<string>();
   private unitItems = 0;
 
-  constructor(private readonly deps: ExecutorDeps, private readonly settings: ExecutorSettings) {
+  constructor(
+    private readonly deps: ExecutorDeps,
+    private readonly settings: ExecutorSettings,
+  ) {
     this.units = new UnitPreparer(deps.store, deps.engine, deps.meter, settings.reusePrepared);
     this.logger = deps.logger ?? silentLogger;
     const all = { train: deps.dataset.train.labels(), test: deps.dataset.test.labels() };
@@ -73,7 +86,10 @@ export class Executor {
     for (const [index, step] of steps.entries()) {
       switch (step.kind) {
         case 'infer':
-          this.count(step, await this.infer(step, this.settings.prefetchBlocks ? nextUnitAfter(steps, index) : undefined));
+          this.count(
+            step,
+            await this.infer(step, this.settings.prefetchBlocks ? nextUnitAfter(steps, index) : undefined),
+          );
           break;
         case 'release':
         case 'evict':

@@ -24,7 +24,11 @@ export class LabelBook {
   get(split: Split, chunkStart: number, batch: number, chunkEnd: number): Int32Array {
     const recorded = this.labels.get(key(split, chunkStart, batch));
     const labels = recorded ?? this.fallback?.(split, chunkStart, batch, chunkEnd);
-    if (!labels) throw new Error(`no labels recorded for ${split} chunk ${chunkStart} batch ${batch}; a raw-input unit must run over that range first`);
+    if (!labels)
+      throw new Error(
+        `no labels recorded for ${split} chunk ${chunkStart} batch ${batch}; a raw-input unit must run over ` +
+          `that range first`,
+      );
     return labels;
   }
 }

@@ -41,7 +41,14 @@ export async function runInferRows(
       const key = { node: step.unit.input, split: step.split, chunkStart: step.range.start, batch };
       const inputs = raw ? await nextRaw(raw, batch) : await meter.measure('cache', () => cache.get(key));
       const whole = compute.length === inputs[0].shape[0];
-      const sub = whole ? inputs : inputs.map((t) => gatherRows(t, compute.map((i) => i - first)));
+      const sub = whole
+        ? inputs
+        : inputs.map((t) =>
+            gatherRows(
+              t,
+              compute.map((i) => i - first),
+            ),
+          );
       const prepared = await session();
       const result = await meter.measure('inference', () => prepared.run(sub));
       await meter.measure('cache', async () => {
@@ -82,7 +89,7 @@ type RawBatch = { batch: number; inputs: readonly HostTensor[] };
 async function* rawGenerator(step: InferStep, batches: readonly number[], ctx: InferContext): AsyncGenerator<RawBatch> {
   const split = step.split === 'train' ? ctx.dataset.train : ctx.dataset.test;
   const bs = ctx.batchSize;
-  for (let s = 0; s < batches.length; ) {
+  for (let s = 0; s < batches.length;) {
     let e = s;
     while (e + 1 < batches.length && batches[e + 1] === batches[e] + 1) e++;
     const start = step.range.start + batches[s] * bs;
@@ -95,8 +102,8 @@ async function* rawGenerator(step: InferStep, batches: readonly number[], ctx: I
       if (next.value.labels.length !== expected) {
         const skipped = `${expected - next.value.labels.length} in ${step.split} batch ${b}`;
         throw new InvalidArgumentError(
-          `A feature store keys outputs by item, so it cannot be used while items are skipped as bad (${skipped}); `
-            + 'fix the dataset or search without --feature-store.',
+          `A feature store keys outputs by item, so it cannot be used while items are skipped as bad (${skipped}); ` +
+            'fix the dataset or search without --feature-store.',
         );
       }
       ctx.labels.record(step.split, step.range.start, b, next.value.labels);

@@ -24,8 +24,13 @@ export async function runInferStep(step: InferStep, session: PreparedUnit, ctx: 
   let batch = 0;
   for await (const inputs of inputBatches(step, ctx)) {
     // A batch whose items were all skipped as bad (--skip-bad) has no rows: keep its slot with empty outputs.
-    const outputs = inputs[0].shape[0] === 0 ? session.outputs.map((o) => emptyRows(o)) : await meter.measure('inference', () => session.run(inputs));
-    await meter.measure('cache', () => cache.put({ node: step.unit.output, split: step.split, chunkStart: step.range.start, batch }, outputs, { tier }));
+    const outputs =
+      inputs[0].shape[0] === 0
+        ? session.outputs.map((o) => emptyRows(o))
+        : await meter.measure('inference', () => session.run(inputs));
+    await meter.measure('cache', () =>
+      cache.put({ node: step.unit.output, split: step.split, chunkStart: step.range.start, batch }, outputs, { tier }),
+    );
     batch++;
   }
   return batch;
@@ -52,5 +57,9 @@ async function* inputBatches(step: InferStep, ctx: InferContext): AsyncGenerator
 }
 
 function emptyRows(spec: TensorSpec): HostTensor {
-  return { dtype: spec.dtype, shape: [0, ...spec.shape], data: spec.dtype === 'float32' ? new Float32Array(0) : new BigInt64Array(0) };
+  return {
+    dtype: spec.dtype,
+    shape: [0, ...spec.shape],
+    data: spec.dtype === 'float32' ? new Float32Array(0) : new BigInt64Array(0),
+  };
 }

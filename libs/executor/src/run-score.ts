@@ -24,19 +24,37 @@ export async function runScoreStep(step: ScoreStep, ctx: ScoreContext): Promise<
   const train = await featureBatches(step.node, 'train', step.train, ctx);
   const test = await featureBatches(step.node, 'test', step.test, ctx);
   return ctx.meter.measure('proxy', () =>
-    ctx.proxy.score({ train, test, numClasses: ctx.dataset.classes.length, seed: ctx.seed, deterministic: ctx.deterministic }),
+    ctx.proxy.score({
+      train,
+      test,
+      numClasses: ctx.dataset.classes.length,
+      seed: ctx.seed,
+      deterministic: ctx.deterministic,
+    }),
   );
 }
 
-async function featureBatches(node: string, split: Split, pieces: readonly ItemRange[], ctx: ScoreContext): Promise<FeatureBatch[]> {
+async function featureBatches(
+  node: string,
+  split: Split,
+  pieces: readonly ItemRange[],
+  ctx: ScoreContext,
+): Promise<FeatureBatch[]> {
   const out: FeatureBatch[] = [];
   for (const piece of pieces) {
     for (let batch = 0; batch < batchCount(piece, ctx.batchSize); batch++) {
-      const [features] = await ctx.meter.measure('cache', () => ctx.cache.get({ node, split, chunkStart: piece.start, batch }));
+      const [features] = await ctx.meter.measure('cache', () =>
+        ctx.cache.get({ node, split, chunkStart: piece.start, batch }),
+      );
       const labels = ctx.labels.get(split, piece.start, batch, piece.end);
       const rows = features.shape[0];
-      if (rows !== labels.length) throw new Error(`cached features of node ${node} (${split}, chunk ${piece.start}, batch ${batch}) have ${rows} rows but ${labels.length} labels`);
-      if (rows > 0) out.push({ features: features.data as Float32Array, rows, dim: features.data.length / rows, labels });
+      if (rows !== labels.length)
+        throw new Error(
+          `cached features of node ${node} (${split}, chunk ${piece.start}, batch ${batch}) have ${rows} ` +
+            `rows but ${labels.length} labels`,
+        );
+      if (rows > 0)
+        out.push({ features: features.data as Float32Array, rows, dim: features.data.length / rows, labels });
     }
   }
   return out;

@@ -50,7 +50,11 @@ export class UnitPreparer {
    * Runs `fn` with the unit's session, preparing it unless the previous steps ran the same unit. `next`: the unit
    * that runs after this one, whose blocks are then read while `fn` runs (prefetch).
    */
-  async withSession<T>(unit: ExecutionUnit, fn: (session: PreparedUnit) => Promise<T>, next?: ExecutionUnit): Promise<T> {
+  async withSession<T>(
+    unit: ExecutionUnit,
+    fn: (session: PreparedUnit) => Promise<T>,
+    next?: ExecutionUnit,
+  ): Promise<T> {
     return fn(await this.session(unit, next));
   }
 
@@ -87,27 +91,31 @@ export class UnitPreparer {
   }
 
   private prepare(unit: ExecutionUnit): Promise<PreparedUnit> {
-    return this.meter.measure('prepareModel', async () => {
-      const key = unitKey(unit);
-      const prefetched = this.prefetched?.key === key ? this.prefetched.blocks : undefined;
-      this.prefetched = undefined;
-      let read = await (prefetched ?? this.readBlocks(unit));
-      this.meter.switchPart('session');
-      let session: PreparedUnit;
-      try {
-        session = await this.engine.prepare(read.blocks, this.prepareOptions(unit, read.weightsOmitted));
-      } catch (error) {
-        if (!(error instanceof WeightsNeededError)) throw error;
-        // The engine dropped the unit's prepared form since we asked (another process shares its directory).
-        this.meter.switchPart('read');
-        read = await this.readBlocks(unit, { weights: true });
+    return this.meter.measure(
+      'prepareModel',
+      async () => {
+        const key = unitKey(unit);
+        const prefetched = this.prefetched?.key === key ? this.prefetched.blocks : undefined;
+        this.prefetched = undefined;
+        let read = await (prefetched ?? this.readBlocks(unit));
         this.meter.switchPart('session');
-        session = await this.engine.prepare(read.blocks, this.prepareOptions(unit, false));
-      }
-      this.created++;
-      if (session.reused) this.reused++;
-      return session;
-    }, 'read');
+        let session: PreparedUnit;
+        try {
+          session = await this.engine.prepare(read.blocks, this.prepareOptions(unit, read.weightsOmitted));
+        } catch (error) {
+          if (!(error instanceof WeightsNeededError)) throw error;
+          // The engine dropped the unit's prepared form since we asked (another process shares its directory).
+          this.meter.switchPart('read');
+          read = await this.readBlocks(unit, { weights: true });
+          this.meter.switchPart('session');
+          session = await this.engine.prepare(read.blocks, this.prepareOptions(unit, false));
+        }
+        this.created++;
+        if (session.reused) this.reused++;
+        return session;
+      },
+      'read',
+    );
   }
 
   private prepareOptions(unit: ExecutionUnit, weightsOmitted: boolean) {
@@ -131,10 +139,16 @@ export class UnitPreparer {
   private async readBlocks(unit: ExecutionUnit, options: { weights?: boolean } = {}): Promise<UnitBlocks> {
     const contentKey = this.contentKey(unit);
     const { blockInfo } = this.source;
-    if (!options.weights && contentKey !== undefined && blockInfo !== undefined && this.engine.hasPrepared !== undefined) {
+    if (
+      !options.weights &&
+      contentKey !== undefined &&
+      blockInfo !== undefined &&
+      this.engine.hasPrepared !== undefined
+    ) {
       if (await this.engine.hasPrepared(contentKey, unit.input !== ROOT_NODE_ID)) {
         const blocks: Block[] = [];
-        for (const { id } of unit.blocks) blocks.push({ descriptor: (await blockInfo.call(this.source, id)).descriptor, weights: NO_WEIGHTS });
+        for (const { id } of unit.blocks)
+          blocks.push({ descriptor: (await blockInfo.call(this.source, id)).descriptor, weights: NO_WEIGHTS });
         return { blocks, weightsOmitted: true };
       }
     }

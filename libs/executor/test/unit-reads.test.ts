@@ -42,7 +42,10 @@ async function runPlan(prefetchBlocks: boolean, options: { reusePrepared?: boole
       const label = unit.label;
       return {
         ...unit,
-        label: unit.label, inputs: unit.inputs, outputs: unit.outputs, weightBytes: unit.weightBytes,
+        label: unit.label,
+        inputs: unit.inputs,
+        outputs: unit.outputs,
+        weightBytes: unit.weightBytes,
         async run(x) {
           events.push(`run start ${label}`);
           const out = await unit.run(x);
@@ -55,13 +58,38 @@ async function runPlan(prefetchBlocks: boolean, options: { reusePrepared?: boole
   };
   const { features } = describeBlocks(architecture('tiny_resnet'));
   const bytes = features.map((d) => d.outputs.reduce((s, o) => s + itemBytes(o), 0));
-  const models: PlanModel[] = ids.map((id) => ({ id, blocks: store.getModel(id).blocks.map((b, i) => ({ id: b, outputBytesPerItem: bytes[i] })) }));
-  const plan = planIteration({ models, share: true, order: 'auto', budgetBytes: Number.POSITIVE_INFINITY, batchSize: BATCH, trainRange: { start: 0, end: 8 }, testRange: { start: 0, end: 4 } });
+  const models: PlanModel[] = ids.map((id) => ({
+    id,
+    blocks: store.getModel(id).blocks.map((b, i) => ({ id: b, outputBytesPerItem: bytes[i] })),
+  }));
+  const plan = planIteration({
+    models,
+    share: true,
+    order: 'auto',
+    budgetBytes: Number.POSITIVE_INFINITY,
+    batchSize: BATCH,
+    trainRange: { start: 0, end: 8 },
+    testRange: { start: 0, end: 4 },
+  });
   // Each run: a fresh executor and cache on the same engine (which keeps compiled units when reusePrepared).
   const runOnce = async () => {
     const executor = new Executor(
-      { store: source, engine, dataset, proxy: createProxy('linear', { epochs: 1 }), cache: new IntermediateCache({ ramBudgetBytes: 64 * 2 ** 20 }), meter: new Meter() },
-      { batchSize: BATCH, featuresOnDisk: false, reusePrepared: options.reusePrepared ?? false, prefetchBlocks, seed: 1, deterministic: true },
+      {
+        store: source,
+        engine,
+        dataset,
+        proxy: createProxy('linear', { epochs: 1 }),
+        cache: new IntermediateCache({ ramBudgetBytes: 64 * 2 ** 20 }),
+        meter: new Meter(),
+      },
+      {
+        batchSize: BATCH,
+        featuresOnDisk: false,
+        reusePrepared: options.reusePrepared ?? false,
+        prefetchBlocks,
+        seed: 1,
+        deterministic: true,
+      },
     );
     const result = await executor.run(plan.steps);
     const sessions = executor.sessions;
@@ -77,11 +105,21 @@ async function runPlan(prefetchBlocks: boolean, options: { reusePrepared?: boole
   const sessions = second?.sessions ?? first.sessions;
   await inner.dispose();
   await dataset.close();
-  return { scores, again, events, reads, units: plan.tree.units.size, weightReadsFirst, weightReadsAgain, descriptorReads, sessions };
+  return {
+    scores,
+    again,
+    events,
+    reads,
+    units: plan.tree.units.size,
+    weightReadsFirst,
+    weightReadsAgain,
+    descriptorReads,
+    sessions,
+  };
 }
 
 describe('prefetchBlocks', () => {
-  it('reads the next unit\'s blocks before the current unit finishes running, no extra reads, the same scores', async () => {
+  it("reads the next unit's blocks while the current unit runs, no extra reads, the same scores", async () => {
     const on = await runPlan(true);
     const off = await runPlan(false);
     expect([...on.scores.entries()]).toEqual([...off.scores.entries()]);

@@ -70,7 +70,14 @@ export function describeArchitecture(name: string): ArchitectureInfo {
   const blocks = features.map((d, i) => blockInfo(d, i, def.features[i].label));
   const headInfo = blockInfo(head, blocks.length, def.head.label);
   const featureParams = blocks.reduce((s, b) => s + b.params, 0);
-  return { architecture: name, params: featureParams + headInfo.params, featureParams, featureDim: def.featureDim, blocks, head: headInfo };
+  return {
+    architecture: name,
+    params: featureParams + headInfo.params,
+    featureParams,
+    featureDim: def.featureDim,
+    blocks,
+    head: headInfo,
+  };
 }
 
 /** Initialises one block's weights from `rng`, in the kind's weight order. */
@@ -94,7 +101,11 @@ export function buildModel(name: string, options: { seed: number; withHead?: boo
   const def = architecture(name);
   const { features, head } = describeBlocks(def);
   const blocks = features.map((d, i) => initBlockAt(name, d, options.seed, i));
-  return { architecture: name, blocks, head: options.withHead ? initBlockAt(name, head, options.seed, features.length) : undefined };
+  return {
+    architecture: name,
+    blocks,
+    head: options.withHead ? initBlockAt(name, head, options.seed, features.length) : undefined,
+  };
 }
 
 /** The block at `index` of architecture `name` initialised from `seed` (as buildModel would). */

@@ -12,7 +12,15 @@ export { blockKind, blockKindNames } from './blocks/catalog.ts';
 export { GraphBuilder, OPSET } from './graph/builder.ts';
 export type { ExternalWeights, GraphBuilderOptions } from './graph/builder.ts';
 export type { ArchitectureInfo, BlockInfo, BuiltModel } from './build.ts';
-export { blockDescriptor, blockInfo, buildModel, describeArchitecture, describeBlocks, initBlock, initBlockAt } from './build.ts';
+export {
+  blockDescriptor,
+  blockInfo,
+  buildModel,
+  describeArchitecture,
+  describeBlocks,
+  initBlock,
+  initBlockAt,
+} from './build.ts';
 export { lowerUnit, lowerUnitGraph, BATCH_DIM } from './lower.ts';
 export type { LoweredGraph, LowerOptions } from './lower.ts';
 export { joinsPrevious } from './blocks/catalog.ts';

@@ -28,7 +28,10 @@ export function kaimingNormalFanOut(shape: readonly number[]): InitRule {
   return { kind: 'normal', mean: 0, std: Math.sqrt(2 / fanOut) };
 }
 
-/** torch.nn.Linear / Conv default: kaiming_uniform(a=sqrt(5)) => U(-1/sqrt(fan_in), 1/sqrt(fan_in)); same bound for the bias. */
+/**
+ * torch.nn.Linear / Conv default: kaiming_uniform(a=sqrt(5)) => U(-1/sqrt(fan_in), 1/sqrt(fan_in)); same bound for the
+ * bias.
+ */
 export function torchDefaultUniform(fanIn: number): InitRule {
   const bound = 1 / Math.sqrt(fanIn);
   return { kind: 'uniform', low: -bound, high: bound };

@@ -46,7 +46,10 @@ export function lowerUnitGraph(blocks: readonly Block[], options: LowerOptions =
       const known = names.get(name);
       if (known) return known;
       const tensor = block.weights.get(name);
-      if (!tensor || !declared.has(name)) throw new InvalidArgumentError(`Block ${i} (${d.kind}) has no weight '${name}'; it has: ${[...block.weights.keys()].join(', ') || 'none'}.`);
+      if (!tensor || !declared.has(name))
+        throw new InvalidArgumentError(
+          `Block ${i} (${d.kind}) has no weight '${name}'; it has: ${[...block.weights.keys()].join(', ') || 'none'}.`,
+        );
       const value = g.initializer(`b${i}.${name}`, tensor);
       names.set(name, value);
       return value;
@@ -75,7 +78,11 @@ export function lowerUnit(blocks: readonly Block[], graphName = 'alsatian_unit')
 function anchor(g: GraphBuilder, value: string, spec: TensorSpec): string {
   if (spec.dtype !== 'float32' || spec.shape.length !== 3) return value;
   const channels = spec.shape[0];
-  const ones = g.initializer('anchor_weight', { dtype: 'float32', shape: [channels, 1, 1, 1], data: new Float32Array(channels).fill(1) });
+  const ones = g.initializer('anchor_weight', {
+    dtype: 'float32',
+    shape: [channels, 1, 1, 1],
+    data: new Float32Array(channels).fill(1),
+  });
   return g.op('Conv', [value, ones], { group: channels, kernel_shape: [1, 1] });
 }
 
@@ -83,10 +90,15 @@ function checkChain(blocks: readonly Block[]): void {
   for (let i = 1; i < blocks.length; i++) {
     const out = blocks[i - 1].descriptor.outputs;
     const inp = blocks[i].descriptor.inputs;
-    const same = out.length === inp.length && out.every((o, k) => o.dtype === inp[k].dtype && o.shape.join() === inp[k].shape.join());
+    const same =
+      out.length === inp.length &&
+      out.every((o, k) => o.dtype === inp[k].dtype && o.shape.join() === inp[k].shape.join());
     if (!same) {
       const fmt = (specs: typeof out) => specs.map((s) => `${s.dtype}[${s.shape.join(',')}]`).join(' ');
-      throw new InvalidArgumentError(`Block ${i} (${blocks[i].descriptor.kind}) expects ${fmt(inp)} but block ${i - 1} (${blocks[i - 1].descriptor.kind}) produces ${fmt(out)}.`);
+      throw new InvalidArgumentError(
+        `Block ${i} (${blocks[i].descriptor.kind}) expects ${fmt(inp)} but block ${i - 1} (` +
+          `${blocks[i - 1].descriptor.kind}) produces ${fmt(out)}.`,
+      );
     }
   }
 }

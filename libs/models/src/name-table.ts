@@ -2,7 +2,10 @@
  * A frozen table of named things (block kinds, architectures), built once from an explicit list: importing a
  * module never adds to it, so what a table holds is visible where it is defined.
  */
-export function nameTable<T extends { readonly name: string }>(what: string, items: readonly T[]): Readonly<Record<string, T>> {
+export function nameTable<T extends { readonly name: string }>(
+  what: string,
+  items: readonly T[],
+): Readonly<Record<string, T>> {
   const table: Record<string, T> = {};
   for (const item of items) {
     if (Object.hasOwn(table, item.name)) throw new Error(`${what} '${item.name}' is defined twice`);

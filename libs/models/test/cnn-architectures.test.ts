@@ -81,7 +81,9 @@ describe('CNN block boundaries, sizes and FLOPs', () => {
   it('resnet18 output floats per item follow layer_output_infos (which keys equal layers once)', () => {
     const floats = describeArchitecture('resnet18').blocks.map((b) => b.bytesPerItem / 4);
     // conv, bn, relu; maxpool + layer1 x2; layer2; layer3; layer4; pool; flatten
-    expect(floats).toEqual([802816, 802816, 802816, 200704, 200704, 200704, 100352, 100352, 50176, 50176, 25088, 25088, 512, 512]);
+    expect(floats).toEqual([
+      802816, 802816, 802816, 200704, 200704, 200704, 100352, 100352, 50176, 50176, 25088, 25088, 512, 512,
+    ]);
   });
 
   it('largest block outputs match the reference: resnet152 802,816 floats, efficientnet_v2_l 401,408', () => {

@@ -6,14 +6,20 @@ import { architecture, blockDescriptor, blockKind, describeBlocks, initBlock } f
 const maxAbs = (t: Float32Array) => t.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
 const input = (shape: number[]): TensorSpec[] => [{ name: 'x', dtype: 'float32', shape }];
 const names = (kind: string, shape: number[], attrs: Record<string, number>) =>
-  blockKind(kind).weights(input(shape), attrs).map((w) => w.name);
+  blockKind(kind)
+    .weights(input(shape), attrs)
+    .map((w) => w.name);
 const bn = (p: string) => [`${p}weight`, `${p}bias`, `${p}running_mean`, `${p}running_var`];
 
 describe('CNN block kinds name their weights as torchvision does', () => {
   it('basic_block gets a downsample branch only when stride or width change', () => {
     const plain = ['conv1.weight', ...bn('bn1.'), 'conv2.weight', ...bn('bn2.')];
     expect(names('basic_block', [64, 56, 56], { in: 64, planes: 64, stride: 1 })).toEqual(plain);
-    expect(names('basic_block', [64, 56, 56], { in: 64, planes: 128, stride: 2 })).toEqual([...plain, 'downsample.0.weight', ...bn('downsample.1.')]);
+    expect(names('basic_block', [64, 56, 56], { in: 64, planes: 128, stride: 2 })).toEqual([
+      ...plain,
+      'downsample.0.weight',
+      ...bn('downsample.1.'),
+    ]);
   });
 
   it('bottleneck expands 4x and downsamples the first block of layer1 (64 -> 256 at stride 1)', () => {
@@ -27,18 +33,34 @@ describe('CNN block kinds name their weights as torchvision does', () => {
 
   it('inverted_residual shifts its indices when it does not expand (t = 1)', () => {
     expect(names('inverted_residual', [32, 112, 112], { in: 32, out: 16, stride: 1, expand: 1 })).toEqual([
-      'conv.0.0.weight', ...bn('conv.0.1.'), 'conv.1.weight', ...bn('conv.2.'),
+      'conv.0.0.weight',
+      ...bn('conv.0.1.'),
+      'conv.1.weight',
+      ...bn('conv.2.'),
     ]);
     expect(names('inverted_residual', [16, 112, 112], { in: 16, out: 24, stride: 2, expand: 6 })).toEqual([
-      'conv.0.0.weight', ...bn('conv.0.1.'), 'conv.1.0.weight', ...bn('conv.1.1.'), 'conv.2.weight', ...bn('conv.3.'),
+      'conv.0.0.weight',
+      ...bn('conv.0.1.'),
+      'conv.1.0.weight',
+      ...bn('conv.1.1.'),
+      'conv.2.weight',
+      ...bn('conv.3.'),
     ]);
   });
 
   it('mbconv holds a squeeze-excitation of in/4 channels between depthwise conv and projection', () => {
     const ws = blockKind('mbconv').weights(input([64, 28, 28]), { in: 64, out: 128, stride: 2, expand: 4, kernel: 3 });
     expect(ws.map((w) => w.name)).toEqual([
-      'block.0.0.weight', ...bn('block.0.1.'), 'block.1.0.weight', ...bn('block.1.1.'),
-      'block.2.fc1.weight', 'block.2.fc1.bias', 'block.2.fc2.weight', 'block.2.fc2.bias', 'block.3.0.weight', ...bn('block.3.1.'),
+      'block.0.0.weight',
+      ...bn('block.0.1.'),
+      'block.1.0.weight',
+      ...bn('block.1.1.'),
+      'block.2.fc1.weight',
+      'block.2.fc1.bias',
+      'block.2.fc2.weight',
+      'block.2.fc2.bias',
+      'block.3.0.weight',
+      ...bn('block.3.1.'),
     ]);
     const shape = (n: string) => ws.find((w) => w.name === n)?.shape;
     expect(shape('block.1.0.weight')).toEqual([256, 1, 3, 3]);
@@ -46,10 +68,18 @@ describe('CNN block kinds name their weights as torchvision does', () => {
   });
 
   it('fused_mbconv is a single conv without expansion and conv + projection with it', () => {
-    expect(names('fused_mbconv', [24, 112, 112], { in: 24, out: 24, stride: 1, expand: 1, kernel: 3 })).toEqual(['block.0.0.weight', ...bn('block.0.1.')]);
+    expect(names('fused_mbconv', [24, 112, 112], { in: 24, out: 24, stride: 1, expand: 1, kernel: 3 })).toEqual([
+      'block.0.0.weight',
+      ...bn('block.0.1.'),
+    ]);
     const fused = blockKind('fused_mbconv');
     const attrs = { in: 24, out: 48, stride: 2, expand: 4, kernel: 3 };
-    expect(names('fused_mbconv', [24, 112, 112], attrs)).toEqual(['block.0.0.weight', ...bn('block.0.1.'), 'block.1.0.weight', ...bn('block.1.1.')]);
+    expect(names('fused_mbconv', [24, 112, 112], attrs)).toEqual([
+      'block.0.0.weight',
+      ...bn('block.0.1.'),
+      'block.1.0.weight',
+      ...bn('block.1.1.'),
+    ]);
     expect(fused.outputs(input([24, 112, 112]), attrs)[0].shape).toEqual([48, 56, 56]);
   });
 });
@@ -62,7 +92,9 @@ describe('CNN block kinds: bad input', () => {
     ['mbconv', { in: 32, out: 64, stride: 1, expand: 4, kernel: 3 }],
     ['fused_mbconv', { in: 32, out: 64, stride: 1, expand: 4, kernel: 3 }],
   ])('%s rejects an input whose channels differ from its `in` attribute', (kind, attrs) => {
-    expect(() => blockDescriptor({ kind, attrs, sourcePrefix: '', label: kind }, input([16, 8, 8]))).toThrow(/in=32 but the input has 16 channels/);
+    expect(() => blockDescriptor({ kind, attrs, sourcePrefix: '', label: kind }, input([16, 8, 8]))).toThrow(
+      /in=32 but the input has 16 channels/,
+    );
     expect(() => blockDescriptor({ kind, attrs, sourcePrefix: '', label: kind }, input([32, 8]))).toThrow(RangeError);
   });
 });

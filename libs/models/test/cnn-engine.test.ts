@@ -32,19 +32,35 @@ async function run(blocks: readonly Block[], inputs: readonly HostTensor[]): Pro
   }
 }
 
-interface FixtureTensor { shape: number[]; data: string }
-interface FixtureCase { kind: string; attrs: Record<string, number>; input: FixtureTensor; output: FixtureTensor; weights: Record<string, FixtureTensor> }
+interface FixtureTensor {
+  shape: number[];
+  data: string;
+}
+interface FixtureCase {
+  kind: string;
+  attrs: Record<string, number>;
+  input: FixtureTensor;
+  output: FixtureTensor;
+  weights: Record<string, FixtureTensor>;
+}
 
 const tensor = (t: FixtureTensor): HostTensor => {
   const bytes = Buffer.from(t.data, 'base64');
-  return float32Tensor(t.shape, new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)));
+  return float32Tensor(
+    t.shape,
+    new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)),
+  );
 };
-const fixture = JSON.parse(readFileSync(new URL('./cnn-torch-blocks.json', import.meta.url), 'utf8')) as { cases: FixtureCase[] };
+const fixture = JSON.parse(readFileSync(new URL('./cnn-torch-blocks.json', import.meta.url), 'utf8')) as {
+  cases: FixtureCase[];
+};
 
 describe('CNN block kinds match torchvision modules', () => {
   it.each(fixture.cases.map((c) => [`${c.kind} ${JSON.stringify(c.attrs)}`, c] as const))('%s', async (_, c) => {
     const input = tensor(c.input);
-    const descriptor = blockDescriptor({ kind: c.kind, attrs: c.attrs, sourcePrefix: '', label: c.kind }, [{ name: 'x', dtype: 'float32', shape: input.shape.slice(1) }]);
+    const descriptor = blockDescriptor({ kind: c.kind, attrs: c.attrs, sourcePrefix: '', label: c.kind }, [
+      { name: 'x', dtype: 'float32', shape: input.shape.slice(1) },
+    ]);
     // Our kind declares exactly torchvision's state-dict names (minus num_batches_tracked), with equal shapes.
     const declared = blockKind(c.kind).weights(descriptor.inputs, descriptor.attrs);
     expect(declared.map((w) => w.name).sort()).toEqual(Object.keys(c.weights).sort());
@@ -64,7 +80,11 @@ function perturbed(name: string): Block[] {
     const weights = new Map(b.weights);
     for (const [k, t] of b.weights) {
       const data = t.data as Float32Array;
-      const noisy = k.endsWith('running_var') ? data.map(() => rng.uniform(0.5, 2)) : data.every((v) => v === data[0]) ? data.map((v) => v + rng.uniform(-0.3, 0.3)) : data;
+      const noisy = k.endsWith('running_var')
+        ? data.map(() => rng.uniform(0.5, 2))
+        : data.every((v) => v === data[0])
+          ? data.map((v) => v + rng.uniform(-0.3, 0.3))
+          : data;
       weights.set(k, float32Tensor(t.shape, noisy));
     }
     return { descriptor: b.descriptor, weights };
@@ -72,22 +92,28 @@ function perturbed(name: string): Block[] {
 }
 
 describe('tiny CNNs through the ONNX Runtime engine', () => {
-  it.each(['tiny_resnet', 'tiny_mobilenet', 'tiny_efficientnet'])('%s: chained per-block sessions match one fused session (rel. error <= 1e-5)', async (name) => {
-    const blocks = perturbed(name);
-    const shape = [3, ...architecture(name).inputs[0].shape];
-    const x = float32Tensor(shape, Rng.derive(2, 'cnn-engine-input', name).fillNormal(new Float32Array(numel(shape))));
-    const fused = (await run(blocks, [x]))[0];
-    const fusedFeatures = (await run(blocks.slice(0, -1), [x]))[0];
-    let values = [x];
-    for (const block of blocks.slice(0, -1)) values = await run([block], values);
-    expect(fusedFeatures.shape).toEqual([3, architecture(name).featureDim]);
-    expect(relativeError(values[0], fusedFeatures)).toBeLessThanOrEqual(1e-5);
-    values = await run(blocks.slice(-1), values);
-    expect(relativeError(values[0], fused)).toBeLessThanOrEqual(1e-5);
-    // an item gives the same features alone as inside the batch
-    const alone = (await run(blocks.slice(0, -1), [sliceRows(x, 2, 3)]))[0];
-    expect(relativeError(alone, sliceRows(fusedFeatures, 2, 3))).toBeLessThanOrEqual(1e-5);
-  });
+  it.each(['tiny_resnet', 'tiny_mobilenet', 'tiny_efficientnet'])(
+    '%s: chained per-block sessions match one fused session (rel. error <= 1e-5)',
+    async (name) => {
+      const blocks = perturbed(name);
+      const shape = [3, ...architecture(name).inputs[0].shape];
+      const x = float32Tensor(
+        shape,
+        Rng.derive(2, 'cnn-engine-input', name).fillNormal(new Float32Array(numel(shape))),
+      );
+      const fused = (await run(blocks, [x]))[0];
+      const fusedFeatures = (await run(blocks.slice(0, -1), [x]))[0];
+      let values = [x];
+      for (const block of blocks.slice(0, -1)) values = await run([block], values);
+      expect(fusedFeatures.shape).toEqual([3, architecture(name).featureDim]);
+      expect(relativeError(values[0], fusedFeatures)).toBeLessThanOrEqual(1e-5);
+      values = await run(blocks.slice(-1), values);
+      expect(relativeError(values[0], fused)).toBeLessThanOrEqual(1e-5);
+      // an item gives the same features alone as inside the batch
+      const alone = (await run(blocks.slice(0, -1), [sliceRows(x, 2, 3)]))[0];
+      expect(relativeError(alone, sliceRows(fusedFeatures, 2, 3))).toBeLessThanOrEqual(1e-5);
+    },
+  );
 });
 
 describe('full-size CNN through the engine', () => {

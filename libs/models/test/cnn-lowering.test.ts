@@ -11,7 +11,10 @@ const dims = (v: onnxProto.onnx.IValueInfoProto) =>
 function decodeChecked(bytes: Uint8Array) {
   const model = onnx.ModelProto.decode(bytes);
   const graph = model.graph!;
-  const defined = new Set<string>([...(graph.input ?? []).map((i) => i.name!), ...(graph.initializer ?? []).map((t) => t.name!)]);
+  const defined = new Set<string>([
+    ...(graph.input ?? []).map((i) => i.name!),
+    ...(graph.initializer ?? []).map((t) => t.name!),
+  ]);
   for (const node of graph.node ?? []) {
     for (const i of node.input ?? []) expect(defined.has(i), `${node.opType} reads undefined value '${i}'`).toBe(true);
     for (const o of node.output ?? []) defined.add(o);
@@ -27,21 +30,28 @@ function decodeChecked(bytes: Uint8Array) {
 }
 
 describe('CNN architectures lower to ONNX', () => {
-  it.each(['tiny_resnet', 'tiny_mobilenet', 'tiny_efficientnet', 'resnet18'])('%s lowers to one well-formed graph with every weight', (name) => {
-    const model = buildModel(name, { seed: 3 });
-    const def = architecture(name);
-    const decoded = decodeChecked(lowerUnit(model.blocks));
-    expect(decoded.opset).toBe(OPSET);
-    expect(decoded.inputs).toEqual([[BATCH_DIM, ...def.inputs[0].shape]]);
-    expect(decoded.outputs).toEqual([[BATCH_DIM, def.featureDim]]);
-    const expected = model.blocks.flatMap((b, i) => [...b.weights.keys()].map((w) => `b${i}.${w}`));
-    const initializers = decoded.initializers.map((t) => t.name!);
-    expect(initializers.filter((n) => /^b\d+\./.test(n)).sort()).toEqual(expected.sort());
-    // weight bytes travel unchanged
-    const stemWeight = decoded.initializers.find((t) => t.name === 'b0.weight')!;
-    const stem = model.blocks[0].weights.get('weight')!;
-    expect(Buffer.from(stemWeight.rawData!).equals(Buffer.from(stem.data.buffer, stem.data.byteOffset, stem.data.byteLength))).toBe(true);
-  });
+  it.each(['tiny_resnet', 'tiny_mobilenet', 'tiny_efficientnet', 'resnet18'])(
+    '%s lowers to one well-formed graph with every weight',
+    (name) => {
+      const model = buildModel(name, { seed: 3 });
+      const def = architecture(name);
+      const decoded = decodeChecked(lowerUnit(model.blocks));
+      expect(decoded.opset).toBe(OPSET);
+      expect(decoded.inputs).toEqual([[BATCH_DIM, ...def.inputs[0].shape]]);
+      expect(decoded.outputs).toEqual([[BATCH_DIM, def.featureDim]]);
+      const expected = model.blocks.flatMap((b, i) => [...b.weights.keys()].map((w) => `b${i}.${w}`));
+      const initializers = decoded.initializers.map((t) => t.name!);
+      expect(initializers.filter((n) => /^b\d+\./.test(n)).sort()).toEqual(expected.sort());
+      // weight bytes travel unchanged
+      const stemWeight = decoded.initializers.find((t) => t.name === 'b0.weight')!;
+      const stem = model.blocks[0].weights.get('weight')!;
+      expect(
+        Buffer.from(stemWeight.rawData!).equals(
+          Buffer.from(stem.data.buffer, stem.data.byteOffset, stem.data.byteLength),
+        ),
+      ).toBe(true);
+    },
+  );
 
   it('residual blocks add their shortcut; mbconv scales by a sigmoid squeeze-excitation', () => {
     const ops = (name: string, from: number, to: number) => {

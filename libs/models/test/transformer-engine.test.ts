@@ -21,14 +21,17 @@ afterAll(async () => {
 /** Throws on a shape mismatch, so a wrong shape fails the test too. */
 const relativeError = maxRelativeError;
 
-/** The model with its head; tensors initialised to all zeros (class token, biases, ViT head) get noise so they matter. */
+/**
+ * The model with its head; tensors initialised to all zeros (class token, biases, ViT head) get noise so they matter.
+ */
 function modelWithNoise(name: string): Block[] {
   const model = buildModel(name, { seed: 5, withHead: true });
   const rng = Rng.derive(5, 'transformer-engine-test', name);
   return [...model.blocks, model.head!].map((b) => {
     const weights = new Map(b.weights);
     for (const [k, t] of b.weights) {
-      if ((t.data as Float32Array).every((v) => v === 0)) weights.set(k, float32Tensor(t.shape, rng.fillNormal(new Float32Array(t.data.length), 0, 0.1)));
+      if ((t.data as Float32Array).every((v) => v === 0))
+        weights.set(k, float32Tensor(t.shape, rng.fillNormal(new Float32Array(t.data.length), 0, 0.1)));
     }
     return { descriptor: b.descriptor, weights };
   });
@@ -44,7 +47,9 @@ function inputsFor(name: string, batch: number, seed: number): HostTensor[] {
   const length = def.inputs[0].shape[0];
   const ids = BigInt64Array.from({ length: batch * length }, () => BigInt(rng.int(1000)));
   // Item b keeps its first length - 3b tokens, so every item but the first has padding.
-  const mask = BigInt64Array.from({ length: batch * length }, (_, i) => (i % length < length - 3 * Math.floor(i / length) ? 1n : 0n));
+  const mask = BigInt64Array.from({ length: batch * length }, (_, i) =>
+    i % length < length - 3 * Math.floor(i / length) ? 1n : 0n,
+  );
   return [int64Tensor([batch, length], ids), int64Tensor([batch, length], mask)];
 }
 
@@ -58,19 +63,24 @@ async function run(blocks: readonly Block[], inputs: readonly HostTensor[]): Pro
 }
 
 describe('tiny transformers through the ONNX Runtime engine', () => {
-  it.each(['tiny_vit', 'tiny_bert'])('%s: chained per-block sessions match one fused session (rel. error <= 1e-5)', async (name) => {
-    const blocks = modelWithNoise(name);
-    const inputs = inputsFor(name, 3, 1);
-    const fusedFeatures = (await run(blocks.slice(0, -1), inputs))[0];
-    const fusedHead = (await run(blocks, inputs))[0];
-    let values = inputs;
-    for (const block of blocks) values = await run([block], values);
-    expect(values[0].shape).toEqual(fusedHead.shape);
-    expect(relativeError(values[0], fusedHead)).toBeLessThanOrEqual(1e-5);
-    const chainedFeatures = await blocks.slice(0, -1).reduce(async (acc, b) => run([b], await acc), Promise.resolve(inputs));
-    expect(fusedFeatures.shape).toEqual([3, architecture(name).featureDim]);
-    expect(relativeError(chainedFeatures[0], fusedFeatures)).toBeLessThanOrEqual(1e-5);
-  });
+  it.each(['tiny_vit', 'tiny_bert'])(
+    '%s: chained per-block sessions match one fused session (rel. error <= 1e-5)',
+    async (name) => {
+      const blocks = modelWithNoise(name);
+      const inputs = inputsFor(name, 3, 1);
+      const fusedFeatures = (await run(blocks.slice(0, -1), inputs))[0];
+      const fusedHead = (await run(blocks, inputs))[0];
+      let values = inputs;
+      for (const block of blocks) values = await run([block], values);
+      expect(values[0].shape).toEqual(fusedHead.shape);
+      expect(relativeError(values[0], fusedHead)).toBeLessThanOrEqual(1e-5);
+      const chainedFeatures = await blocks
+        .slice(0, -1)
+        .reduce(async (acc, b) => run([b], await acc), Promise.resolve(inputs));
+      expect(fusedFeatures.shape).toEqual([3, architecture(name).featureDim]);
+      expect(relativeError(chainedFeatures[0], fusedFeatures)).toBeLessThanOrEqual(1e-5);
+    },
+  );
 
   it('tiny_vit: an item gives the same features alone and inside a batch', async () => {
     const blocks = modelWithNoise('tiny_vit').slice(0, -1);

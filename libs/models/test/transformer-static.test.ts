@@ -34,7 +34,14 @@ describe('transformer architectures: block lists', () => {
   ] as const)('%s follows the reference layout with %i encoder blocks', (name, layers, hidden, seq) => {
     const info = describeArchitecture(name);
     const kinds = info.blocks.map((b) => b.kind);
-    expect(kinds).toEqual(['vit_process_input', 'vit_pos_embedding', 'dropout', ...Array(layers).fill('vit_encoder_block'), 'layer_norm', 'cls_token']);
+    expect(kinds).toEqual([
+      'vit_process_input',
+      'vit_pos_embedding',
+      'dropout',
+      ...Array(layers).fill('vit_encoder_block'),
+      'layer_norm',
+      'cls_token',
+    ]);
     expect(info.featureDim).toBe(hidden);
     expect(info.blocks.slice(0, -1).every((b) => b.outputShape[0].join() === `${seq},${hidden}`)).toBe(true);
     expect(info.blocks.at(-1)!.outputShape).toEqual([[hidden]]);
@@ -46,15 +53,23 @@ describe('transformer architectures: block lists', () => {
 
   it('bert_base: embeddings, 12 encoder layers passing (hidden, mask_bias), the CLS cut; the pooler as head', () => {
     const info = describeArchitecture('bert_base');
-    expect(info.blocks.map((b) => b.kind)).toEqual(['bert_embeddings', ...Array(12).fill('bert_encoder_block'), 'cls_token']);
+    expect(info.blocks.map((b) => b.kind)).toEqual([
+      'bert_embeddings',
+      ...Array(12).fill('bert_encoder_block'),
+      'cls_token',
+    ]);
     for (const b of info.blocks.slice(0, -1)) expect(b.outputShape).toEqual([[256, 768], [256]]);
     expect(info.blocks.at(-1)!.outputShape).toEqual([[768]]);
     expect(info.head.kind).toBe('bert_pooler');
     expect(architecture('bert_base').splitIndexes).toEqual([14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2]);
-    expect(architecture('bert_base').inputs.map((s) => `${s.name}:${s.dtype}[${s.shape}]`)).toEqual(['input_ids:int64[256]', 'attention_mask:int64[256]']);
+    expect(architecture('bert_base').inputs.map((s) => `${s.name}:${s.dtype}[${s.shape}]`)).toEqual([
+      'input_ids:int64[256]',
+      'attention_mask:int64[256]',
+    ]);
   });
 
-  // The reference's pattern: ViT [cut, last encoder .. first encoder]; BERT [L+2, L+1, .., 2] (no split before layer 1).
+  // The reference's pattern: ViT [cut, last encoder .. first encoder]; BERT [L+2, L+1, .., 2] (no split before layer
+  // 1).
   it.each([
     ['tiny_vit', [7, 4, 3]],
     ['tiny_bert', [4, 3, 2]],
@@ -113,27 +128,61 @@ describe('transformer architectures: bytes per item and FLOPs', () => {
 describe('transformer block kinds: bad input', () => {
   const pixels = (size: number) => [{ name: 'pixels', dtype: 'float32' as const, shape: [3, size, size] }];
   it('vit_process_input rejects an image the patch size does not divide', () => {
-    expect(() => blockDescriptor({ kind: 'vit_process_input', attrs: { patch: 16, hidden: 8 }, sourcePrefix: '', label: '' }, pixels(30))).toThrow(/30x30 is not divisible by patch size 16/);
+    expect(() =>
+      blockDescriptor(
+        { kind: 'vit_process_input', attrs: { patch: 16, hidden: 8 }, sourcePrefix: '', label: '' },
+        pixels(30),
+      ),
+    ).toThrow(/30x30 is not divisible by patch size 16/);
   });
   it('vit_encoder_block rejects a width that differs from its hidden size', () => {
     const inputs = [{ name: 'x', dtype: 'float32' as const, shape: [5, 16] }];
-    const spec = { kind: 'vit_encoder_block', attrs: { hidden: 32, heads: 2, mlp: 8, eps: 1e-6 }, sourcePrefix: '', label: '' };
+    const spec = {
+      kind: 'vit_encoder_block',
+      attrs: { hidden: 32, heads: 2, mlp: 8, eps: 1e-6 },
+      sourcePrefix: '',
+      label: '',
+    };
     expect(() => blockDescriptor(spec, inputs)).toThrow(RangeError);
     expect(() => blockDescriptor(spec, inputs)).toThrow(/vit_encoder_block.*width 16.*hidden 32/);
   });
   it('bert_embeddings rejects float inputs and sequences longer than its position table', () => {
-    const spec = { kind: 'bert_embeddings', attrs: { vocab: 10, hidden: 4, maxPositions: 8, typeVocab: 2, eps: 1e-12 }, sourcePrefix: '', label: '' };
+    const spec = {
+      kind: 'bert_embeddings',
+      attrs: { vocab: 10, hidden: 4, maxPositions: 8, typeVocab: 2, eps: 1e-12 },
+      sourcePrefix: '',
+      label: '',
+    };
     expect(() => blockDescriptor(spec, pixels(4))).toThrow(/bert_embeddings expects int64 input_ids/);
-    const ids = (n: number) => [{ name: 'input_ids', dtype: 'int64' as const, shape: [n] }, { name: 'attention_mask', dtype: 'int64' as const, shape: [n] }];
+    const ids = (n: number) => [
+      { name: 'input_ids', dtype: 'int64' as const, shape: [n] },
+      { name: 'attention_mask', dtype: 'int64' as const, shape: [n] },
+    ];
     expect(() => blockDescriptor(spec, ids(9))).toThrow(/length 9 exceeds max positions 8/);
     expect(blockDescriptor(spec, ids(8)).outputs.map((o) => o.name)).toEqual(['hidden', 'mask_bias']);
   });
   it('bert_encoder_block needs the mask bias next to the hidden states', () => {
-    const spec = { kind: 'bert_encoder_block', attrs: { hidden: 4, heads: 2, intermediate: 8, eps: 1e-12 }, sourcePrefix: '', label: '' };
-    expect(() => blockDescriptor(spec, [{ name: 'hidden', dtype: 'float32', shape: [3, 4] }])).toThrow(/bert_encoder_block expects input 1/);
+    const spec = {
+      kind: 'bert_encoder_block',
+      attrs: { hidden: 4, heads: 2, intermediate: 8, eps: 1e-12 },
+      sourcePrefix: '',
+      label: '',
+    };
+    expect(() => blockDescriptor(spec, [{ name: 'hidden', dtype: 'float32', shape: [3, 4] }])).toThrow(
+      /bert_encoder_block expects input 1/,
+    );
   });
   it('every transformer kind is registered in the catalog', () => {
-    for (const k of ['vit_process_input', 'vit_pos_embedding', 'vit_encoder_block', 'layer_norm', 'cls_token', 'bert_embeddings', 'bert_encoder_block', 'bert_pooler']) {
+    for (const k of [
+      'vit_process_input',
+      'vit_pos_embedding',
+      'vit_encoder_block',
+      'layer_norm',
+      'cls_token',
+      'bert_embeddings',
+      'bert_encoder_block',
+      'bert_pooler',
+    ]) {
       expect(blockKind(k).name).toBe(k);
     }
   });

@@ -14,8 +14,9 @@ export const messages = {
   badRange: (what: string, start: number, end: number) =>
     `Invalid ${what} [${start}, ${end}): expected integers with 0 <= start <= end.`,
   badNumber: (what: string, value: number, valid: string) => `Invalid ${what} ${value}: expected ${valid}.`,
-    exactTooLarge: (states: number, limit: number) =>
-    `The exact planner would visit ${states} states (more than ${limit}); use order 'auto' or 'best-dfs' for a tree this size.`,
+  exactTooLarge: (states: number, limit: number) =>
+    `The exact planner would visit ${states} states (more than ${limit}); use order 'auto' or 'best-dfs' for ` +
+    `a tree this size.`,
   budgetTooSmall: (budget: number, needed: number, perItem: number, held: number) =>
     `Cache budget ${formatBytes(budget)} is too small: one item needs ${formatBytes(perItem)} on top of ` +
     `${formatBytes(held)} already held (persisted features and reserved bytes); the smallest budget that runs this ` +
@@ -24,7 +25,8 @@ export const messages = {
     `Model '${model}' has no persisted features (node ${node}) and this iteration extracts no test set; ` +
     `pass the 'persisted' list returned by the previous iteration, or a testRange in the first iteration.`,
   badScore: (model: string, score: number) => `Score of model '${model}' is ${score}; expected a finite number.`,
-  emptyTrainSet: (length: number) => `Invalid train length ${length}: successive halving needs at least one training item.`,
+  emptyTrainSet: (length: number) =>
+    `Invalid train length ${length}: successive halving needs at least one training item.`,
   noModels: () => `Successive halving needs at least one model.`,
   noModelsToPlan: () => `planIteration got no models; pass at least one alive model.`,
 };

@@ -24,4 +24,3 @@ export interface PlanModel {
  * successive-halving iterations, so it is also the cache key of the node's intermediate and features.
  */
 export type NodeId = string;
-

@@ -5,12 +5,23 @@ import { messages, splitIntoRuns, type Run, type RunPiece, type RunSplitting } f
 
 const train = (start: number, end: number): RunPiece => ({ split: 'train', range: { start, end } });
 const test = (start: number, end: number): RunPiece => ({ split: 'test', range: { start, end } });
-const base: RunSplitting = { requirementBytesPerItem: 10, persistingBytesPerItem: 2, heldBytes: 0, budgetBytes: Infinity, batchSize: 4, ranges: [train(0, 100)] };
+const base: RunSplitting = {
+  requirementBytesPerItem: 10,
+  persistingBytesPerItem: 2,
+  heldBytes: 0,
+  budgetBytes: Infinity,
+  batchSize: 4,
+  ranges: [train(0, 100)],
+};
 
 /** Batch boundaries a loader produces when it batches every piece from the piece's start. */
 function batches(runs: readonly Run[], split: Split, batchSize: number): string[] {
   const out: string[] = [];
-  for (const run of runs) for (const p of run.pieces) if (p.split === split) for (let s = p.range.start; s < p.range.end; s += batchSize) out.push(`${s}-${Math.min(s + batchSize, p.range.end)}`);
+  for (const run of runs)
+    for (const p of run.pieces)
+      if (p.split === split)
+        for (let s = p.range.start; s < p.range.end; s += batchSize)
+          out.push(`${s}-${Math.min(s + batchSize, p.range.end)}`);
   return out;
 }
 
@@ -23,7 +34,9 @@ describe('splitting into runs', () => {
   });
 
   it('never divides by zero when an item needs no cache', () => {
-    expect(splitIntoRuns({ ...base, requirementBytesPerItem: 0, persistingBytesPerItem: 0, budgetBytes: 0 })).toHaveLength(1);
+    expect(
+      splitIntoRuns({ ...base, requirementBytesPerItem: 0, persistingBytesPerItem: 0, budgetBytes: 0 }),
+    ).toHaveLength(1);
   });
 
   it('returns no run for empty ranges', () => {
@@ -63,11 +76,19 @@ describe('splitting into runs', () => {
         const whole = input.ranges.find((r) => r.split === split)!.range;
         const pieces = runs.flatMap((r) => r.pieces.filter((p) => p.split === split).map((p) => p.range));
         // Consecutive, non-empty pieces that tile the range.
-        expect(pieces.reduce((at, p) => (p.start === at && p.end > p.start ? p.end : NaN), whole.start)).toBe(whole.end > whole.start ? whole.end : whole.start);
+        expect(pieces.reduce((at, p) => (p.start === at && p.end > p.start ? p.end : NaN), whole.start)).toBe(
+          whole.end > whole.start ? whole.end : whole.start,
+        );
         // The same batches as the unsplit range, whenever a run holds at least one batch.
         if (input.budgetBytes - held >= input.batchSize * input.requirementBytesPerItem) {
           seen.batchChecked++;
-          expect(batches(runs, split, input.batchSize)).toEqual(batches([{ index: 0, pieces: [{ split, range: whole }], items: 0, heldBeforeBytes: 0, peakBytes: 0 }], split, input.batchSize));
+          expect(batches(runs, split, input.batchSize)).toEqual(
+            batches(
+              [{ index: 0, pieces: [{ split, range: whole }], items: 0, heldBeforeBytes: 0, peakBytes: 0 }],
+              split,
+              input.batchSize,
+            ),
+          );
         }
       }
     }
@@ -78,11 +99,23 @@ describe('splitting into runs', () => {
   it('cuts runs at multiples of the batch size', () => {
     // 100 items, 10 B each, budget 335 B: 33 items fit, 32 = 8 batches of 4 are taken.
     const runs = splitIntoRuns({ ...base, persistingBytesPerItem: 0, budgetBytes: 335 });
-    expect(runs.map((r) => r.pieces[0].range)).toEqual([{ start: 0, end: 32 }, { start: 32, end: 64 }, { start: 64, end: 96 }, { start: 96, end: 100 }]);
+    expect(runs.map((r) => r.pieces[0].range)).toEqual([
+      { start: 0, end: 32 },
+      { start: 32, end: 64 },
+      { start: 64, end: 96 },
+      { start: 96, end: 100 },
+    ]);
   });
 
   it('shrinks later runs as persisted features accumulate', () => {
-    const runs = splitIntoRuns({ ...base, requirementBytesPerItem: 10, persistingBytesPerItem: 5, budgetBytes: 400, batchSize: 1, ranges: [train(0, 60)] });
+    const runs = splitIntoRuns({
+      ...base,
+      requirementBytesPerItem: 10,
+      persistingBytesPerItem: 5,
+      budgetBytes: 400,
+      batchSize: 1,
+      ranges: [train(0, 60)],
+    });
     expect(runs.map((r) => r.items)).toEqual([40, 20]);
   });
 });

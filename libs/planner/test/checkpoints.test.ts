@@ -6,9 +6,16 @@ function trunk(bytes: Record<string, number>, joins: string[] = []): PlanModel[]
   const shared = ['a', 'b', 'c', 'd', 'e', 'f'];
   const blocks = (tail: string) =>
     [...shared, tail].map((id) => ({ id, outputBytesPerItem: bytes[id] ?? 1, joinsPrevious: joins.includes(id) }));
-  return [{ id: 'm1', blocks: blocks('x') }, { id: 'm2', blocks: blocks('y') }];
+  return [
+    { id: 'm1', blocks: blocks('x') },
+    { id: 'm2', blocks: blocks('y') },
+  ];
 }
-const costs = (ids: string[]) => ({ computeSeconds: new Map(ids.map((id) => [id, 1])), readSecondsPerByte: 0.01, minSaving: 10 });
+const costs = (ids: string[]) => ({
+  computeSeconds: new Map(ids.map((id) => [id, 1])),
+  readSecondsPerByte: 0.01,
+  minSaving: 10,
+});
 const ALL = ['a', 'b', 'c', 'd', 'e', 'f', 'x', 'y'];
 
 describe('feature-store checkpoints', () => {

@@ -1,7 +1,18 @@
 /** The exact planner against exhaustive search on random trees, and against DFS+. */
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError, Rng } from '@alsatian/core';
-import { AUTO_EXACT_MAX_STATES, bestDfsOrder, chooseOrder, countStates, dfsPlus, exactOrder, makeShape, messages, peakOf, ROOT } from '../src/index.ts';
+import {
+  AUTO_EXACT_MAX_STATES,
+  bestDfsOrder,
+  chooseOrder,
+  countStates,
+  dfsPlus,
+  exactOrder,
+  makeShape,
+  messages,
+  peakOf,
+  ROOT,
+} from '../src/index.ts';
 import { allOrders, bruteForceMinimum, peakByDefinition } from './helpers/brute-force.ts';
 import { randomShape } from './helpers/random-tree.ts';
 
@@ -32,7 +43,14 @@ describe('exact planner on random trees', () => {
   it('counts its states: the downward-closed unit sets, i.e. the distinct prefixes of all orders', () => {
     for (const shape of trees.slice(0, 80)) {
       const prefixes = new Set<string>();
-      for (const order of allOrders(shape)) for (let k = 0; k <= order.length; k++) prefixes.add(order.slice(0, k).sort((a, b) => a - b).join(','));
+      for (const order of allOrders(shape))
+        for (let k = 0; k <= order.length; k++)
+          prefixes.add(
+            order
+              .slice(0, k)
+              .sort((a, b) => a - b)
+              .join(','),
+          );
       expect(countStates(shape)).toBe(prefixes.size);
     }
   });
@@ -69,7 +87,10 @@ describe('cost model', () => {
     }
   });
   it('rejects an order that runs a child before its parent', () => {
-    const shape = makeShape(0, [{ parent: ROOT, bytes: 1 }, { parent: 0, bytes: 1 }]);
+    const shape = makeShape(0, [
+      { parent: ROOT, bytes: 1 },
+      { parent: 0, bytes: 1 },
+    ]);
     expect(() => peakOf(shape, [1, 0])).toThrow(RangeError);
   });
 });
@@ -94,16 +115,21 @@ describe('where DFS+ is not minimal (the paper appendix, scenario 1: children sm
 });
 
 describe('choosing an order', () => {
-  const star = (n: number) => makeShape(0, [{ parent: ROOT, bytes: 4 }, ...Array.from({ length: n }, (_, i) => ({ parent: 0, bytes: i % 3 }))]);
+  const star = (n: number) =>
+    makeShape(0, [{ parent: ROOT, bytes: 4 }, ...Array.from({ length: n }, (_, i) => ({ parent: 0, bytes: i % 3 }))]);
   it('auto searches exactly up to the state limit and uses DFS+ beyond', () => {
     expect(countStates(star(16))).toBeLessThanOrEqual(AUTO_EXACT_MAX_STATES + 1);
     expect(chooseOrder(star(15), 'auto').used).toBe('exact');
     expect(chooseOrder(star(20), 'auto').used).toBe('best-dfs');
   });
   it('exact refuses trees beyond its limit with the catalog message', () => {
-    expect(() => exactOrder(star(12), 100)).toThrow(new InvalidArgumentError(messages.exactTooLarge(countStates(star(12)), 100)));
+    expect(() => exactOrder(star(12), 100)).toThrow(
+      new InvalidArgumentError(messages.exactTooLarge(countStates(star(12)), 100)),
+    );
   });
   it('rejects an unknown strategy, naming the known ones', () => {
-    expect(() => chooseOrder(star(2), 'bfs' as never)).toThrow(/Unknown order 'bfs'.*dfs\+, exact, auto, best-dfs, insertion/);
+    expect(() => chooseOrder(star(2), 'bfs' as never)).toThrow(
+      /Unknown order 'bfs'.*dfs\+, exact, auto, best-dfs, insertion/,
+    );
   });
 });

@@ -8,11 +8,39 @@ const sizes = (n: number, L: number) => shSchedule(n, L).map((r) => r.end - r.st
 
 describe('shSchedule', () => {
   it('reproduces the reference worked examples', () => {
-    expect(pairs(35, 820)).toEqual([[0, 13], [13, 39], [39, 91], [91, 195], [195, 403], [403, 820]]);
-    expect(pairs(35, 100)).toEqual([[0, 2], [2, 6], [6, 14], [14, 30], [30, 62], [62, 100]]);
-    expect(pairs(4, 130)).toEqual([[0, 33], [33, 130]]);
-    expect(pairs(36, 6400)).toEqual([[0, 100], [100, 300], [300, 700], [700, 1500], [1500, 3100], [3100, 6400]]);
-    expect(pairs(8, 8000)).toEqual([[0, 1000], [1000, 3000], [3000, 8000]]);
+    expect(pairs(35, 820)).toEqual([
+      [0, 13],
+      [13, 39],
+      [39, 91],
+      [91, 195],
+      [195, 403],
+      [403, 820],
+    ]);
+    expect(pairs(35, 100)).toEqual([
+      [0, 2],
+      [2, 6],
+      [6, 14],
+      [14, 30],
+      [30, 62],
+      [62, 100],
+    ]);
+    expect(pairs(4, 130)).toEqual([
+      [0, 33],
+      [33, 130],
+    ]);
+    expect(pairs(36, 6400)).toEqual([
+      [0, 100],
+      [100, 300],
+      [300, 700],
+      [700, 1500],
+      [1500, 3100],
+      [3100, 6400],
+    ]);
+    expect(pairs(8, 8000)).toEqual([
+      [0, 1000],
+      [1000, 3000],
+      [3000, 8000],
+    ]);
   });
 
   it('gives the issue example: 35 models, 2000 items', () => {
@@ -21,7 +49,14 @@ describe('shSchedule', () => {
   });
 
   it('keeps the reference invariants: chunks double, the last grows, they tile [0, L)', () => {
-    for (const [n, L] of [[35, 820], [35, 800], [35, 100], [100, 5000], [3, 10], [17, 999]]) {
+    for (const [n, L] of [
+      [35, 820],
+      [35, 800],
+      [35, 100],
+      [100, 5000],
+      [3, 10],
+      [17, 999],
+    ]) {
       const s = sizes(n, L);
       expect(s.reduce((a, b) => a + b, 0)).toBe(L);
       for (let i = 0; i + 2 < s.length; i++) expect(s[i + 1]).toBe(2 * s[i]);
@@ -37,7 +72,13 @@ describe('shSchedule', () => {
   });
 
   it('FIX overshoot: distributes the items when the last chunk would shrink or go negative', () => {
-    for (const [n, L] of [[35, 65], [35, 30], [35, 7], [64, 70], [1000, 200]]) {
+    for (const [n, L] of [
+      [35, 65],
+      [35, 30],
+      [35, 7],
+      [64, 70],
+      [1000, 200],
+    ]) {
       const r = shSchedule(n, L);
       expect(r).toHaveLength(shIterations(n));
       expect(r[0].start).toBe(0);
@@ -67,12 +108,32 @@ describe('shSchedule', () => {
 
 describe('ranking and pruning', () => {
   it('ranks by descending score, ties by model id descending', () => {
-    const ranking = rankModels(new Map([['a', 0.5], ['c', 0.9], ['b', 0.5], ['d', 0.1]]));
+    const ranking = rankModels(
+      new Map([
+        ['a', 0.5],
+        ['c', 0.9],
+        ['b', 0.5],
+        ['d', 0.1],
+      ]),
+    );
     expect(ranking.map((r) => r.model)).toEqual(['c', 'b', 'a', 'd']);
-    expect(rankModels([{ model: 'x', score: 1 }, { model: 'y', score: 1 }]).map((r) => r.model)).toEqual(['y', 'x']);
+    expect(
+      rankModels([
+        { model: 'x', score: 1 },
+        { model: 'y', score: 1 },
+      ]).map((r) => r.model),
+    ).toEqual(['y', 'x']);
   });
   it('keeps floor(n/2), the odd one out pruned, and a single model kept', () => {
-    const ranking = rankModels(new Map([['a', 5], ['b', 4], ['c', 3], ['d', 2], ['e', 1]]));
+    const ranking = rankModels(
+      new Map([
+        ['a', 5],
+        ['b', 4],
+        ['c', 3],
+        ['d', 2],
+        ['e', 1],
+      ]),
+    );
     expect(keepBetterHalf(ranking)).toEqual({ kept: ['a', 'b'], pruned: ['c', 'd', 'e'] });
     expect(keepBetterHalf(ranking.slice(0, 1))).toEqual({ kept: ['a'], pruned: [] });
     expect(keepBetterHalf([])).toEqual({ kept: [], pruned: [] });

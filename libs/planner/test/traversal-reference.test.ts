@@ -3,7 +3,19 @@
  * test_all_combinations_traversal.py), built from models so that the whole pipeline is exercised.
  */
 import { describe, expect, it } from 'vitest';
-import { buildPrefixTree, buildTaskTree, chooseOrder, dfsPlus, exactOrder, insertionOrder, makeShape, peakOf, ROOT, shapeOfTaskTree, type PlanModel } from '../src/index.ts';
+import {
+  buildPrefixTree,
+  buildTaskTree,
+  chooseOrder,
+  dfsPlus,
+  exactOrder,
+  insertionOrder,
+  makeShape,
+  peakOf,
+  ROOT,
+  shapeOfTaskTree,
+  type PlanModel,
+} from '../src/index.ts';
 import { allOrders, bruteForceMinimum } from './helpers/brute-force.ts';
 import { model } from './helpers/models.ts';
 
@@ -16,7 +28,21 @@ function shapeOf(models: PlanModel[]) {
 }
 
 /** The reference's node sizes: nodes 0-6 one byte, 7-11 zero, unless overridden. */
-const sizes = (overrides: Record<string, number> = {}) => ({ n0: 1, n1: 1, n2: 1, n3: 1, n4: 1, n5: 1, n6: 1, n7: 0, n8: 0, n9: 0, n10: 0, n11: 0, ...overrides });
+const sizes = (overrides: Record<string, number> = {}) => ({
+  n0: 1,
+  n1: 1,
+  n2: 1,
+  n3: 1,
+  n4: 1,
+  n5: 1,
+  n6: 1,
+  n7: 0,
+  n8: 0,
+  n9: 0,
+  n10: 0,
+  n11: 0,
+  ...overrides,
+});
 
 describe('plain DFS in insertion order (test_dfs_traversal)', () => {
   it('visits children in insertion order and peaks at 2', () => {
@@ -36,7 +62,8 @@ describe('plain DFS in insertion order (test_dfs_traversal)', () => {
 describe('two children under a large node (two-choice tree)', () => {
   const twoChoice = (o: Record<string, number>) => {
     const s = sizes({ n2: 5, n4: 0, n6: 0, ...o });
-    return shapeOf([model('X', ['n0', 'n1', 'n2', 'n3', 'n4'], s), model('Y', ['n0', 'n1', 'n2', 'n5', 'n6'], s)]).shape;
+    return shapeOf([model('X', ['n0', 'n1', 'n2', 'n3', 'n4'], s), model('Y', ['n0', 'n1', 'n2', 'n5', 'n6'], s)])
+      .shape;
   };
   it('needs 5 in every order when the leaves are empty', () => {
     const shape = twoChoice({});
@@ -128,7 +155,7 @@ describe('DFS+ three passes', () => {
     expect(d.requirement).toEqual([19, 11, 19, 19, 19]);
     expect(d.order).toEqual([0, 1, 2, 4, 3]);
   });
-  it('subtracts released parents below the largest child: the paper estimate is 11, not 19, but the real peak is 19', () => {
+  it('subtracts released parents below the largest child: the paper estimates 11, the real peak is 19', () => {
     const d = dfsPlus(shape);
     expect(d.paperEstimate).toBe(11);
     expect(peakOf(shape, d.order)).toBe(19); // P + a + B while B is computed: the estimate misses this transient

@@ -24,13 +24,19 @@ export function dualAxisChart(options: DualAxisOptions): TopLevelSpec {
   const x = quantitative(options.x, { axis: { tickMinStep: 1 } });
   const series = (s: AxisSeries, orient: 'left' | 'right', fallback: string) => {
     const color = s.color ?? fallback;
-    const mark = options.mark === 'line' ? { type: 'line', point: { filled: true, color }, color } : { type: 'point', filled: true, color, size: 30 };
+    const mark =
+      options.mark === 'line'
+        ? { type: 'line', point: { filled: true, color }, color }
+        : { type: 'point', filled: true, color, size: 30 };
     return { mark, encoding: { x, y: quantitative(s, { axis: { orient, titleColor: color, labelColor: color } }) } };
   };
   const panel = {
     width: options.width ?? 360,
     height: options.height ?? 180,
-    layer: [series(options.left, 'left', DUAL_AXIS_COLORS.left), series(options.right, 'right', DUAL_AXIS_COLORS.right)],
+    layer: [
+      series(options.left, 'left', DUAL_AXIS_COLORS.left),
+      series(options.right, 'right', DUAL_AXIS_COLORS.right),
+    ],
     resolve: { scale: { y: 'independent' } },
   };
   return assemble({ title: options.title, rows: options.rows, panel }, VEGA_LITE_SCHEMA);

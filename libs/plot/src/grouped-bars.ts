@@ -21,10 +21,22 @@ export interface GroupedBarOptions extends PanelSize {
  * (medianBy) so bars and labels show the same number.
  */
 export function groupedBarChart(options: GroupedBarOptions): TopLevelSpec {
-  requireFields(options.title.text, options.rows, [options.x.field, options.group.field, options.y.field, options.label, options.facet?.row?.field, options.facet?.column?.field]);
+  requireFields(options.title.text, options.rows, [
+    options.x.field,
+    options.group.field,
+    options.y.field,
+    options.label,
+    options.facet?.row?.field,
+    options.facet?.column?.field,
+  ]);
   const encoding = {
     x: nominal(options.x, { axis: { labelAngle: 0 } }),
-    xOffset: { field: options.group.field, type: 'nominal', sort: [...options.group.domain], scale: { domain: [...options.group.domain] } },
+    xOffset: {
+      field: options.group.field,
+      type: 'nominal',
+      sort: [...options.group.domain],
+      scale: { domain: [...options.group.domain] },
+    },
     y: quantitative(options.y),
     color: colorBy(options.group),
   };

@@ -28,7 +28,10 @@ export function withSpeedupLabels(rows: readonly Datum[], options: SpeedupOption
   return rows.map((row) => {
     const base = baselines.get(keyOf(row));
     const v = row[options.value];
-    const label = row[options.series] === options.baseline || base === undefined || typeof v !== 'number' || v <= 0 ? '' : `${(base / v).toFixed(digits)}x`;
+    const label =
+      row[options.series] === options.baseline || base === undefined || typeof v !== 'number' || v <= 0
+        ? ''
+        : `${(base / v).toFixed(digits)}x`;
     return { ...row, [as]: label };
   });
 }

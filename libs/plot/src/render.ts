@@ -35,7 +35,9 @@ export async function chartToSvg(spec: TopLevelSpec, logger: Logger = silentLogg
   try {
     vegaSpec = compile(spec, { logger: log }).spec;
   } catch (error) {
-    throw new InvalidArgumentError(`Vega-Lite cannot compile chart '${chartName(spec)}': ${(error as Error).message}`, { cause: error });
+    throw new InvalidArgumentError(`Vega-Lite cannot compile chart '${chartName(spec)}': ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   const view = new View(parseVega(vegaSpec), { renderer: 'none', logger: log, logLevel: Warn });
   try {
@@ -52,15 +54,23 @@ export async function chartToSvg(spec: TopLevelSpec, logger: Logger = silentLogg
 export function chartToVega(spec: TopLevelSpec, logger: Logger = silentLogger): object {
   const config = (spec as { config?: Record<string, unknown> }).config ?? {};
   const mark = (config.mark as Record<string, unknown> | undefined) ?? {};
-  const withTooltips = { ...spec, config: { ...config, mark: { ...mark, tooltip: { content: 'data' } } } } as TopLevelSpec;
+  const withTooltips = {
+    ...spec,
+    config: { ...config, mark: { ...mark, tooltip: { content: 'data' } } },
+  } as TopLevelSpec;
   try {
     return compile(withTooltips, { logger: vegaLogger(logger) }).spec;
   } catch (error) {
-    throw new InvalidArgumentError(`Vega-Lite cannot compile chart '${chartName(spec)}': ${(error as Error).message}`, { cause: error });
+    throw new InvalidArgumentError(`Vega-Lite cannot compile chart '${chartName(spec)}': ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }
 
-export function svgToPng(svg: string, options: Pick<RenderOptions, 'pngScale' | 'font'> = {}): { png: Uint8Array; width: number; height: number } {
+export function svgToPng(
+  svg: string,
+  options: Pick<RenderOptions, 'pngScale' | 'font'> = {},
+): { png: Uint8Array; width: number; height: number } {
   const font = options.font ?? findFont();
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: options.pngScale ?? 2 },
@@ -79,7 +89,11 @@ export function svgToPng(svg: string, options: Pick<RenderOptions, 'pngScale' | 
 }
 
 /** Writes `<base>.vl.json` (open it in the Vega editor), `<base>.svg` and `<base>.png`, each atomically. */
-export async function renderChart(spec: TopLevelSpec, outBasePath: string, options: RenderOptions = {}): Promise<RenderedChart> {
+export async function renderChart(
+  spec: TopLevelSpec,
+  outBasePath: string,
+  options: RenderOptions = {},
+): Promise<RenderedChart> {
   const svg = await chartToSvg(spec, options.logger);
   const { png, width, height } = svgToPng(svg, options);
   const paths = { specPath: `${outBasePath}.vl.json`, svgPath: `${outBasePath}.svg`, pngPath: `${outBasePath}.png` };

@@ -8,12 +8,23 @@ import type { ChartTitle, Datum, FacetRef, FieldRef, SeriesRef, TopLevelSpec } f
 type Obj = Record<string, unknown>;
 
 export function titleSpec(title: ChartTitle): Obj {
-  const subtitle = title.subtitle === undefined ? undefined : typeof title.subtitle === 'string' ? title.subtitle : [...title.subtitle];
+  const subtitle =
+    title.subtitle === undefined
+      ? undefined
+      : typeof title.subtitle === 'string'
+        ? title.subtitle
+        : [...title.subtitle];
   return subtitle === undefined ? { text: title.text } : { text: title.text, subtitle };
 }
 
 export function nominal(ref: FieldRef, extra: Obj = {}): Obj {
-  return { field: ref.field, type: 'nominal', title: ref.title ?? ref.field, sort: ref.sort ? [...ref.sort] : null, ...extra };
+  return {
+    field: ref.field,
+    type: 'nominal',
+    title: ref.title ?? ref.field,
+    sort: ref.sort ? [...ref.sort] : null,
+    ...extra,
+  };
 }
 
 export function quantitative(ref: FieldRef, extra: Obj = {}): Obj {
@@ -23,11 +34,19 @@ export function quantitative(ref: FieldRef, extra: Obj = {}): Obj {
 /** Colour encoding with a fixed domain, so colours and order never depend on which values happen to be present. */
 export function colorBy(series: SeriesRef): Obj {
   if (series.domain.length !== series.colors.length) {
-    throw new InvalidArgumentError(`Series '${series.field}': ${series.domain.length} values but ${series.colors.length} colours.`);
+    throw new InvalidArgumentError(
+      `Series '${series.field}': ${series.domain.length} values but ${series.colors.length} colours.`,
+    );
   }
   const legend: Obj = { title: series.title ?? series.field };
   if (series.labels !== undefined) legend.labelExpr = labelExpression(series.labels);
-  return { field: series.field, type: 'nominal', sort: [...series.domain], scale: { domain: [...series.domain], range: [...series.colors] }, legend };
+  return {
+    field: series.field,
+    type: 'nominal',
+    sort: [...series.domain],
+    scale: { domain: [...series.domain], range: [...series.colors] },
+    legend,
+  };
 }
 
 function labelExpression(labels: Readonly<Record<string, string>>): string {
@@ -49,9 +68,16 @@ export function facetSpec(facet: FacetRef): Obj {
 }
 
 /** Wraps a panel (encoding + layers) into a faceted or a single-view top-level spec. */
-export function assemble(parts: { title: ChartTitle; rows: readonly Datum[]; panel: Obj; facet?: FacetRef; transform?: Obj[] }, schema: string): TopLevelSpec {
+export function assemble(
+  parts: { title: ChartTitle; rows: readonly Datum[]; panel: Obj; facet?: FacetRef; transform?: Obj[] },
+  schema: string,
+): TopLevelSpec {
   if (parts.rows.length === 0) throw new InvalidArgumentError(`Chart '${parts.title.text}' has no rows to plot.`);
-  const top: Obj = { $schema: schema, title: titleSpec(parts.title), data: { values: parts.rows.map((r) => ({ ...r })) } };
+  const top: Obj = {
+    $schema: schema,
+    title: titleSpec(parts.title),
+    data: { values: parts.rows.map((r) => ({ ...r })) },
+  };
   if (parts.transform) top.transform = parts.transform;
   if (parts.facet && (parts.facet.row || parts.facet.column)) {
     const resolve = { scale: { y: parts.facet.independentY ? 'independent' : 'shared' } };
@@ -65,7 +91,9 @@ export function requireFields(chart: string, rows: readonly Datum[], fields: rea
   const present = new Set(rows.flatMap((r) => Object.keys(r)));
   for (const field of fields) {
     if (field !== undefined && !present.has(field)) {
-      throw new InvalidArgumentError(`Chart '${chart}': no column '${field}' in its rows. Columns: ${[...present].join(', ')}.`);
+      throw new InvalidArgumentError(
+        `Chart '${chart}': no column '${field}' in its rows. Columns: ${[...present].join(', ')}.`,
+      );
     }
   }
 }

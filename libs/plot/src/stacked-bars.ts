@@ -21,9 +21,17 @@ export interface StackedBarOptions extends PanelSize {
 
 const ORDER = '__stackOrder';
 
-/** Time breakdown charts: stacked bars in the paper's category order and colours (Fig 11, 16), or 100 % bars (Fig 5). */
+/**
+ * Time breakdown charts: stacked bars in the paper's category order and colours (Fig 11, 16), or 100 % bars (Fig 5).
+ */
 export function stackedBarChart(options: StackedBarOptions): TopLevelSpec {
-  requireFields(options.title.text, options.rows, [options.bar.field, options.stack.field, options.value.field, options.facet?.row?.field, options.facet?.column?.field]);
+  requireFields(options.title.text, options.rows, [
+    options.bar.field,
+    options.stack.field,
+    options.value.field,
+    options.facet?.row?.field,
+    options.facet?.column?.field,
+  ]);
   const [barAxis, valueAxis] = options.horizontal ? (['y', 'x'] as const) : (['x', 'y'] as const);
   const value = quantitative(options.value, {
     stack: options.normalize ? 'normalize' : 'zero',
@@ -40,7 +48,9 @@ export function stackedBarChart(options: StackedBarOptions): TopLevelSpec {
   const layers: Record<string, unknown>[] = [{ mark: { type: 'bar' }, encoding: { tooltip } }];
   if (options.totals && !options.normalize) {
     layers.push({
-      mark: options.horizontal ? { type: 'text', align: 'left', dx: 3, fontSize: 10 } : { type: 'text', baseline: 'bottom', dy: -3, fontSize: 10 },
+      mark: options.horizontal
+        ? { type: 'text', align: 'left', dx: 3, fontSize: 10 }
+        : { type: 'text', baseline: 'bottom', dy: -3, fontSize: 10 },
       encoding: {
         [barAxis]: nominal(options.bar),
         [valueAxis]: { aggregate: 'sum', field: options.value.field, type: 'quantitative' },
@@ -57,7 +67,13 @@ export function stackedBarChart(options: StackedBarOptions): TopLevelSpec {
     layer: layers,
   };
   return assemble(
-    { title: options.title, rows: options.rows, panel, facet: options.facet, transform: [orderTransform(options.stack, ORDER)] },
+    {
+      title: options.title,
+      rows: options.rows,
+      panel,
+      facet: options.facet,
+      transform: [orderTransform(options.stack, ORDER)],
+    },
     VEGA_LITE_SCHEMA,
   );
 }

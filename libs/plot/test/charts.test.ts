@@ -7,8 +7,18 @@ import { Resvg } from '@resvg/resvg-js';
 import { readCsvRows } from '@alsatian/bench';
 import type { RowValue } from '@alsatian/bench';
 import {
-  STRATEGY_SERIES, STRATEGY_COLORS, BREAKDOWN_CATEGORIES, BREAKDOWN_COLORS, BREAKDOWN_LABELS,
-  dualAxisChart, groupedBarChart, lineChart, renderChart, scaleSubtitle, stackedBarChart, withSpeedupLabels,
+  STRATEGY_SERIES,
+  STRATEGY_COLORS,
+  BREAKDOWN_CATEGORIES,
+  BREAKDOWN_COLORS,
+  BREAKDOWN_LABELS,
+  dualAxisChart,
+  groupedBarChart,
+  lineChart,
+  renderChart,
+  scaleSubtitle,
+  stackedBarChart,
+  withSpeedupLabels,
 } from '../src/index.ts';
 import type { RenderedChart, TopLevelSpec } from '../src/index.ts';
 
@@ -18,24 +28,39 @@ let breakdown: Record<string, RowValue>[];
 let perBlock: Record<string, RowValue>[];
 
 const ARCHS = ['resnet18', 'vit_l_32'];
-const strategies = { field: 'strategy', domain: [...STRATEGY_SERIES], colors: STRATEGY_SERIES.map((a) => STRATEGY_COLORS[a]) };
-const categories = { field: 'category', domain: [...BREAKDOWN_CATEGORIES.slice(0, 4)], colors: BREAKDOWN_CATEGORIES.slice(0, 4).map((c) => BREAKDOWN_COLORS[c]), labels: BREAKDOWN_LABELS };
+const strategies = {
+  field: 'strategy',
+  domain: [...STRATEGY_SERIES],
+  colors: STRATEGY_SERIES.map((a) => STRATEGY_COLORS[a]),
+};
+const categories = {
+  field: 'category',
+  domain: [...BREAKDOWN_CATEGORIES.slice(0, 4)],
+  colors: BREAKDOWN_CATEGORIES.slice(0, 4).map((c) => BREAKDOWN_COLORS[c]),
+  labels: BREAKDOWN_LABELS,
+};
 
 // Fixture CSVs as the runner writes them (tidy: one value per row), read back with the bench reader.
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'plot-charts-'));
   const e2e = ['strategy,architecture,distribution,items,seconds'];
-  for (const items of [2000, 8000]) for (const [a, arch] of ARCHS.entries()) for (const [i, strategy] of STRATEGY_SERIES.entries()) {
-    e2e.push(`${strategy},${arch},TOP_LAYERS,${items},${(items / 100) * (a + 1) / (1 + 2 * i)}`);
-  }
+  for (const items of [2000, 8000])
+    for (const [a, arch] of ARCHS.entries())
+      for (const [i, strategy] of STRATEGY_SERIES.entries()) {
+        e2e.push(`${strategy},${arch},TOP_LAYERS,${items},${((items / 100) * (a + 1)) / (1 + 2 * i)}`);
+      }
   await writeFile(join(dir, 'e2e.csv'), `${e2e.join('\n')}\n`);
   const br = ['strategy,category,seconds'];
-  for (const [i, strategy] of STRATEGY_SERIES.entries()) for (const [c, category] of BREAKDOWN_CATEGORIES.slice(0, 4).entries()) br.push(`${strategy},${category},${(4 - c) * (3 - i)}`);
+  for (const [i, strategy] of STRATEGY_SERIES.entries())
+    for (const [c, category] of BREAKDOWN_CATEGORIES.slice(0, 4).entries())
+      br.push(`${strategy},${category},${(4 - c) * (3 - i)}`);
   await writeFile(join(dir, 'breakdown.csv'), `${br.join('\n')}\n`);
   const blocks = ['block,params,milliseconds'];
   for (let b = 0; b < 12; b++) blocks.push(`${b},${b < 6 ? 0.3 : 4.5},${3 - b / 6}`);
   await writeFile(join(dir, 'blocks.csv'), `${blocks.join('\n')}\n`);
-  [endToEnd, breakdown, perBlock] = await Promise.all(['e2e', 'breakdown', 'blocks'].map((n) => readCsvRows(join(dir, `${n}.csv`))));
+  [endToEnd, breakdown, perBlock] = await Promise.all(
+    ['e2e', 'breakdown', 'blocks'].map((n) => readCsvRows(join(dir, `${n}.csv`))),
+  );
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -64,30 +89,60 @@ async function darkPixels(png: Uint8Array): Promise<number> {
 }
 
 describe('renderChart', () => {
-  it('draws grouped bars with speedup labels, one panel per facet value, and states the scale in the subtitle', async () => {
-    const rows = withSpeedupLabels(endToEnd, { by: ['architecture', 'items'], series: 'strategy', baseline: 'Base', value: 'seconds' });
+  it('draws grouped bars with speedup labels, one panel per facet value, the scale in the subtitle', async () => {
+    const rows = withSpeedupLabels(endToEnd, {
+      by: ['architecture', 'items'],
+      series: 'strategy',
+      baseline: 'Base',
+      value: 'seconds',
+    });
     const spec = groupedBarChart({
       title: { text: 'End-to-end search time', subtitle: scaleSubtitle('quick', ['4 models instead of 35']) },
-      rows, x: { field: 'architecture', sort: ARCHS }, group: strategies, y: { field: 'seconds', title: 'Time in seconds' },
-      label: 'label', facet: { column: { field: 'items' }, independentY: true },
+      rows,
+      x: { field: 'architecture', sort: ARCHS },
+      group: strategies,
+      y: { field: 'seconds', title: 'Time in seconds' },
+      label: 'label',
+      facet: { column: { field: 'items' }, independentY: true },
     });
     const rendered = await renderChart(spec, join(dir, 'grouped'));
     const svg = await expectRendered(rendered, spec);
-    const base = endToEnd.find((r) => r.strategy === 'Base' && r.architecture === 'vit_l_32' && r.items === 8000)?.seconds as number;
-    const als = endToEnd.find((r) => r.strategy === 'Alsatian' && r.architecture === 'vit_l_32' && r.items === 8000)?.seconds as number;
-    for (const text of ['End-to-end search time', '- 4 models instead of 35', 'Time in seconds', 'resnet18', 'Alsatian', `${(base / als).toFixed(1)}x`, '2000', '8000']) {
+    const base = endToEnd.find((r) => r.strategy === 'Base' && r.architecture === 'vit_l_32' && r.items === 8000)
+      ?.seconds as number;
+    const als = endToEnd.find((r) => r.strategy === 'Alsatian' && r.architecture === 'vit_l_32' && r.items === 8000)
+      ?.seconds as number;
+    for (const text of [
+      'End-to-end search time',
+      '- 4 models instead of 35',
+      'Time in seconds',
+      'resnet18',
+      'Alsatian',
+      `${(base / als).toFixed(1)}x`,
+      '2000',
+      '8000',
+    ]) {
       expect(svg).toContain(text);
     }
     for (const color of Object.values(STRATEGY_COLORS)) expect(svg).toContain(color);
     // Text is drawn in the PNG: a render without any font has far fewer dark (text) pixels.
-    const blank = new Resvg(rendered.svg, { fitTo: { mode: 'zoom', value: 2 }, background: 'white', font: { loadSystemFonts: false } }).render().asPng();
+    const blank = new Resvg(rendered.svg, {
+      fitTo: { mode: 'zoom', value: 2 },
+      background: 'white',
+      font: { loadSystemFonts: false },
+    })
+      .render()
+      .asPng();
     expect(await darkPixels(rendered.png)).toBeGreaterThan(2 * (await darkPixels(blank)) + 500);
   });
 
   it('stacks breakdown categories in the paper order and colours, with totals', async () => {
     const spec = stackedBarChart({
-      title: { text: 'Time breakdown' }, rows: breakdown, bar: { field: 'strategy', sort: [...STRATEGY_SERIES] }, stack: categories,
-      value: { field: 'seconds', title: 'Time in seconds' }, totals: true,
+      title: { text: 'Time breakdown' },
+      rows: breakdown,
+      bar: { field: 'strategy', sort: [...STRATEGY_SERIES] },
+      stack: categories,
+      value: { field: 'seconds', title: 'Time in seconds' },
+      totals: true,
     });
     const svg = await expectRendered(await renderChart(spec, join(dir, 'stacked')), spec);
     const legend = ['prepare model', 'prepare data', 'inference', 'proxy score'].map((t) => svg.indexOf(`>${t}<`));
@@ -100,8 +155,13 @@ describe('renderChart', () => {
 
   it('draws 100 % horizontal bars (Fig 5)', async () => {
     const spec = stackedBarChart({
-      title: { text: 'Bottlenecks' }, rows: breakdown, bar: { field: 'strategy', sort: [...STRATEGY_SERIES] }, stack: categories,
-      value: { field: 'seconds', title: 'Time distribution in percent' }, normalize: true, horizontal: true,
+      title: { text: 'Bottlenecks' },
+      rows: breakdown,
+      bar: { field: 'strategy', sort: [...STRATEGY_SERIES] },
+      stack: categories,
+      value: { field: 'seconds', title: 'Time distribution in percent' },
+      normalize: true,
+      horizontal: true,
     });
     const svg = await expectRendered(await renderChart(spec, join(dir, 'normalized')), spec);
     for (const text of ['100%', '50%', 'Time distribution in percent', 'SHiFT']) expect(svg).toContain(text);
@@ -109,16 +169,26 @@ describe('renderChart', () => {
 
   it('draws two measures on two y axes (Fig 12)', async () => {
     const spec = dualAxisChart({
-      title: { text: 'Per block' }, rows: perBlock, x: { field: 'block', title: 'Block' },
-      left: { field: 'params', title: 'Parameters (M)' }, right: { field: 'milliseconds', title: 'Inference time (ms)' },
+      title: { text: 'Per block' },
+      rows: perBlock,
+      x: { field: 'block', title: 'Block' },
+      left: { field: 'params', title: 'Parameters (M)' },
+      right: { field: 'milliseconds', title: 'Inference time (ms)' },
     });
     const svg = await expectRendered(await renderChart(spec, join(dir, 'dual')), spec);
-    for (const text of ['Parameters (M)', 'Inference time (ms)', 'Block', '#7bccc4', '#0868ac']) expect(svg).toContain(text);
+    for (const text of ['Parameters (M)', 'Inference time (ms)', 'Block', '#7bccc4', '#0868ac'])
+      expect(svg).toContain(text);
   });
 
   it('draws a line per series', async () => {
     const rows = endToEnd.filter((r) => r.architecture === 'resnet18');
-    const spec = lineChart({ title: { text: 'Scaling' }, rows, x: { field: 'items', title: 'Items' }, y: { field: 'seconds' }, series: strategies });
+    const spec = lineChart({
+      title: { text: 'Scaling' },
+      rows,
+      x: { field: 'items', title: 'Items' },
+      y: { field: 'seconds' },
+      series: strategies,
+    });
     const svg = await expectRendered(await renderChart(spec, join(dir, 'line')), spec);
     for (const text of ['Scaling', 'Items', 'SHiFT']) expect(svg).toContain(text);
     expect(svg.match(/class="mark-line role-mark/g)).toHaveLength(new Set(rows.map((r) => r.strategy)).size);

@@ -22,7 +22,9 @@ export function benchFeatures(count: number, dim: number, classes: number, batch
 }
 
 /** Wall and CPU seconds of `run` (CPU: this process, all threads; the machine is shared, so both are shown). */
-export async function measure<T>(run: () => T | Promise<T>): Promise<{ seconds: number; cpuSeconds: number; value: T }> {
+export async function measure<T>(
+  run: () => T | Promise<T>,
+): Promise<{ seconds: number; cpuSeconds: number; value: T }> {
   const wall = performance.now();
   const cpu = process.cpuUsage();
   const value = await run();

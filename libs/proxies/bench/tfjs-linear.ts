@@ -11,7 +11,10 @@ import type { LinearParams } from '@alsatian/proxies';
  * is cheaper than tf.grad's tape for one layer, so tfjs is measured at its best.
  */
 export async function useTfjsWasm(): Promise<string> {
-  const dist = path.join(path.dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist/');
+  const dist = path.join(
+    path.dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/package.json')),
+    'dist/',
+  );
   setWasmPaths(dist);
   await tf.setBackend('wasm');
   await tf.ready();
@@ -20,13 +23,21 @@ export async function useTfjsWasm(): Promise<string> {
   return `${tf.getBackend()} simd=${simd} threads=${threads}`;
 }
 
-export async function tfjsLinearProbe(train: readonly FeatureBatch[], test: readonly FeatureBatch[], classes: number, init: LinearParams, epochs: number, lr: number): Promise<{ accuracy: number; loss: number }> {
+export async function tfjsLinearProbe(
+  train: readonly FeatureBatch[],
+  test: readonly FeatureBatch[],
+  classes: number,
+  init: LinearParams,
+  epochs: number,
+  lr: number,
+): Promise<{ accuracy: number; loss: number }> {
   const dim = init.weight.length / classes;
-  const toTensors = (batches: readonly FeatureBatch[]) => batches.map((b) => ({
-    x: tf.tensor2d(b.features, [b.rows, dim]),
-    y: tf.oneHot(tf.tensor1d(b.labels, 'int32'), classes).toFloat() as tf.Tensor2D,
-    labels: b.labels,
-  }));
+  const toTensors = (batches: readonly FeatureBatch[]) =>
+    batches.map((b) => ({
+      x: tf.tensor2d(b.features, [b.rows, dim]),
+      y: tf.oneHot(tf.tensor1d(b.labels, 'int32'), classes).toFloat() as tf.Tensor2D,
+      labels: b.labels,
+    }));
   const trainT = toTensors(train);
   const testT = toTensors(test);
   // tfjs wants [dim, classes] for x @ w; transpose torch's layout once.
@@ -42,7 +53,9 @@ export async function tfjsLinearProbe(train: readonly FeatureBatch[], test: read
       });
     }
   }
-  let lossSum = 0, correct = 0, total = 0;
+  let lossSum = 0,
+    correct = 0,
+    total = 0;
   for (const { x, y, labels } of testT) {
     const logits = tf.add(tf.matMul(x, w), b);
     const loss = tf.losses.softmaxCrossEntropy(y, logits);

@@ -15,7 +15,8 @@ export interface CheckedInput {
  */
 export function checkProxyInput(proxy: string, input: ProxyInput, { needTest = true } = {}): CheckedInput {
   const { numClasses } = input;
-  if (!Number.isInteger(numClasses) || numClasses < 1) throw new InvalidArgumentError(messages.badNumClasses(proxy, numClasses));
+  if (!Number.isInteger(numClasses) || numClasses < 1)
+    throw new InvalidArgumentError(messages.badNumClasses(proxy, numClasses));
   const dim = input.train.find((b) => b.rows > 0)?.dim;
   if (dim === undefined) throw new InvalidArgumentError(messages.noBatches(proxy, 'train'));
   const trainRows = checkBatches(proxy, 'train', input.train, dim, numClasses);
@@ -24,13 +25,20 @@ export function checkProxyInput(proxy: string, input: ProxyInput, { needTest = t
   return { dim, trainRows, testRows };
 }
 
-function checkBatches(proxy: string, part: Split, batches: readonly FeatureBatch[], dim: number, numClasses: number): number {
+function checkBatches(
+  proxy: string,
+  part: Split,
+  batches: readonly FeatureBatch[],
+  dim: number,
+  numClasses: number,
+): number {
   let rows = 0;
   batches.forEach((b, i) => {
     if (b.features.length !== b.rows * b.dim) {
       throw new InvalidArgumentError(messages.badBatchShape(proxy, part, i, b.rows, b.dim, b.features.length));
     }
-    if (b.labels.length !== b.rows) throw new InvalidArgumentError(messages.badLabelCount(proxy, part, i, b.rows, b.labels.length));
+    if (b.labels.length !== b.rows)
+      throw new InvalidArgumentError(messages.badLabelCount(proxy, part, i, b.rows, b.labels.length));
     if (b.rows > 0 && b.dim !== dim) throw new InvalidArgumentError(messages.dimMismatch(proxy, part, i, b.dim, dim));
     for (const label of b.labels) {
       if (!(label >= 0 && label < numClasses)) {
@@ -43,7 +51,10 @@ function checkBatches(proxy: string, part: Split, batches: readonly FeatureBatch
 }
 
 /** All rows of `batches` as one `rows x dim` float64 matrix plus labels (LogME sees the set whole, in float64). */
-export function concatBatches(batches: readonly FeatureBatch[], dim: number): { x: Float64Array; labels: Int32Array; rows: number } {
+export function concatBatches(
+  batches: readonly FeatureBatch[],
+  dim: number,
+): { x: Float64Array; labels: Int32Array; rows: number } {
   const rows = batches.reduce((n, b) => n + b.rows, 0);
   const x = new Float64Array(rows * dim);
   const labels = new Int32Array(rows);

@@ -36,17 +36,39 @@ export function gramOfRows(x: Float64Array, rows: number, dim: number): Float64A
 }
 
 /** g[i, j] += sum_{k in [k0, k1)} x[i, k] x[j, k] for i in [i0, i1), j in [j0, j1); 2 x 2 register blocks. */
-function addTile(x: Float64Array, dim: number, g: Float64Array, n: number, i0: number, i1: number, j0: number, j1: number, k0: number, k1: number): void {
+function addTile(
+  x: Float64Array,
+  dim: number,
+  g: Float64Array,
+  n: number,
+  i0: number,
+  i1: number,
+  j0: number,
+  j1: number,
+  k0: number,
+  k1: number,
+): void {
   for (let i = i0; i < i1; i += 2) {
     const iNext = i + 1 < i1;
-    const a = i * dim, b = (iNext ? i + 1 : i) * dim;
+    const a = i * dim,
+      b = (iNext ? i + 1 : i) * dim;
     for (let j = j0; j < j1; j += 2) {
       const jNext = j + 1 < j1;
-      const c = j * dim, d = (jNext ? j + 1 : j) * dim;
-      let ac = 0, ad = 0, bc = 0, bd = 0;
+      const c = j * dim,
+        d = (jNext ? j + 1 : j) * dim;
+      let ac = 0,
+        ad = 0,
+        bc = 0,
+        bd = 0;
       for (let k = k0; k < k1; k++) {
-        const xa = x[a + k], xb = x[b + k], xc = x[c + k], xd = x[d + k];
-        ac += xa * xc; ad += xa * xd; bc += xb * xc; bd += xb * xd;
+        const xa = x[a + k],
+          xb = x[b + k],
+          xc = x[c + k],
+          xd = x[d + k];
+        ac += xa * xc;
+        ad += xa * xd;
+        bc += xb * xc;
+        bd += xb * xd;
       }
       g[i * n + j] += ac;
       if (jNext) g[i * n + j + 1] += ad;

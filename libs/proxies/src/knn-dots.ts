@@ -12,7 +12,13 @@ export interface ChunkDots {
 const MAX_WASM_BYTES = 3.5 * 2 ** 30;
 
 /** The plain-TypeScript provider: float64 sums via the probe's blocked forward kernel. */
-export function tsChunkDots(train: Float32Array, test: Float32Array, testRows: number, dim: number, chunk: number): ChunkDots {
+export function tsChunkDots(
+  train: Float32Array,
+  test: Float32Array,
+  testRows: number,
+  dim: number,
+  chunk: number,
+): ChunkDots {
   const out = new Float64Array(testRows * chunk);
   const noBias = new Float32Array(chunk);
   return {
@@ -28,10 +34,19 @@ export function tsChunkDots(train: Float32Array, test: Float32Array, testRows: n
  * The WebAssembly SIMD provider: the probe's forward kernel with the train chunk in the weight's place (float32
  * sums, as Faiss). Undefined when wasm SIMD is missing or the features do not fit one wasm memory.
  */
-export function wasmChunkDots(train: Float32Array, trainRows: number, test: Float32Array, testRows: number, dim: number, chunk: number): ChunkDots | undefined {
+export function wasmChunkDots(
+  train: Float32Array,
+  trainRows: number,
+  test: Float32Array,
+  testRows: number,
+  dim: number,
+  chunk: number,
+): ChunkDots | undefined {
   const dimPad = paddedDim(dim);
   const outBytes = Math.ceil((testRows * chunk * 4) / 16) * 16;
-  const biasAt = outBytes, testAt = biasAt + Math.ceil(chunk / 4) * 16, trainAt = testAt + testRows * dimPad * 4;
+  const biasAt = outBytes,
+    testAt = biasAt + Math.ceil(chunk / 4) * 16,
+    trainAt = testAt + testRows * dimPad * 4;
   const total = trainAt + trainRows * dimPad * 4;
   if (total > MAX_WASM_BYTES) return undefined;
   try {

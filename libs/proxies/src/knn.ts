@@ -50,9 +50,19 @@ export class KnnProxy implements Proxy {
 
 /** For each test item, the index (in train order over all batches) of its nearest train item. */
 export function nearestTrainItems(
-  train: readonly FeatureBatch[], test: readonly FeatureBatch[], dim: number, metric: KnnMetric, backend: KnnBackend = 'auto',
+  train: readonly FeatureBatch[],
+  test: readonly FeatureBatch[],
+  dim: number,
+  metric: KnnMetric,
+  backend: KnnBackend = 'auto',
 ): Int32Array {
-  return nearestIndices(stack(train, dim, metric === 'cosine'), stack(test, dim, metric === 'cosine'), dim, metric, backend);
+  return nearestIndices(
+    stack(train, dim, metric === 'cosine'),
+    stack(test, dim, metric === 'cosine'),
+    dim,
+    metric,
+    backend,
+  );
 }
 
 function chunkDots(train: Stacked, test: Stacked, dim: number, backend: KnnBackend): ChunkDots {
@@ -63,7 +73,13 @@ function chunkDots(train: Stacked, test: Stacked, dim: number, backend: KnnBacke
   return wasm ?? tsChunkDots(train.x, test.x, test.rows, dim, TRAIN_CHUNK);
 }
 
-function nearestIndices(train: Stacked, test: Stacked, dim: number, metric: KnnMetric, backend: KnnBackend): Int32Array {
+function nearestIndices(
+  train: Stacked,
+  test: Stacked,
+  dim: number,
+  metric: KnnMetric,
+  backend: KnnBackend,
+): Int32Array {
   const cosine = metric === 'cosine';
   const best = new Float64Array(test.rows).fill(-Infinity);
   const nearest = new Int32Array(test.rows);

@@ -68,10 +68,21 @@ export function logMe(x: Float64Array, labels: Int32Array, rows: number, dim: nu
  * alpha = gamma / |m|^2, beta = (N - gamma) / |y - F m|^2, where m is the posterior mean for the current
  * (alpha, beta). The final evidence is evaluated with m recomputed at the final (alpha, beta).
  */
-function classEvidence(s: Float64Array, coeffs: Float64Array, byFeatures: boolean, sqNormY: number, n: number, d: number): number {
-  let alpha = 1, beta = 1;
+function classEvidence(
+  s: Float64Array,
+  coeffs: Float64Array,
+  byFeatures: boolean,
+  sqNormY: number,
+  n: number,
+  d: number,
+): number {
+  let alpha = 1,
+    beta = 1;
   const fit = (al: number, be: number) => {
-    let gamma = 0, mNorm = 0, resid = byFeatures ? sqNormY : 0, logDet = byFeatures ? 0 : (d - n) * Math.log(al);
+    let gamma = 0,
+      mNorm = 0,
+      resid = byFeatures ? sqNormY : 0,
+      logDet = byFeatures ? 0 : (d - n) * Math.log(al);
     for (let i = 0; i < s.length; i++) {
       const den = al + be * s[i];
       const c2 = coeffs[i] * coeffs[i];
@@ -80,7 +91,7 @@ function classEvidence(s: Float64Array, coeffs: Float64Array, byFeatures: boolea
       if (byFeatures) {
         // coeffs = V^T F^T y: m_i = beta c_i / den; |y - F m|^2 = |y|^2 - 2 y^T F m + m^T F^T F m.
         mNorm += (be * be * c2) / (den * den);
-        resid += -2 * be * c2 / den + (be * be * s[i] * c2) / (den * den);
+        resid += (-2 * be * c2) / den + (be * be * s[i] * c2) / (den * den);
       } else {
         // coeffs = U^T y over a complete basis: F m = U diag(beta s / den) U^T y.
         mNorm += (be * be * s[i] * c2) / (den * den);
@@ -99,7 +110,12 @@ function classEvidence(s: Float64Array, coeffs: Float64Array, byFeatures: boolea
     if (converged) break;
   }
   const { mNorm, resid, logDet } = fit(alpha, beta);
-  const evidence = (d / 2) * Math.log(alpha) + (n / 2) * Math.log(beta) - logDet / 2
-    - (beta / 2) * resid - (alpha / 2) * mNorm - (n / 2) * Math.log(2 * Math.PI);
+  const evidence =
+    (d / 2) * Math.log(alpha) +
+    (n / 2) * Math.log(beta) -
+    logDet / 2 -
+    (beta / 2) * resid -
+    (alpha / 2) * mNorm -
+    (n / 2) * Math.log(2 * Math.PI);
   return evidence / n;
 }

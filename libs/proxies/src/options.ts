@@ -9,12 +9,14 @@ export function rejectUnknownOptions(proxy: string, options: object, known: read
 }
 
 export function positiveInteger(proxy: string, option: string, value: number): number {
-  if (!Number.isInteger(value) || value < 1) throw new InvalidArgumentError(messages.badOption(proxy, option, value, 'it must be an integer >= 1'));
+  if (!Number.isInteger(value) || value < 1)
+    throw new InvalidArgumentError(messages.badOption(proxy, option, value, 'it must be an integer >= 1'));
   return value;
 }
 
 export function positiveNumber(proxy: string, option: string, value: number): number {
-  if (!(Number.isFinite(value) && value > 0)) throw new InvalidArgumentError(messages.badOption(proxy, option, value, 'it must be a finite number > 0'));
+  if (!(Number.isFinite(value) && value > 0))
+    throw new InvalidArgumentError(messages.badOption(proxy, option, value, 'it must be a finite number > 0'));
   return value;
 }
 

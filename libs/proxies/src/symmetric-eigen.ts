@@ -16,7 +16,14 @@ export function symmetricEigenProject(a: Float64Array, n: number, b: Float64Arra
 }
 
 /** Householder reduction; on return diag/off hold T and b holds Q^T b. */
-function tridiagonalise(a: Float64Array, n: number, b: Float64Array, k: number, diag: Float64Array, off: Float64Array): void {
+function tridiagonalise(
+  a: Float64Array,
+  n: number,
+  b: Float64Array,
+  k: number,
+  diag: Float64Array,
+  off: Float64Array,
+): void {
   const v = new Float64Array(n);
   const w = new Float64Array(n);
   for (let col = 0; col < n - 2; col++) {
@@ -53,7 +60,8 @@ function tridiagonalise(a: Float64Array, n: number, b: Float64Array, k: number, 
     for (let i = s; i < n; i++) w[i] = 2 * (w[i] - vp * v[i]);
     for (let i = s; i < n; i++) {
       const row = i * n;
-      const vi = v[i], wi = w[i];
+      const vi = v[i],
+        wi = w[i];
       for (let j = s; j <= i; j++) a[row + j] -= vi * w[j] + wi * v[j];
     }
     a[s * n + col] = alpha;
@@ -84,7 +92,8 @@ function tridiagonalQr(diag: Float64Array, off: Float64Array, n: number, b: Floa
     }
     let start = end - 1;
     while (start > 0 && off[start - 1] !== 0) start--;
-    if (++steps > maxSteps) throw new Error(`symmetricEigenProject: QR did not converge after ${maxSteps} steps (n = ${n})`);
+    if (++steps > maxSteps)
+      throw new Error(`symmetricEigenProject: QR did not converge after ${maxSteps} steps (n = ${n})`);
     qrStep(diag, off, start, end, b, k);
   }
 }
@@ -103,7 +112,9 @@ function qrStep(diag: Float64Array, off: Float64Array, start: number, end: numbe
     const c = r === 0 ? 1 : x / r;
     const s = r === 0 ? 0 : -z / r;
     if (i > start) off[i - 1] = c * off[i - 1] - s * bulge;
-    const p = diag[i], q = diag[i + 1], o = off[i];
+    const p = diag[i],
+      q = diag[i + 1],
+      o = off[i];
     diag[i] = c * c * p - 2 * c * s * o + s * s * q;
     diag[i + 1] = s * s * p + 2 * c * s * o + c * c * q;
     off[i] = c * s * (p - q) + (c * c - s * s) * o;
@@ -113,9 +124,11 @@ function qrStep(diag: Float64Array, off: Float64Array, start: number, end: numbe
       x = off[i];
       z = bulge;
     }
-    const ri = i * k, rj = (i + 1) * k;
+    const ri = i * k,
+      rj = (i + 1) * k;
     for (let col = 0; col < k; col++) {
-      const u = b[ri + col], t = b[rj + col];
+      const u = b[ri + col],
+        t = b[rj + col];
       b[ri + col] = c * u - s * t;
       b[rj + col] = s * u + c * t;
     }

@@ -9,7 +9,11 @@ export interface Tolerance {
  * The one closeness check of this lib's tests: |actual - expected| <= atol + rtol * |expected| for every
  * element (numpy.allclose semantics), after checking the lengths match. Reports the worst element on failure.
  */
-export function expectClose(actual: number | ArrayLike<number>, expected: number | ArrayLike<number>, tol: Tolerance): void {
+export function expectClose(
+  actual: number | ArrayLike<number>,
+  expected: number | ArrayLike<number>,
+  tol: Tolerance,
+): void {
   const a = typeof actual === 'number' ? [actual] : Array.from(actual);
   const e = typeof expected === 'number' ? [expected] : Array.from(expected);
   expect(a.length, 'length').toBe(e.length);

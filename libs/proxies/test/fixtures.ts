@@ -15,5 +15,10 @@ export function readFixture<T>(name: string): T[] {
 }
 
 export function toBatches(batches: readonly BatchJson[]): FeatureBatch[] {
-  return batches.map((b) => ({ rows: b.rows, dim: b.dim, features: Float32Array.from(b.features), labels: Int32Array.from(b.labels) }));
+  return batches.map((b) => ({
+    rows: b.rows,
+    dim: b.dim,
+    features: Float32Array.from(b.features),
+    labels: Int32Array.from(b.labels),
+  }));
 }

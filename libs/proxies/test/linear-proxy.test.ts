@@ -7,29 +7,48 @@ import { readFixture, toBatches, type BatchJson } from './fixtures.ts';
 import { syntheticBatches } from './synthetic.ts';
 
 interface LinearCase {
-  name: string; dim: number; classes: number; epochs: number; lr: number;
-  train: BatchJson[]; test: BatchJson[];
-  initWeight: number[]; initBias: number[]; finalWeight: number[]; finalBias: number[];
-  loss: number; accuracy: number;
+  name: string;
+  dim: number;
+  classes: number;
+  epochs: number;
+  lr: number;
+  train: BatchJson[];
+  test: BatchJson[];
+  initWeight: number[];
+  initBias: number[];
+  finalWeight: number[];
+  finalBias: number[];
+  loss: number;
+  accuracy: number;
 }
 
-describe.each([tsProbe, wasmProbe])('linear probe on the $name kernels against torch 1.13 (fixtures/linear-probe.json)', (backend) => {
-  for (const c of readFixture<LinearCase>('linear-probe.json')) {
-    it(`${c.name}: same final weights, loss and accuracy`, () => {
-      const params = { weight: Float32Array.from(c.initWeight), bias: Float32Array.from(c.initBias) };
-      backend.train(toBatches(c.train), c.classes, params, c.epochs, c.lr);
-      expectClose(params.weight, c.finalWeight, { atol: 1e-6, rtol: 1e-5 });
-      expectClose(params.bias, c.finalBias, { atol: 1e-6, rtol: 1e-5 });
-      const { loss, accuracy } = backend.evaluate(toBatches(c.test), c.classes, params);
-      expectClose(loss, c.loss, { atol: 1e-6, rtol: 1e-5 });
-      expect(accuracy).toBe(c.accuracy);
-    });
-  }
-});
+describe.each([tsProbe, wasmProbe])(
+  'linear probe on the $name kernels against torch 1.13 (fixtures/linear-probe.json)',
+  (backend) => {
+    for (const c of readFixture<LinearCase>('linear-probe.json')) {
+      it(`${c.name}: same final weights, loss and accuracy`, () => {
+        const params = { weight: Float32Array.from(c.initWeight), bias: Float32Array.from(c.initBias) };
+        backend.train(toBatches(c.train), c.classes, params, c.epochs, c.lr);
+        expectClose(params.weight, c.finalWeight, { atol: 1e-6, rtol: 1e-5 });
+        expectClose(params.bias, c.finalBias, { atol: 1e-6, rtol: 1e-5 });
+        const { loss, accuracy } = backend.evaluate(toBatches(c.test), c.classes, params);
+        expectClose(loss, c.loss, { atol: 1e-6, rtol: 1e-5 });
+        expect(accuracy).toBe(c.accuracy);
+      });
+    }
+  },
+);
 
 describe('wasm-simd and ts kernels', () => {
   it('train to the same weights on shapes that exercise every clamped lane (dim 37, 6 classes, odd batches)', () => {
-    const train = syntheticBatches({ seed: 5, dim: 37, classes: 6, batchSizes: [7, 1, 12, 5], separation: 1, tag: 'train' });
+    const train = syntheticBatches({
+      seed: 5,
+      dim: 37,
+      classes: 6,
+      batchSizes: [7, 1, 12, 5],
+      separation: 1,
+      tag: 'train',
+    });
     const start = initLinear(37, 6, Rng.derive(5, 'init'));
     const viaTs = { weight: start.weight.slice(), bias: start.bias.slice() };
     const viaWasm = { weight: start.weight.slice(), bias: start.bias.slice() };
@@ -53,7 +72,9 @@ describe.each(['ts', 'wasm-simd'] as const)('LinearProxy on the %s kernels', (ba
 
   it('learns linearly separable classes (accuracy ~ 1)', async () => {
     const proxy = new LinearProxy({ epochs: 20, backend });
-    const { score, loss } = await proxy.score(input({ train: separable('train', [16, 16, 16, 16]), test: separable('test', [20, 20]), numClasses: 4 }));
+    const { score, loss } = await proxy.score(
+      input({ train: separable('train', [16, 16, 16, 16]), test: separable('test', [20, 20]), numClasses: 4 }),
+    );
     expect(score).toBeGreaterThanOrEqual(0.95);
     expect(loss).toBeLessThan(0.3);
   });
@@ -61,7 +82,9 @@ describe.each(['ts', 'wasm-simd'] as const)('LinearProxy on the %s kernels', (ba
   it('stays near chance on random labels', async () => {
     const make = (tag: string, sizes: number[]) =>
       syntheticBatches({ seed: 2, dim: 24, classes: 4, batchSizes: sizes, separation: 4, randomLabels: true, tag });
-    const { score } = await new LinearProxy({ epochs: 20, backend }).score(input({ train: make('train', [32, 32, 32]), test: make('test', Array(10).fill(40)), numClasses: 4 }));
+    const { score } = await new LinearProxy({ epochs: 20, backend }).score(
+      input({ train: make('train', [32, 32, 32]), test: make('test', Array(10).fill(40)), numClasses: 4 }),
+    );
     expect(score).toBeGreaterThan(0.15);
     expect(score).toBeLessThan(0.35);
   });
@@ -95,7 +118,11 @@ describe.each(['ts', 'wasm-simd'] as const)('LinearProxy on the %s kernels', (ba
 
   it('trains and evaluates batches of one item (the reference crashed on them)', async () => {
     const { score, loss } = await new LinearProxy({ epochs: 30, backend }).score(
-      input({ train: separable('train', Array(24).fill(1)), test: separable('test', [1, 1, 1, 1, 1, 1]), numClasses: 4 }),
+      input({
+        train: separable('train', Array(24).fill(1)),
+        test: separable('test', [1, 1, 1, 1, 1, 1]),
+        numClasses: 4,
+      }),
     );
     expect(Number.isFinite(loss)).toBe(true);
     expect(score).toBeGreaterThanOrEqual(5 / 6);
@@ -104,19 +131,27 @@ describe.each(['ts', 'wasm-simd'] as const)('LinearProxy on the %s kernels', (ba
   describe('bad input', () => {
     const ok = input({ train: separable('train', [4]), test: separable('test', [4]), numClasses: 4 });
     it('rejects a label outside [0, numClasses)', async () => {
-      await expect(new LinearProxy().score({ ...ok, numClasses: 2 })).rejects.toThrow(/label \d; labels must be integers in \[0, 1\]/);
+      await expect(new LinearProxy().score({ ...ok, numClasses: 2 })).rejects.toThrow(
+        /label \d; labels must be integers in \[0, 1\]/,
+      );
     });
     it('rejects mixed feature dimensions', async () => {
       const other = syntheticBatches({ seed: 1, dim: 5, classes: 4, batchSizes: [3], separation: 1, tag: 'x' });
       await expect(new LinearProxy().score({ ...ok, test: other })).rejects.toThrow(InvalidArgumentError);
-      await expect(new LinearProxy().score({ ...ok, test: other })).rejects.toThrow(/test batch 0 has feature dimension 5, expected 24/);
+      await expect(new LinearProxy().score({ ...ok, test: other })).rejects.toThrow(
+        /test batch 0 has feature dimension 5, expected 24/,
+      );
     });
     it('rejects an empty test set and bad options', async () => {
       await expect(new LinearProxy().score({ ...ok, test: [] })).rejects.toThrow(/the test set has no items/);
       expect(() => new LinearProxy({ epochs: 0 })).toThrow(/option 'epochs' is 0; it must be an integer >= 1/);
       expect(() => new LinearProxy({ lr: -1 })).toThrow(/option 'lr' is -1/);
-      expect(() => new LinearProxy({ epoch: 5 } as never)).toThrow(/unknown option 'epoch'. Known options: epochs, lr, backend/);
-      expect(() => new LinearProxy({ backend: 'gpu' as never })).toThrow(/option 'backend' is "gpu"; valid: auto, wasm-simd, ts/);
+      expect(() => new LinearProxy({ epoch: 5 } as never)).toThrow(
+        /unknown option 'epoch'. Known options: epochs, lr, backend/,
+      );
+      expect(() => new LinearProxy({ backend: 'gpu' as never })).toThrow(
+        /option 'backend' is "gpu"; valid: auto, wasm-simd, ts/,
+      );
     });
   });
 });

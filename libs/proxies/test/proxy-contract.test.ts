@@ -11,9 +11,16 @@ function proxyContract(label: string, make: () => Proxy) {
   const task = (randomLabels: boolean, seed: number): ProxyInput => {
     const batches = (tag: string, sizes: number[]) =>
       syntheticBatches({ seed, dim: 12, classes: 3, batchSizes: sizes, separation: 3, randomLabels, tag });
-    return { train: batches('train', [16, 16, 1, 15]), test: batches('test', [10, 10, 10]), numClasses: 3, seed: 5, deterministic: true };
+    return {
+      train: batches('train', [16, 16, 1, 15]),
+      test: batches('test', [10, 10, 10]),
+      numClasses: 3,
+      seed: 5,
+      deterministic: true,
+    };
   };
-  const copyOf = (batches: readonly FeatureBatch[]) => batches.map((b) => ({ ...b, features: b.features.slice(), labels: b.labels.slice() }));
+  const copyOf = (batches: readonly FeatureBatch[]) =>
+    batches.map((b) => ({ ...b, features: b.features.slice(), labels: b.labels.slice() }));
 
   describe(`proxy contract: ${label}`, () => {
     it('returns a finite score, the same on every call, without touching its input', async () => {

@@ -5,9 +5,19 @@ import { Rng, type FeatureBatch } from '@alsatian/core';
  * unit Gaussian noise. `randomLabels` relabels every item uniformly at random (nothing to learn).
  */
 export function syntheticBatches(opts: {
-  seed: number; dim: number; classes: number; batchSizes: readonly number[]; separation: number; randomLabels?: boolean; tag: string;
+  seed: number;
+  dim: number;
+  classes: number;
+  batchSizes: readonly number[];
+  separation: number;
+  randomLabels?: boolean;
+  tag: string;
 }): FeatureBatch[] {
-  const centres = Rng.derive(opts.seed, 'centres').fillNormal(new Float32Array(opts.classes * opts.dim), 0, opts.separation);
+  const centres = Rng.derive(opts.seed, 'centres').fillNormal(
+    new Float32Array(opts.classes * opts.dim),
+    0,
+    opts.separation,
+  );
   const rng = Rng.derive(opts.seed, opts.tag);
   return opts.batchSizes.map((rows) => {
     const features = new Float32Array(rows * opts.dim);

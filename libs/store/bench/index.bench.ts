@@ -30,11 +30,21 @@ async function seconds(fn: () => Promise<unknown>): Promise<number> {
 async function fill(dir: string, count: number, batched: boolean): Promise<number> {
   const store = await openStore(dir);
   const ids: string[] = [];
-  await store.batch(async () => { for (let i = 0; i < perModel * 2; i++) ids.push(await store.putBlock(block(i))); });
+  await store.batch(async () => {
+    for (let i = 0; i < perModel * 2; i++) ids.push(await store.putBlock(block(i)));
+  });
   const add = async () => {
     for (let m = 0; m < count; m++) {
       const blocks = Array.from({ length: perModel }, (_, j) => ids[(m + j) % ids.length]);
-      await store.putModel({ id: `model-${m}`, architecture: 'bench', blocks, featureDim: 4, params: 4 * perModel, source: 'bench', metadata: { dataset: `d${m % 10}` } });
+      await store.putModel({
+        id: `model-${m}`,
+        architecture: 'bench',
+        blocks,
+        featureDim: 4,
+        params: 4 * perModel,
+        source: 'bench',
+        metadata: { dataset: `d${m % 10}` },
+      });
     }
   };
   return seconds(() => (batched ? store.batch(add) : add()));
@@ -43,12 +53,21 @@ async function fill(dir: string, count: number, batched: boolean): Promise<numbe
 const dir = await mkdtemp(join(tmpdir(), 'index-bench-'));
 const insert = await fill(dir, models, true);
 let reopened: Awaited<ReturnType<typeof openStore>> | undefined;
-const reopen = await seconds(async () => { reopened = await openStore(dir); });
+const reopen = await seconds(async () => {
+  reopened = await openStore(dir);
+});
 const list = await seconds(async () => reopened!.listModels());
 const filter = await seconds(async () => reopened!.listModels({ metadata: { dataset: 'd3' } }));
-console.log(`${models} models x ${perModel} blocks: batched insert ${insert.toFixed(2)} s, reopen ${(reopen * 1000).toFixed(0)} ms, listModels ${(list * 1000).toFixed(1)} ms, metadata filter ${(filter * 1000).toFixed(1)} ms`);
+console.log(
+  `${models} models x ${perModel} blocks: batched insert ${insert.toFixed(2)} s, reopen ` +
+    `${(reopen * 1000).toFixed(0)} ms, listModels ${(list * 1000).toFixed(1)} ms, metadata filter ` +
+    `${(filter * 1000).toFixed(1)} ms`,
+);
 
 const small = Math.max(10, Math.floor(models / 10));
 const unbatched = await fill(await mkdtemp(join(tmpdir(), 'index-bench-')), small, false);
 const batched = await fill(await mkdtemp(join(tmpdir(), 'index-bench-')), small, true);
-console.log(`${small} models: unbatched ${unbatched.toFixed(2)} s vs batched ${batched.toFixed(2)} s (${(unbatched / batched).toFixed(1)}x)`);
+console.log(
+  `${small} models: unbatched ${unbatched.toFixed(2)} s vs batched ${batched.toFixed(2)} s (` +
+    `${(unbatched / batched).toFixed(1)}x)`,
+);

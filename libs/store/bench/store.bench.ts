@@ -42,7 +42,8 @@ function cheapBlock(arch: string, j: number): Block {
   const d = features[j];
   const rng = Rng.derive(1, 'bench', arch, j);
   const weights = new Map<string, HostTensor>();
-  for (const w of blockKind(d.kind).weights(d.inputs, d.attrs)) weights.set(w.name, float32Tensor(w.shape, rng.fillUniform(new Float32Array(numel(w.shape)), -0.05, 0.05)));
+  for (const w of blockKind(d.kind).weights(d.inputs, d.attrs))
+    weights.set(w.name, float32Tensor(w.shape, rng.fillUniform(new Float32Array(numel(w.shape)), -0.05, 0.05)));
   return { descriptor: d, weights };
 }
 
@@ -57,17 +58,26 @@ for (const arch of archs) {
   const store = await openStore(dir);
   const ids: string[] = [];
   await store.batch(async () => {
-    for (let j = 0; j < describeBlocks(architecture(arch)).features.length; j++) ids.push(await store.putBlock(cheapBlock(arch, j)));
+    for (let j = 0; j < describeBlocks(architecture(arch)).features.length; j++)
+      ids.push(await store.putBlock(cheapBlock(arch, j)));
   });
   const layout = storeLayout(dir);
   const bytes = ids.reduce((s, id) => s + store.listBlocks().find((b) => b.id === id)!.bytes, 0);
   const noHash = await openStore(dir, { verifyReads: 'never' });
   const once = await openStore(dir, { verifyReads: 'once' });
   const readers: Record<string, () => Promise<void>> = {
-    plain: async () => { for (const id of ids) await readFile(layout.weightsFile(id)); },
-    store: async () => { for (const id of ids) await store.getBlock(id); },
-    'store-nohash': async () => { for (const id of ids) await noHash.getBlock(id); },
-    'store-once': async () => { for (const id of ids) await once.getBlock(id); },
+    plain: async () => {
+      for (const id of ids) await readFile(layout.weightsFile(id));
+    },
+    store: async () => {
+      for (const id of ids) await store.getBlock(id);
+    },
+    'store-nohash': async () => {
+      for (const id of ids) await noHash.getBlock(id);
+    },
+    'store-once': async () => {
+      for (const id of ids) await once.getBlock(id);
+    },
   };
   const seconds: Record<string, number[]> = { plain: [], store: [], 'store-nohash': [], 'store-once': [] };
   await readers.plain(); // warm-up: every file in the page cache before timing
@@ -76,16 +86,27 @@ for (const arch of archs) {
   console.log(`\n${arch}: ${ids.length} blocks, ${mb(bytes).toFixed(1)} MB, warm page cache, median of ${reps}`);
   for (const [name, s] of Object.entries(seconds)) {
     const rate = mb(bytes) / median(s);
-    console.log(`  ${name.padEnd(13)} ${rate.toFixed(0).padStart(6)} MB/s  (${((100 * rate) / plainRate).toFixed(0)}% of plain)`);
+    console.log(
+      `  ${name.padEnd(13)} ${rate.toFixed(0).padStart(6)} MB/s  (${((100 * rate) / plainRate).toFixed(0)}% of plain)`,
+    );
   }
 
   // Rate limit: read up to ~400 MB at 200 MB/s and report the achieved rate.
   const limited = await openStore(dir, { readLimitBytesPerSec: 200e6 });
   let limitedBytes = 0;
   const limitedIds: string[] = [];
-  for (const id of ids) if (limitedBytes < 400e6) { limitedIds.push(id); limitedBytes += store.listBlocks().find((b) => b.id === id)!.bytes; }
-  const limitedSeconds = await timed(async () => { for (const id of limitedIds) await limited.getBlock(id); });
-  console.log(`  limited 200MB/s ${(mb(limitedBytes) / limitedSeconds).toFixed(0).padStart(4)} MB/s over ${mb(limitedBytes).toFixed(0)} MB`);
+  for (const id of ids)
+    if (limitedBytes < 400e6) {
+      limitedIds.push(id);
+      limitedBytes += store.listBlocks().find((b) => b.id === id)!.bytes;
+    }
+  const limitedSeconds = await timed(async () => {
+    for (const id of limitedIds) await limited.getBlock(id);
+  });
+  console.log(
+    `  limited 200MB/s ${(mb(limitedBytes) / limitedSeconds).toFixed(0).padStart(4)} MB/s over ` +
+      `${mb(limitedBytes).toFixed(0)} MB`,
+  );
 
   const engine = await createEngine({ ep: 'cpu' });
   const prep: string[] = [];

@@ -25,7 +25,8 @@ export interface DiskModel {
 
 /** `limiter` undefined: no slow disk (every read at the machine's own speed, counted as from the page cache). */
 export function diskModel(limiter: RateLimiter | undefined, pageCacheBytes = Number.POSITIVE_INFINITY): DiskModel {
-  if (!(pageCacheBytes >= 0)) throw new RangeError(`diskModel: the page cache must be >= 0 bytes, got ${pageCacheBytes}`);
+  if (!(pageCacheBytes >= 0))
+    throw new RangeError(`diskModel: the page cache must be >= 0 bytes, got ${pageCacheBytes}`);
   /** Files in the page cache, least recently read first. */
   const cached = new Map<BlockId, number>();
   let held = 0;

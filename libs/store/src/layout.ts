@@ -34,7 +34,10 @@ export function storeLayout(dir: string): StoreLayout {
   // Ids come from manifests and indexes we did not write: a path is built only from a checked id, so none leaves
   // the store directory.
   const blockBase = (id: BlockId) => {
-    if (!BLOCK_ID_PATTERN.test(id)) throw new BadInputError(`'${printable(id)}' is not a block id (128 hex digits); the manifest or index naming it is damaged.`);
+    if (!BLOCK_ID_PATTERN.test(id))
+      throw new BadInputError(
+        `'${printable(id)}' is not a block id (128 hex digits); the manifest or index naming it is damaged.`,
+      );
     return join(blocksDir, id.slice(0, 2), id);
   };
   return {
@@ -79,12 +82,16 @@ export function modelIdProblem(id: string): string | undefined {
   if ([...id].some((c) => c < ' ' || c === '\u007f')) return 'control characters (NUL, newline, ...) are not allowed';
   // With the u flag a surrogate pair is one code point, so only a lone surrogate matches.
   if (/[\uD800-\uDFFF]/u.test(id)) return 'it is not well-formed Unicode (a lone surrogate)';
-  if (Buffer.byteLength(modelFileStem(id)) > MAX_STEM_BYTES) return `its file name would exceed ${MAX_STEM_BYTES} bytes; use a shorter id`;
+  if (Buffer.byteLength(modelFileStem(id)) > MAX_STEM_BYTES)
+    return `its file name would exceed ${MAX_STEM_BYTES} bytes; use a shorter id`;
   return undefined;
 }
 
 export function checkModelId(id: string): ModelId {
   const problem = modelIdProblem(id);
-  if (problem !== undefined) throw new InvalidArgumentError(`Invalid model id '${printable(id)}': ${problem}. Use printable characters, e.g. resnet18-finetuned-cars.`);
+  if (problem !== undefined)
+    throw new InvalidArgumentError(
+      `Invalid model id '${printable(id)}': ${problem}. Use printable characters, e.g. resnet18-finetuned-cars.`,
+    );
   return id;
 }

@@ -36,7 +36,13 @@ async function acquire(path: string): Promise<void> {
         // A lock file we could not finish (a full disk) must not make other writers wait for it to go stale.
         await handle.close().catch(() => undefined);
         await rm(path, { force: true });
-        if (isDiskFull(error)) throw new DiskFullError(path, `No space left on the device (${(error as NodeJS.ErrnoException).code}) while taking the store lock ${path}; the lock file was removed. Free space on that device and retry.`, { cause: error });
+        if (isDiskFull(error))
+          throw new DiskFullError(
+            path,
+            `No space left on the device (${(error as NodeJS.ErrnoException).code}) while taking the store ` +
+              `lock ${path}; the lock file was removed. Free space on that device and retry.`,
+            { cause: error },
+          );
         throw error;
       }
     }
@@ -46,7 +52,10 @@ async function acquire(path: string): Promise<void> {
       continue;
     }
     if (Date.now() - started > WAIT_MS) {
-      throw new AlsatianError(`Timed out after ${WAIT_MS / 1000} s waiting for the store lock ${path}; if no other alsatian process is writing to this store, delete the file.`);
+      throw new AlsatianError(
+        `Timed out after ${WAIT_MS / 1000} s waiting for the store lock ${path}; if no other alsatian ` +
+          `process is writing to this store, delete the file.`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, Math.min(200, 5 * 2 ** Math.min(attempt, 6))));
   }

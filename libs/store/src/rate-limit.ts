@@ -12,9 +12,13 @@ export interface RateLimiter {
 const BURST_SECONDS = 0.05;
 
 /** `clock` is injectable so tests can check the pacing without waiting. */
-export function tokenBucket(bytesPerSecond: number, clock: { now(): number; sleep(seconds: number): Promise<void> } = realClock): RateLimiter {
+export function tokenBucket(
+  bytesPerSecond: number,
+  clock: { now(): number; sleep(seconds: number): Promise<void> } = realClock,
+): RateLimiter {
   const now = () => clock.now();
-  if (!(bytesPerSecond > 0) || !Number.isFinite(bytesPerSecond)) throw new RangeError(`tokenBucket: rate must be a positive number of bytes per second, got ${bytesPerSecond}`);
+  if (!(bytesPerSecond > 0) || !Number.isFinite(bytesPerSecond))
+    throw new RangeError(`tokenBucket: rate must be a positive number of bytes per second, got ${bytesPerSecond}`);
   const capacity = bytesPerSecond * BURST_SECONDS;
   let tokens = capacity;
   let last = now();

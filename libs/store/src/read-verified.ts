@@ -19,7 +19,11 @@ export interface VerifiedRead {
 }
 
 /** Throws the fs error (ENOENT etc.) unchanged; the caller turns it into an IntegrityError naming the block. */
-export async function readVerified(path: string, expectedBytes: number, options: { limiter?: RateLimiter; hash: boolean | ((signature: string) => boolean) }): Promise<VerifiedRead> {
+export async function readVerified(
+  path: string,
+  expectedBytes: number,
+  options: { limiter?: RateLimiter; hash: boolean | ((signature: string) => boolean) },
+): Promise<VerifiedRead> {
   const handle = await open(path, 'r');
   try {
     const stat = await handle.stat({ bigint: true });

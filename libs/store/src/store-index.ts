@@ -41,13 +41,19 @@ export async function readIndex(layout: StoreLayout): Promise<IndexData | undefi
     text = await readFile(layout.index, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new BadInputError(`Cannot read the store index ${layout.index}: ${(error as Error).message}`, { cause: error });
+    throw new BadInputError(`Cannot read the store index ${layout.index}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   try {
     return checkIndex(parseJson(text, layout.index, 'a store index'), layout.index);
   } catch (error) {
     if (!(error instanceof BadInputError)) throw error;
-    throw new BadInputError(`${error.message} Run 'alsatian store verify --rebuild-index --store ${layout.dir}' to rebuild it from the model and block files.`, { cause: error });
+    throw new BadInputError(
+      `${error.message} Run 'alsatian store verify --rebuild-index --store ${layout.dir}' to rebuild it from ` +
+        `the model and block files.`,
+      { cause: error },
+    );
   }
 }
 
@@ -72,16 +78,36 @@ export async function rebuildIndex(layout: StoreLayout): Promise<IndexData> {
     if (!file.endsWith('.json')) continue;
     const path = join(layout.modelsDir, file);
     const id = modelIdFromFileStem(file.slice(0, -5));
-    if (id === undefined) throw unusable(layout, path, 'its name does not encode a model id (this store never writes such a name).', 'move it out of the models folder');
-    data.models[id] = await readChecked(layout, path, (value) => checkManifest(value, path, id), 'a model manifest', `move the file out of ${layout.modelsDir} (this drops model '${id}'; re-import or regenerate it afterwards) or restore it from a copy`);
+    if (id === undefined)
+      throw unusable(
+        layout,
+        path,
+        'its name does not encode a model id (this store never writes such a name).',
+        'move it out of the models folder',
+      );
+    data.models[id] = await readChecked(
+      layout,
+      path,
+      (value) => checkManifest(value, path, id),
+      'a model manifest',
+      `move the file out of ${layout.modelsDir} (this drops model '${id}'; re-import or regenerate it ` +
+        `afterwards) or restore it from a copy`,
+    );
   }
   for (const fan of await listDir(layout.blocksDir)) {
     for (const file of await listDir(join(layout.blocksDir, fan))) {
       if (!file.endsWith('.json')) continue;
       const path = join(layout.blocksDir, fan, file);
       const id = file.slice(0, -5);
-      if (!BLOCK_ID_PATTERN.test(id)) throw unusable(layout, path, 'its name is not a block id.', 'move it out of the blocks folder');
-      const record = await readChecked(layout, path, (value) => checkBlockRecord(value, path), 'a block descriptor record', 'delete it and its .safetensors file, then re-import or regenerate the models that use the block');
+      if (!BLOCK_ID_PATTERN.test(id))
+        throw unusable(layout, path, 'its name is not a block id.', 'move it out of the blocks folder');
+      const record = await readChecked(
+        layout,
+        path,
+        (value) => checkBlockRecord(value, path),
+        'a block descriptor record',
+        'delete it and its .safetensors file, then re-import or regenerate the models that use the block',
+      );
       data.blocks[id] = { bytes: record.bytes, kind: record.descriptor.kind };
     }
   }
@@ -91,7 +117,13 @@ export async function rebuildIndex(layout: StoreLayout): Promise<IndexData> {
   });
 }
 
-async function readChecked<T>(layout: StoreLayout, path: string, check: (value: unknown) => T, what: string, fix: string): Promise<T> {
+async function readChecked<T>(
+  layout: StoreLayout,
+  path: string,
+  check: (value: unknown) => T,
+  what: string,
+  fix: string,
+): Promise<T> {
   try {
     return check(parseJson(await readFile(path, 'utf8'), path, what));
   } catch (error) {
@@ -101,7 +133,10 @@ async function readChecked<T>(layout: StoreLayout, path: string, check: (value: 
 }
 
 function unusable(layout: StoreLayout, path: string, problem: string, fix: string, cause?: unknown): BadInputError {
-  return new BadInputError(`Cannot rebuild the index of the store ${layout.dir}: ${path}: ${problem} To go on, ${fix}.`, { cause });
+  return new BadInputError(
+    `Cannot rebuild the index of the store ${layout.dir}: ${path}: ${problem} To go on, ${fix}.`,
+    { cause },
+  );
 }
 
 async function listDir(dir: string): Promise<string[]> {

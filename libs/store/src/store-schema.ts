@@ -18,7 +18,16 @@ export interface BlockRecord {
 type Fields = Record<string, unknown>;
 
 function bad(source: string, what: string, expected: string, value: unknown): never {
-  const shown = typeof value === 'string' ? `'${printable(value)}'` : Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value === 'object' ? 'an object' : String(value);
+  const shown =
+    typeof value === 'string'
+      ? `'${printable(value)}'`
+      : Array.isArray(value)
+        ? 'an array'
+        : value === null
+          ? 'null'
+          : typeof value === 'object'
+            ? 'an object'
+            : String(value);
   throw new BadInputError(`${source}: ${what} must be ${expected}, got ${shown}.`);
 }
 
@@ -29,7 +38,9 @@ function text(fields: Fields, key: string, source: string, where: string): strin
 
 function count(fields: Fields, key: string, source: string, where: string): number {
   const value = fields[key];
-  return Number.isSafeInteger(value) && (value as number) >= 0 ? (value as number) : bad(source, `${where}${key}`, 'a non-negative integer', value);
+  return Number.isSafeInteger(value) && (value as number) >= 0
+    ? (value as number)
+    : bad(source, `${where}${key}`, 'a non-negative integer', value);
 }
 
 function list(fields: Fields, key: string, source: string, where: string): unknown[] {
@@ -38,14 +49,21 @@ function list(fields: Fields, key: string, source: string, where: string): unkno
 }
 
 function blockId(value: unknown, source: string, what: string): BlockId {
-  return typeof value === 'string' && BLOCK_ID_PATTERN.test(value) ? value : bad(source, what, 'a block id (128 hex digits)', value);
+  return typeof value === 'string' && BLOCK_ID_PATTERN.test(value)
+    ? value
+    : bad(source, what, 'a block id (128 hex digits)', value);
 }
 
 function tensorSpec(value: unknown, source: string, what: string): void {
   const fields = jsonObject(value, source, what);
-  if (fields.dtype !== 'float32' && fields.dtype !== 'int64') bad(source, `${what}.dtype`, "'float32' or 'int64'", fields.dtype);
+  if (fields.dtype !== 'float32' && fields.dtype !== 'int64')
+    bad(source, `${what}.dtype`, "'float32' or 'int64'", fields.dtype);
   text(fields, 'name', source, `${what}.`);
-  list(fields, 'shape', source, `${what}.`).forEach((d, i) => Number.isSafeInteger(d) && (d as number) >= 0 || bad(source, `${what}.shape[${i}]`, 'a non-negative integer', d));
+  list(fields, 'shape', source, `${what}.`).forEach(
+    (d, i) =>
+      (Number.isSafeInteger(d) && (d as number) >= 0) ||
+      bad(source, `${what}.shape[${i}]`, 'a non-negative integer', d),
+  );
 }
 
 /** A manifest read from `source`; `expectedId`, when given (the file name's id), must be its id. */
@@ -54,7 +72,10 @@ export function checkManifest(value: unknown, source: string, expectedId?: Model
   const id = text(fields, 'id', source, '');
   const problem = modelIdProblem(id);
   if (problem !== undefined) bad(source, 'id', `a model id (${problem})`, id);
-  if (expectedId !== undefined && id !== expectedId) throw new BadInputError(`${source}: holds the manifest of '${printable(id)}', but its file name says '${printable(expectedId)}'.`);
+  if (expectedId !== undefined && id !== expectedId)
+    throw new BadInputError(
+      `${source}: holds the manifest of '${printable(id)}', but its file name says '${printable(expectedId)}'.`,
+    );
   list(fields, 'blocks', source, '').forEach((b, i) => blockId(b, source, `blocks[${i}]`));
   jsonObject(fields.metadata, source, 'metadata');
   text(fields, 'architecture', source, '');
@@ -80,14 +101,22 @@ export function checkBlockRecord(value: unknown, source: string): BlockRecord {
 /** The store index (`index.json`): format, every manifest (keyed by its id) and every block entry. */
 export function checkIndex(value: unknown, source: string): IndexData {
   const fields = jsonObject(value, source, 'a store index');
-  if (fields.format !== STORE_FORMAT) throw new BadInputError(`${source}: the store index has format ${JSON.stringify(fields.format)}; this version reads format ${STORE_FORMAT}.`);
+  if (fields.format !== STORE_FORMAT)
+    throw new BadInputError(
+      `${source}: the store index has format ${JSON.stringify(fields.format)}; this version reads format ` +
+        `${STORE_FORMAT}.`,
+    );
   const models: Record<ModelId, ModelManifest> = {};
-  for (const [id, manifest] of Object.entries(jsonObject(fields.models, source, 'models'))) models[id] = checkManifest(manifest, `${source} (model '${printable(id)}')`, id);
+  for (const [id, manifest] of Object.entries(jsonObject(fields.models, source, 'models')))
+    models[id] = checkManifest(manifest, `${source} (model '${printable(id)}')`, id);
   const blocks: Record<BlockId, BlockEntry> = {};
   for (const [id, entry] of Object.entries(jsonObject(fields.blocks, source, 'blocks'))) {
     const where = `${source} (block '${printable(id)}')`;
     const e = jsonObject(entry, where, 'a block entry');
-    blocks[blockId(id, source, 'a key of blocks')] = { bytes: count(e, 'bytes', where, ''), kind: text(e, 'kind', where, '') };
+    blocks[blockId(id, source, 'a key of blocks')] = {
+      bytes: count(e, 'bytes', where, ''),
+      kind: text(e, 'kind', where, ''),
+    };
   }
   return { format: STORE_FORMAT, models, blocks };
 }
@@ -95,5 +124,7 @@ export function checkIndex(value: unknown, source: string): IndexData {
 /** The format marker (`alsatian-store.json`): its format number. */
 export function checkMarker(value: unknown, source: string): number {
   const fields = jsonObject(value, source, 'a store format marker');
-  return Number.isSafeInteger(fields.format) ? (fields.format as number) : bad(source, 'format', 'an integer', fields.format);
+  return Number.isSafeInteger(fields.format)
+    ? (fields.format as number)
+    : bad(source, 'format', 'an integer', fields.format);
 }

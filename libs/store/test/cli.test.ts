@@ -13,15 +13,37 @@ const BIN = fileURLToPath(new URL('../../cli/bin/alsatian.mjs', import.meta.url)
 const alsatian = (...args: string[]) => execa('node', [BIN, ...args], { reject: false });
 
 describe('alsatian snapshots / store', () => {
-  it('generates a set, reports stats and lists it; verify fails naming the damaged block, file and models', async () => {
+  it('generates a set, reports stats, lists it; verify fails naming the damaged block, file and models', async () => {
     const dir = await tempDir();
-    const gen = await alsatian('snapshots', 'generate', '--arch', 'tiny_resnet', '--count', '5', '--retrain-indices', '1,2,0,1', '--structure', 'from-base', '--seed', '3', '--store', dir);
+    const gen = await alsatian(
+      'snapshots',
+      'generate',
+      '--arch',
+      'tiny_resnet',
+      '--count',
+      '5',
+      '--retrain-indices',
+      '1,2,0,1',
+      '--structure',
+      'from-base',
+      '--seed',
+      '3',
+      '--store',
+      dir,
+    );
     expect(gen.exitCode).toBe(0);
     expect(gen.stdout).toMatch(/generated 5 models .*k = 1,2,0,1/);
 
     const stats = await alsatian('store', 'stats', '--store', dir, '--json');
     const json = JSON.parse(stats.stdout);
-    expect(Object.keys(json)).toEqual(['models', 'distinctModels', 'blocks', 'uniqueBlocks', 'totalBytes', 'uniqueBytes']);
+    expect(Object.keys(json)).toEqual([
+      'models',
+      'distinctModels',
+      'blocks',
+      'uniqueBlocks',
+      'totalBytes',
+      'uniqueBytes',
+    ]);
     expect(json).toEqual((await openStore(dir)).stats());
     expect(json.uniqueBytes).toBeLessThan(json.totalBytes);
 
@@ -48,10 +70,29 @@ describe('alsatian snapshots / store', () => {
     const dir = await tempDir();
     const g = new GraphBuilder();
     const x = g.input('x', 'float32', ['batch', 6]);
-    const h = g.op('Relu', [g.op('Gemm', [x, g.initializer('w', float32Tensor([4, 6], new Float32Array(24).fill(0.1))), g.floats('b', [0, 0, 0, 0], [4])], { transB: 1 })]);
+    const h = g.op('Relu', [
+      g.op(
+        'Gemm',
+        [
+          x,
+          g.initializer('w', float32Tensor([4, 6], new Float32Array(24).fill(0.1))),
+          g.floats('b', [0, 0, 0, 0], [4]),
+        ],
+        { transB: 1 },
+      ),
+    ]);
     g.output(g.op('Add', [h, g.floats('one', [1])]), 'y', 'float32', ['batch', 4]);
     await writeFile(join(dir, 'mlp.onnx'), g.toBytes('mlp'));
-    const run = await alsatian('store', 'import', '--store', join(dir, 'store'), '--onnx', join(dir, 'mlp.onnx'), '--name', 'mlp');
+    const run = await alsatian(
+      'store',
+      'import',
+      '--store',
+      join(dir, 'store'),
+      '--onnx',
+      join(dir, 'mlp.onnx'),
+      '--name',
+      'mlp',
+    );
     expect(run.stderr).toBe('');
     // Gemm, Relu, Add and the Identity that names the output: each a block of its own.
     expect(run.stdout).toMatch(/imported mlp \(onnx:mlp, 4 blocks/);
@@ -62,7 +103,18 @@ describe('alsatian snapshots / store', () => {
 
   it('rejects bad options with one line naming the option', async () => {
     const dir = await tempDir();
-    const bad = await alsatian('snapshots', 'generate', '--arch', 'tiny_resnet', '--count', '3', '--distribution', 'top-99', '--store', dir);
+    const bad = await alsatian(
+      'snapshots',
+      'generate',
+      '--arch',
+      'tiny_resnet',
+      '--count',
+      '3',
+      '--distribution',
+      'top-99',
+      '--store',
+      dir,
+    );
     expect(bad.exitCode).not.toBe(0);
     expect(bad.stderr).toMatch(/Unknown distribution 'top-99'. Known: top-layers, top-25, top-50/);
     const none = await alsatian('store', 'stats', '--store', `${dir}/missing`);

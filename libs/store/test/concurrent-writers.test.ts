@@ -10,7 +10,27 @@ import { tempDir } from './helpers.ts';
 
 const BIN = fileURLToPath(new URL('../../cli/bin/alsatian.mjs', import.meta.url));
 const generate = (store: string, name: string) =>
-  execa('node', [BIN, 'snapshots', 'generate', '--arch', 'tiny_resnet', '--count', '6', '--distribution', 'top-layers', '--seed', '7', '--name', name, '--store', store], { reject: false });
+  execa(
+    'node',
+    [
+      BIN,
+      'snapshots',
+      'generate',
+      '--arch',
+      'tiny_resnet',
+      '--count',
+      '6',
+      '--distribution',
+      'top-layers',
+      '--seed',
+      '7',
+      '--name',
+      name,
+      '--store',
+      store,
+    ],
+    { reject: false },
+  );
 
 describe('concurrent writers', () => {
   it('two processes generating into one store both succeed; verify is clean afterwards', async () => {

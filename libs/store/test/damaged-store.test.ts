@@ -26,7 +26,12 @@ describe('damaged store files', () => {
     const good = await readFile(index, 'utf8');
     await writeFile(index, good.replace(/"bytes":\d+/, '"bytes":-1'));
     await expect(openStore(dir)).rejects.toThrow(BadInputError);
-    await expect(openStore(dir)).rejects.toThrow(/index\.json \(block '[0-9a-f]{12}.*bytes must be a non-negative integer, got -1\. Run 'alsatian store verify --rebuild-index/);
+    await expect(openStore(dir)).rejects.toThrow(
+      new RegExp(
+        /index\.json \(block '[0-9a-f]{12}.*bytes must be a non-negative integer, got -1\./.source +
+          / Run 'alsatian store verify --rebuild-index/.source,
+      ),
+    );
     const repaired = await openStore(dir, { rebuildIndex: true });
     expect(repaired.listModels().map((m) => m.id)).toEqual(['m']);
     expect((await (await openStore(dir)).verify()).ok).toBe(true);

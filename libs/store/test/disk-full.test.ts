@@ -7,7 +7,9 @@ import { failWrites, freeDisk } from '@alsatian/core/testing/disk-full';
 import { openStore } from '../src/index.ts';
 import { makeBlock, modelInput, tempDir } from './helpers.ts';
 
-vi.mock('node:fs/promises', async (original) => (await import('@alsatian/core/testing/disk-full')).faultyFs(await original()));
+vi.mock('node:fs/promises', async (original) =>
+  (await import('@alsatian/core/testing/disk-full')).faultyFs(await original()),
+);
 
 afterEach(freeDisk);
 
@@ -41,7 +43,9 @@ describe('disk full while writing the store', () => {
     const before = await snapshot(dir);
     const store = await openStore(dir);
     const hits = failWrites(pattern, nth);
-    const error = await store.putModel(modelInput('b', 3), [makeBlock(1), makeBlock(3), makeBlock(4)]).catch((e: unknown) => e);
+    const error = await store
+      .putModel(modelInput('b', 3), [makeBlock(1), makeBlock(3), makeBlock(4)])
+      .catch((e: unknown) => e);
     expect(hits).toHaveLength(1);
     expect(error).toBeInstanceOf(DiskFullError);
     const message = (error as Error).message;
@@ -90,7 +94,9 @@ describe('disk full while writing the store', () => {
       })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DiskFullError);
-    expect((error as Error).message).toMatch(/written in this batch were not added.*the 6 new file\(s\) this write had made were removed/s);
+    expect((error as Error).message).toMatch(
+      /written in this batch were not added.*the 6 new file\(s\) this write had made were removed/s,
+    );
     freeDisk();
     expect(await snapshot(dir)).toEqual(before);
     expect(store.listModels().map((m) => m.id)).toEqual(['a']);

@@ -40,12 +40,21 @@ describe('a throttled store', () => {
   const dirs: string[] = [];
   afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
 
-  it('counts block reads by where the model says they came from, per store handle (each handle starts cold)', async () => {
+  it('counts block reads by where the model says they came from, per store handle (each starts cold)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'alsatian-disk-model-'));
     dirs.push(dir);
     const writer = await openStore(dir);
     const blocks = buildModel('tiny_resnet', { seed: 1 }).blocks;
-    await writer.putModel({ id: 'm', architecture: 'tiny_resnet', source: 'synthetic', featureDim: 32, params: describeArchitecture('tiny_resnet').featureParams }, blocks);
+    await writer.putModel(
+      {
+        id: 'm',
+        architecture: 'tiny_resnet',
+        source: 'synthetic',
+        featureDim: 32,
+        params: describeArchitecture('tiny_resnet').featureParams,
+      },
+      blocks,
+    );
     const ids = writer.getModel('m').blocks;
     const store = await openStore(dir, { readLimitBytesPerSec: 1e9 });
     for (const id of ids) await store.getBlock(id);

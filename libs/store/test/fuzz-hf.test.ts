@@ -10,7 +10,13 @@ import { importHfFolder, openStore, writeSafetensors } from '../src/index.ts';
 import { tempDir } from './helpers.ts';
 
 const RUNS = fuzzRuns(60);
-const CONFIG = { model_type: 'bert', num_attention_heads: 2, layer_norm_eps: 1e-12, hidden_act: 'gelu', _name_or_path: 'org/tiny-bert' };
+const CONFIG = {
+  model_type: 'bert',
+  num_attention_heads: 2,
+  layer_norm_eps: 1e-12,
+  hidden_act: 'gelu',
+  _name_or_path: 'org/tiny-bert',
+};
 
 let dir: string;
 let tensors: Map<string, HostTensor>;
@@ -28,17 +34,23 @@ beforeAll(async () => {
   const model = buildModel('tiny_bert', { seed: 2 });
   const def = architecture('tiny_bert');
   tensors = new Map();
-  model.blocks.forEach((b, j) => b.weights.forEach((t, name) => tensors.set(`bert.${def.features[j].sourcePrefix}${name}`, t)));
+  model.blocks.forEach((b, j) =>
+    b.weights.forEach((t, name) => tensors.set(`bert.${def.features[j].sourcePrefix}${name}`, t)),
+  );
 });
 
 describe('fuzz: Hugging Face folder', () => {
   it(`config.json: wrong types, odd model types, deep nesting, damaged bytes (${RUNS} cases)`, async () => {
     await writeSafetensors(join(dir, 'model.safetensors'), tensors);
     const file = join(dir, 'config.json');
-    await fuzz('hf config.json', RUNS, fc.asyncProperty(mutatedJson(CONFIG), async (text) => {
-      await writeFile(file, text);
-      await parsesOrRejects(dir, importFresh);
-    }));
+    await fuzz(
+      'hf config.json',
+      RUNS,
+      fc.asyncProperty(mutatedJson(CONFIG), async (text) => {
+        await writeFile(file, text);
+        await parsesOrRejects(dir, importFresh);
+      }),
+    );
   });
 
   it(`model.safetensors.index.json: shard names and weight maps (${RUNS} cases)`, async () => {
@@ -56,10 +68,14 @@ describe('fuzz: Hugging Face folder', () => {
     const file = join(dir, 'model.safetensors.index.json');
     await writeFile(file, JSON.stringify({ metadata: {}, weight_map: weightMap }));
     expect(((await importFresh()) as { architecture: string }).architecture).toBe('tiny_bert');
-    await fuzz('hf shard index', RUNS, fc.asyncProperty(mutatedJson({ metadata: {}, weight_map: weightMap }), async (text) => {
-      await writeFile(file, text);
-      // A shard name may point anywhere; the error then names the index file that named it, or the folder.
-      await parsesOrRejects(dir, importFresh);
-    }));
+    await fuzz(
+      'hf shard index',
+      RUNS,
+      fc.asyncProperty(mutatedJson({ metadata: {}, weight_map: weightMap }), async (text) => {
+        await writeFile(file, text);
+        // A shard name may point anywhere; the error then names the index file that named it, or the folder.
+        await parsesOrRejects(dir, importFresh);
+      }),
+    );
   });
 });

@@ -13,7 +13,10 @@ const SOURCE = 'fuzzed.onnx';
 function validModel(): Uint8Array {
   const g = new GraphBuilder();
   const x = g.input('x', 'float32', ['batch', 2, 4, 4]);
-  const conv = g.op('Conv', [x, g.initializer('w', float32Tensor([3, 2, 3, 3], new Float32Array(54).fill(0.1)))], { kernel_shape: [3, 3], pads: [1, 1, 1, 1] });
+  const conv = g.op('Conv', [x, g.initializer('w', float32Tensor([3, 2, 3, 3], new Float32Array(54).fill(0.1)))], {
+    kernel_shape: [3, 3],
+    pads: [1, 1, 1, 1],
+  });
   const pooled = g.op('GlobalAveragePool', [g.op('Relu', [conv])]);
   g.output(g.op('Flatten', [pooled]), 'y', 'float32', ['batch', 3]);
   return g.toBytes('net');
@@ -21,11 +24,33 @@ function validModel(): Uint8Array {
 
 const names = fc.constantFrom('x', 'y', 'w', 'b', 't0', 't1', '', 'x');
 const dim = fc.oneof(fc.nat(5), fc.integer({ min: -3, max: -1 }), fc.constantFrom(2 ** 31, 2 ** 40));
-const OPS = ['Conv', 'Relu', 'Add', 'MatMul', 'Gemm', 'Flatten', 'MaxPool', 'GlobalAveragePool', 'Softmax', 'Constant', 'Loop', 'Reshape', ''];
+const OPS = [
+  'Conv',
+  'Relu',
+  'Add',
+  'MatMul',
+  'Gemm',
+  'Flatten',
+  'MaxPool',
+  'GlobalAveragePool',
+  'Softmax',
+  'Constant',
+  'Loop',
+  'Reshape',
+  '',
+];
 
 const attribute = fc.oneof(
-  fc.record({ name: fc.constantFrom('kernel_shape', 'strides', 'pads', 'dilations'), type: fc.constant(7), ints: fc.array(dim, { maxLength: 5 }) }),
-  fc.record({ name: fc.constantFrom('axis', 'transA', 'transB', 'ceil_mode'), type: fc.constant(2), i: fc.integer({ min: -4, max: 4 }) }),
+  fc.record({
+    name: fc.constantFrom('kernel_shape', 'strides', 'pads', 'dilations'),
+    type: fc.constant(7),
+    ints: fc.array(dim, { maxLength: 5 }),
+  }),
+  fc.record({
+    name: fc.constantFrom('axis', 'transA', 'transB', 'ceil_mode'),
+    type: fc.constant(2),
+    i: fc.integer({ min: -4, max: 4 }),
+  }),
   fc.record({ name: fc.constantFrom('auto_pad', 'x'), type: fc.constant(3), s: fc.uint8Array({ maxLength: 8 }) }),
   fc.record({ name: fc.constant('g'), type: fc.integer({ min: 0, max: 14 }) }),
 );
@@ -40,27 +65,72 @@ const tensor = fc.record({
 });
 
 /** Half the inputs are well-typed, so many graphs get past the input checks into shape inference and cutting. */
-const goodInput = fc.constant({ name: 'x', type: { tensorType: { elemType: 1, shape: { dim: [{ dimValue: 1 }, { dimValue: 2 }, { dimValue: 4 }, { dimValue: 4 }] } } } });
+const goodInput = fc.constant({
+  name: 'x',
+  type: {
+    tensorType: { elemType: 1, shape: { dim: [{ dimValue: 1 }, { dimValue: 2 }, { dimValue: 4 }, { dimValue: 4 }] } },
+  },
+});
 const goodWeight = fc.constant({ name: 'w', dims: [3, 2, 3, 3], dataType: 1, floatData: new Array(54).fill(0.5) });
 const valueInfo = fc.record({
   name: names,
-  type: fc.option(fc.record({ tensorType: fc.record({ elemType: fc.constantFrom(1, 7, 0, 11), shape: fc.record({ dim: fc.array(fc.record({ dimValue: dim }), { maxLength: 4 }) }) }) }), { nil: undefined }),
+  type: fc.option(
+    fc.record({
+      tensorType: fc.record({
+        elemType: fc.constantFrom(1, 7, 0, 11),
+        shape: fc.record({ dim: fc.array(fc.record({ dimValue: dim }), { maxLength: 4 }) }),
+      }),
+    }),
+    { nil: undefined },
+  ),
 });
 
-const node = fc.record({ opType: fc.constantFrom(...OPS), input: fc.array(names, { maxLength: 3 }), output: fc.array(names, { maxLength: 2 }), attribute: fc.array(attribute, { maxLength: 3 }) });
+const node = fc.record({
+  opType: fc.constantFrom(...OPS),
+  input: fc.array(names, { maxLength: 3 }),
+  output: fc.array(names, { maxLength: 2 }),
+  attribute: fc.array(attribute, { maxLength: 3 }),
+});
 
-/** Graphs wired like real ones (each node reads earlier tensors, the last one writes 'y'), with hostile ops and attributes. */
+/**
+ * Graphs wired like real ones (each node reads earlier tensors, the last one writes 'y'), with hostile ops and
+ * attributes.
+ */
 const wired = fc
   .tuple(
-    fc.array(fc.tuple(fc.constantFrom(...OPS.slice(0, 9)), fc.nat(), fc.boolean(), fc.array(attribute, { maxLength: 2 })), { minLength: 1, maxLength: 6 }),
+    fc.array(
+      fc.tuple(fc.constantFrom(...OPS.slice(0, 9)), fc.nat(), fc.boolean(), fc.array(attribute, { maxLength: 2 })),
+      { minLength: 1, maxLength: 6 },
+    ),
     fc.array(fc.oneof(goodWeight, tensor), { maxLength: 2 }),
   )
   .map(([steps, initializer]) => {
     const node = steps.map(([opType, pick, withWeight, attribute], i) => {
       const earlier = ['x', ...steps.slice(0, i).map((_, k) => `t${k}`)];
-      return { opType, input: [earlier[pick % earlier.length], ...(withWeight ? ['w'] : [])], output: [i === steps.length - 1 ? 'y' : `t${i}`], attribute };
+      return {
+        opType,
+        input: [earlier[pick % earlier.length], ...(withWeight ? ['w'] : [])],
+        output: [i === steps.length - 1 ? 'y' : `t${i}`],
+        attribute,
+      };
     });
-    const graph = { name: 'wired', node, initializer, input: [{ name: 'x', type: { tensorType: { elemType: 1, shape: { dim: [{ dimValue: 1 }, { dimValue: 2 }, { dimValue: 4 }, { dimValue: 4 }] } } } }], output: [{ name: 'y' }] };
+    const graph = {
+      name: 'wired',
+      node,
+      initializer,
+      input: [
+        {
+          name: 'x',
+          type: {
+            tensorType: {
+              elemType: 1,
+              shape: { dim: [{ dimValue: 1 }, { dimValue: 2 }, { dimValue: 4 }, { dimValue: 4 }] },
+            },
+          },
+        },
+      ],
+      output: [{ name: 'y' }],
+    };
     return onnx.ModelProto.encode(onnx.ModelProto.create({ irVersion: 8, graph } as never)).finish();
   });
 
@@ -102,4 +172,3 @@ describe('fuzz: ONNX importer', () => {
     expect(() => onnxToBlocks(new Uint8Array([0x0a, 0xff, 0xff, 0xff, 0xff, 0x0f]), SOURCE)).toThrow(BadInputError);
   });
 });
-

@@ -32,20 +32,50 @@ const validBytes = Buffer.concat(
 /** Header entries near the valid ones: dtypes, shapes and offsets drawn from the edges of what is allowed. */
 const entry = fc.record(
   {
-    dtype: fc.oneof(fc.constantFrom('F32', 'F16', 'BF16', 'F64', 'I64', 'U8', 'constructor', '__proto__'), fc.string({ maxLength: 4 }), edgyNumber),
-    shape: fc.oneof(fc.array(fc.oneof(fc.nat(6), edgyNumber), { maxLength: 4 }), edgyNumber, fc.string({ maxLength: 3 })),
-    data_offsets: fc.oneof(fc.tuple(fc.nat(96), fc.nat(96)), fc.tuple(edgyNumber, edgyNumber), fc.array(fc.nat(96), { maxLength: 3 }), fc.constant(null)),
+    dtype: fc.oneof(
+      fc.constantFrom('F32', 'F16', 'BF16', 'F64', 'I64', 'U8', 'constructor', '__proto__'),
+      fc.string({ maxLength: 4 }),
+      edgyNumber,
+    ),
+    shape: fc.oneof(
+      fc.array(fc.oneof(fc.nat(6), edgyNumber), { maxLength: 4 }),
+      edgyNumber,
+      fc.string({ maxLength: 3 }),
+    ),
+    data_offsets: fc.oneof(
+      fc.tuple(fc.nat(96), fc.nat(96)),
+      fc.tuple(edgyNumber, edgyNumber),
+      fc.array(fc.nat(96), { maxLength: 3 }),
+      fc.constant(null),
+    ),
   },
   { requiredKeys: [] },
 );
-const header = fc.dictionary(edgyKey, fc.oneof({ weight: 8, arbitrary: entry }, fc.jsonValue({ maxDepth: 2 }), fc.dictionary(fc.string({ maxLength: 4 }), fc.oneof(fc.string(), fc.nat()))), { maxKeys: 5 });
+const header = fc.dictionary(
+  edgyKey,
+  fc.oneof(
+    { weight: 8, arbitrary: entry },
+    fc.jsonValue({ maxDepth: 2 }),
+    fc.dictionary(fc.string({ maxLength: 4 }), fc.oneof(fc.string(), fc.nat())),
+  ),
+  { maxKeys: 5 },
+);
 
 /** Whole forged files: header JSON (or raw bytes, possibly not UTF-8), data, and a header length that may lie. */
 const forged = fc
   .tuple(
-    fc.oneof({ weight: 6, arbitrary: header.map((h) => utf8(JSON.stringify(h))) }, fc.uint8Array({ maxLength: 64 }), fc.nat({ max: 3000 }).map((d) => utf8(`{"w":${deepJson(d, 'array')}}`))),
+    fc.oneof(
+      { weight: 6, arbitrary: header.map((h) => utf8(JSON.stringify(h))) },
+      fc.uint8Array({ maxLength: 64 }),
+      fc.nat({ max: 3000 }).map((d) => utf8(`{"w":${deepJson(d, 'array')}}`)),
+    ),
     fc.uint8Array({ maxLength: 96 }),
-    fc.option(fc.oneof(fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }), fc.constantFrom(BigInt(MAX_HEADER_BYTES) + 1n, 2n ** 63n, 2n ** 64n - 1n))),
+    fc.option(
+      fc.oneof(
+        fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }),
+        fc.constantFrom(BigInt(MAX_HEADER_BYTES) + 1n, 2n ** 63n, 2n ** 64n - 1n),
+      ),
+    ),
   )
   .map(([h, data, claimed]) => file(h, data, claimed ?? undefined));
 
@@ -58,7 +88,7 @@ async function check(bytes: Uint8Array): Promise<void> {
 }
 
 describe('fuzz: safetensors parser', () => {
-  it(`forged headers: lying lengths, bad offsets, overlaps, dtype/shape mismatches, deep nesting, non-UTF-8 (${RUNS} cases)`, async () => {
+  it(`forged headers: lying lengths, bad offsets, overlaps, dtype/shape, nesting, UTF-8 (${RUNS} cases)`, async () => {
     await fuzz('safetensors forged headers', RUNS, fc.asyncProperty(forged, check));
   });
 
@@ -72,13 +102,37 @@ describe('fuzz: safetensors parser', () => {
       expect(() => parseSafetensors(bytes, SOURCE)).toThrow(pattern);
     };
     reject(file(utf8('{}'), new Uint8Array(0), 100_000_000n), /header length 100000000 exceeds the file size/);
-    reject(file(utf8('{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[2],"data_offsets":[4,12]}}'), new Uint8Array(12)), /'a' and 'b' overlap/);
-    reject(file(utf8('{"a":{"dtype":"F32","shape":[-2],"data_offsets":[0,8]}}'), new Uint8Array(8)), /shape must be a list of non-negative integers/);
-    reject(file(utf8('{"a":{"dtype":"F32","shape":[2],"data_offsets":[8,0]}}'), new Uint8Array(8)), /0 <= begin <= end/);
+    reject(
+      file(
+        utf8(
+          '{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[2],' +
+            '"data_offsets":[4,12]}}',
+        ),
+        new Uint8Array(12),
+      ),
+      /'a' and 'b' overlap/,
+    );
+    reject(
+      file(utf8('{"a":{"dtype":"F32","shape":[-2],"data_offsets":[0,8]}}'), new Uint8Array(8)),
+      /shape must be a list of non-negative integers/,
+    );
+    reject(
+      file(utf8('{"a":{"dtype":"F32","shape":[2],"data_offsets":[8,0]}}'), new Uint8Array(8)),
+      /0 <= begin <= end/,
+    );
     reject(file(utf8('{"a":{"dtype":"F32","shape":[3],"data_offsets":[0,8]}}'), new Uint8Array(8)), /expected 12/);
-    reject(file(utf8('{"a":{"dtype":"F32","shape":[1099511627776],"data_offsets":[0,4398046511104]}}'), new Uint8Array(8)), /within the file's 8 data bytes/);
-    reject(file(utf8('{"a":{"dtype":"constructor","shape":[],"data_offsets":[0,0]}}'), new Uint8Array(0)), /dtype "constructor"/);
-    reject(file(Uint8Array.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]), new Uint8Array(0)), /not valid UTF-8/);
+    reject(
+      file(utf8('{"a":{"dtype":"F32","shape":[1099511627776],"data_offsets":[0,4398046511104]}}'), new Uint8Array(8)),
+      /within the file's 8 data bytes/,
+    );
+    reject(
+      file(utf8('{"a":{"dtype":"constructor","shape":[],"data_offsets":[0,0]}}'), new Uint8Array(0)),
+      /dtype "constructor"/,
+    );
+    reject(
+      file(Uint8Array.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]), new Uint8Array(0)),
+      /not valid UTF-8/,
+    );
     reject(file(utf8(`{"a":${deepJson(100_000, 'array')}}`), new Uint8Array(0)), /nests 100001 levels deep/);
     // The format's 100 MB cap holds even when the file is large enough to hold such a header.
     const huge = new Uint8Array(MAX_HEADER_BYTES + 16);

@@ -26,5 +26,12 @@ export function makeBlock(seed: number, channels = 4): Block {
 }
 
 export function modelInput(name: string | undefined, blocks: number) {
-  return { id: name, architecture: 'tiny_test', featureDim: 4, params: blocks * 144, source: 'test', metadata: { dataset: 'cars' } };
+  return {
+    id: name,
+    architecture: 'tiny_test',
+    featureDim: 4,
+    params: blocks * 144,
+    source: 'test',
+    metadata: { dataset: 'cars' },
+  };
 }

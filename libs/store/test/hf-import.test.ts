@@ -39,7 +39,9 @@ async function writeFolder(config: object, tensors: Map<string, HostTensor>): Pr
 }
 
 function sameBytes(a: HostTensor, b: HostTensor): boolean {
-  return Buffer.from(a.data.buffer, a.data.byteOffset, a.data.byteLength).equals(Buffer.from(b.data.buffer, b.data.byteOffset, b.data.byteLength));
+  return Buffer.from(a.data.buffer, a.data.byteOffset, a.data.byteLength).equals(
+    Buffer.from(b.data.buffer, b.data.byteOffset, b.data.byteLength),
+  );
 }
 
 async function expectBitForBit(storeDir: string, modelId: string, original: readonly Block[]): Promise<void> {
@@ -59,12 +61,16 @@ async function expectBitForBit(storeDir: string, modelId: string, original: read
 
 describe('Hugging Face import', () => {
   for (const arch of ['tiny_resnet', 'resnet18']) {
-    it(`microsoft/resnet-style folder (ResNetForImageClassification names) -> ${arch} blocks, bit for bit`, async () => {
+    it(`microsoft/resnet-style folder (ResNetForImageClassification) -> ${arch} blocks, bit for bit`, async () => {
       const model = buildModel(arch, { seed: 9 });
       const tensors = new Map<string, HostTensor>();
       for (const [k, t] of stateDict(arch, model.blocks)) {
         tensors.set(`resnet.${hfResnetKey(k)}`, t);
-        if (k.endsWith('running_var')) tensors.set(`resnet.${hfResnetKey(k.replace('running_var', 'num_batches_tracked'))}`, int64Tensor([], new BigInt64Array([5n])));
+        if (k.endsWith('running_var'))
+          tensors.set(
+            `resnet.${hfResnetKey(k.replace('running_var', 'num_batches_tracked'))}`,
+            int64Tensor([], new BigInt64Array([5n])),
+          );
       }
       tensors.set('classifier.1.weight', float32Tensor([3, 4]));
       const dir = await writeFolder({ model_type: 'resnet', layer_type: 'basic' }, tensors);
@@ -79,24 +85,38 @@ describe('Hugging Face import', () => {
   it('google/vit-style folder (ViTModel, separate q/k/v) -> tiny_vit blocks with in_proj concatenated', async () => {
     const model = buildModel('tiny_vit', { seed: 4 });
     const tensors = new Map<string, HostTensor>();
-    const layerMap: Record<string, string> = { ln_1: 'layernorm_before', ln_2: 'layernorm_after', 'self_attention.out_proj': 'attention.output.dense', 'mlp.0': 'intermediate.dense', 'mlp.3': 'output.dense' };
+    const layerMap: Record<string, string> = {
+      ln_1: 'layernorm_before',
+      ln_2: 'layernorm_after',
+      'self_attention.out_proj': 'attention.output.dense',
+      'mlp.0': 'intermediate.dense',
+      'mlp.3': 'output.dense',
+    };
     for (const [k, t] of stateDict('tiny_vit', model.blocks)) {
       if (k === 'class_token') tensors.set('embeddings.cls_token', t);
       else if (k === 'encoder.pos_embedding') tensors.set('embeddings.position_embeddings', t);
       else if (k.startsWith('conv_proj.')) tensors.set(`embeddings.patch_embeddings.projection.${k.slice(10)}`, t);
       else if (k.startsWith('encoder.ln.')) tensors.set(`layernorm.${k.slice(11)}`, t);
       else {
-        const [, i, rest, what] = /^encoder\.layers\.encoder_layer_(\d+)\.(.+)\.(weight|bias)$/.exec(k.replace('in_proj_', 'in_proj.'))!;
+        const [, i, rest, what] = /^encoder\.layers\.encoder_layer_(\d+)\.(.+)\.(weight|bias)$/.exec(
+          k.replace('in_proj_', 'in_proj.'),
+        )!;
         if (rest === 'self_attention.in_proj') {
           const n = t.data.length / 3;
           ['query', 'key', 'value'].forEach((part, p) => {
-            tensors.set(`encoder.layer.${i}.attention.attention.${part}.${what}`, float32Tensor([t.shape[0] / 3, ...t.shape.slice(1)], (t.data as Float32Array).slice(p * n, (p + 1) * n)));
+            tensors.set(
+              `encoder.layer.${i}.attention.attention.${part}.${what}`,
+              float32Tensor([t.shape[0] / 3, ...t.shape.slice(1)], (t.data as Float32Array).slice(p * n, (p + 1) * n)),
+            );
           });
         } else tensors.set(`encoder.layer.${i}.${layerMap[rest]}.${what}`, t);
       }
     }
     tensors.set('pooler.dense.weight', float32Tensor([32, 32]));
-    const dir = await writeFolder({ model_type: 'vit', num_attention_heads: 2, layer_norm_eps: 1e-12, hidden_act: 'gelu' }, tensors);
+    const dir = await writeFolder(
+      { model_type: 'vit', num_attention_heads: 2, layer_norm_eps: 1e-12, hidden_act: 'gelu' },
+      tensors,
+    );
     const storeDir = await tempDir();
     const manifest = await importHfFolder(await openStore(storeDir), dir, { name: 'vit' });
     expect(manifest.architecture).toBe('tiny_vit');
@@ -111,7 +131,10 @@ describe('Hugging Face import', () => {
     for (const [k, t] of stateDict('tiny_bert', model.blocks)) tensors.set(`bert.${k}`, t);
     tensors.set('bert.embeddings.position_ids', int64Tensor([1, 16]));
     tensors.set('bert.pooler.dense.weight', float32Tensor([32, 32]));
-    const dir = await writeFolder({ model_type: 'bert', num_attention_heads: 2, layer_norm_eps: 1e-12, hidden_act: 'gelu' }, tensors);
+    const dir = await writeFolder(
+      { model_type: 'bert', num_attention_heads: 2, layer_norm_eps: 1e-12, hidden_act: 'gelu' },
+      tensors,
+    );
     const storeDir = await tempDir();
     const manifest = await importHfFolder(await openStore(storeDir), dir, { name: 'bert' });
     expect(manifest.architecture).toBe('tiny_bert');
@@ -124,11 +147,16 @@ describe('Hugging Face import', () => {
     const tensors = stateDict('tiny_bert', model.blocks);
     tensors.delete('encoder.layer.1.output.dense.bias');
     const dir = await writeFolder({ model_type: 'bert', num_attention_heads: 2 }, tensors);
-    const error = await importHfFolder(await openStore(await tempDir()), dir).then(() => undefined, (e: unknown) => e);
+    const error = await importHfFolder(await openStore(await tempDir()), dir).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(BadInputError);
     expect((error as Error).message).toContain(dir);
     expect((error as Error).message).toMatch(/tiny_bert: no tensor 'encoder\.layer\.1\.output\.dense\.bias'/);
     const other = await writeFolder({ model_type: 'dinov2' }, new Map());
-    await expect(importHfFolder(await openStore(await tempDir()), other)).rejects.toThrow(/model_type 'dinov2' cannot be imported; supported: resnet, vit, bert/);
+    await expect(importHfFolder(await openStore(await tempDir()), other)).rejects.toThrow(
+      /model_type 'dinov2' cannot be imported; supported: resnet, vit, bert/,
+    );
   });
 });

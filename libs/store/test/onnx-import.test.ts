@@ -15,25 +15,50 @@ const rng = Rng.derive(3, 'onnx-test');
 const rand = (n: number) => rng.fillUniform(new Float32Array(n), -0.5, 0.5);
 
 /** Naive NCHW conv (one item) with square kernel, for the reference. */
-function conv(x: Float32Array, c: number, h: number, w: number, weight: Float32Array, bias: Float32Array, out: number, k: number, stride: number, pad: number) {
+function conv(
+  x: Float32Array,
+  c: number,
+  h: number,
+  w: number,
+  weight: Float32Array,
+  bias: Float32Array,
+  out: number,
+  k: number,
+  stride: number,
+  pad: number,
+) {
   const oh = Math.floor((h + 2 * pad - k) / stride) + 1;
   const ow = Math.floor((w + 2 * pad - k) / stride) + 1;
   const y = new Float32Array(out * oh * ow);
-  for (let o = 0; o < out; o++) for (let i = 0; i < oh; i++) for (let j = 0; j < ow; j++) {
-    let s = bias[o];
-    for (let ci = 0; ci < c; ci++) for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) {
-      const yy = i * stride - pad + a;
-      const xx = j * stride - pad + b;
-      if (yy >= 0 && yy < h && xx >= 0 && xx < w) s += x[(ci * h + yy) * w + xx] * weight[((o * c + ci) * k + a) * k + b];
-    }
-    y[(o * oh + i) * ow + j] = s;
-  }
+  for (let o = 0; o < out; o++)
+    for (let i = 0; i < oh; i++)
+      for (let j = 0; j < ow; j++) {
+        let s = bias[o];
+        for (let ci = 0; ci < c; ci++)
+          for (let a = 0; a < k; a++)
+            for (let b = 0; b < k; b++) {
+              const yy = i * stride - pad + a;
+              const xx = j * stride - pad + b;
+              if (yy >= 0 && yy < h && xx >= 0 && xx < w)
+                s += x[(ci * h + yy) * w + xx] * weight[((o * c + ci) * k + a) * k + b];
+            }
+        y[(o * oh + i) * ow + j] = s;
+      }
   return y;
 }
 const relu = (x: Float32Array) => x.map((v) => Math.max(0, v));
 
 function residualNet() {
-  const W = { w1: rand(4 * 3 * 9), b1: rand(4), w2: rand(4 * 4 * 9), b2: rand(4), w3: rand(6 * 4 * 9), b3: rand(6), fc: rand(5 * 6), fb: rand(5) };
+  const W = {
+    w1: rand(4 * 3 * 9),
+    b1: rand(4),
+    w2: rand(4 * 4 * 9),
+    b2: rand(4),
+    w3: rand(6 * 4 * 9),
+    b3: rand(6),
+    fc: rand(5 * 6),
+    fb: rand(5),
+  };
   const g = new GraphBuilder();
   const x = g.input('pixels', 'float32', ['batch', 3, 8, 8]);
   const init = (name: string, shape: number[], data: Float32Array) => g.initializer(name, float32Tensor(shape, data));
@@ -51,8 +76,22 @@ function residualNet() {
   const reference = (item: Float32Array) => {
     const ra = relu(conv(item, 3, 8, 8, W.w1, W.b1, 4, 3, 1, 1));
     const rb = relu(conv(ra, 4, 8, 8, W.w2, W.b2, 4, 3, 1, 1));
-    const r3 = conv(ra.map((v, i) => v + rb[i]), 4, 8, 8, W.w3, W.b3, 6, 3, 2, 1);
-    const pooled = Array.from({ length: 6 }, (_, ch) => r3.slice(ch * 16, ch * 16 + 16).reduce((s, v) => s + v, 0) / 16);
+    const r3 = conv(
+      ra.map((v, i) => v + rb[i]),
+      4,
+      8,
+      8,
+      W.w3,
+      W.b3,
+      6,
+      3,
+      2,
+      1,
+    );
+    const pooled = Array.from(
+      { length: 6 },
+      (_, ch) => r3.slice(ch * 16, ch * 16 + 16).reduce((s, v) => s + v, 0) / 16,
+    );
     return Array.from({ length: 5 }, (_, o) => W.fb[o] + pooled.reduce((s, v, i) => s + v * W.fc[o * 6 + i], 0));
   };
   return { bytes: g.toBytes('residual'), cuts: [t1, a, c, t3, p, f, out, logits], reference };
@@ -64,7 +103,16 @@ describe('ONNX import', () => {
     const imported = onnxToBlocks(net.bytes, 'residual.onnx');
     expect(imported.blocks.map((b) => b.descriptor.attrs.output)).toEqual(net.cuts);
     expect(imported.blocks[2].descriptor.attrs.nodes).toHaveLength(3); // conv2, relu, add
-    expect(imported.blocks.map((b) => b.descriptor.outputs[0].shape)).toEqual([[4, 8, 8], [4, 8, 8], [4, 8, 8], [6, 4, 4], [6, 1, 1], [6], [5], [5]]);
+    expect(imported.blocks.map((b) => b.descriptor.outputs[0].shape)).toEqual([
+      [4, 8, 8],
+      [4, 8, 8],
+      [4, 8, 8],
+      [6, 4, 4],
+      [6, 1, 1],
+      [6],
+      [5],
+      [5],
+    ]);
     expect(imported.featureDim).toBe(5);
     expect(imported.params).toBe(4 * 27 + 4 + 4 * 36 + 4 + 6 * 36 + 6 + 30 + 5);
   });

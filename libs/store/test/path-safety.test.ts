@@ -12,14 +12,28 @@ describe('path safety: model ids', () => {
     const root = await tempDir('ids-');
     const dir = join(root, 'store');
     const store = await openStore(dir);
-    const ids = ['../../escaped', '/etc/passwd', 'org/name', '..\\..\\win', '.hidden', 'a%2F..', 'ünïcode/😀', `${'x'.repeat(60)}/${'y'.repeat(60)}`];
+    const ids = [
+      '../../escaped',
+      '/etc/passwd',
+      'org/name',
+      '..\\..\\win',
+      '.hidden',
+      'a%2F..',
+      'ünïcode/😀',
+      `${'x'.repeat(60)}/${'y'.repeat(60)}`,
+    ];
     for (const [i, id] of ids.entries()) await store.putModel(modelInput(id, 1), [makeBlock(i)]);
     expect(await readdir(root)).toEqual(['store']);
     const files = await readdir(storeLayout(dir).modelsDir);
     expect(files).toHaveLength(ids.length);
     for (const f of files) expect(f).not.toMatch(/[/\\]|^\.\.?\.json$/);
     const back = await openStore(dir, { rebuildIndex: true });
-    expect(back.listModels().map((m) => m.id).sort()).toEqual([...ids].sort());
+    expect(
+      back
+        .listModels()
+        .map((m) => m.id)
+        .sort(),
+    ).toEqual([...ids].sort());
     expect((await back.verify()).ok).toBe(true);
   });
 
@@ -37,13 +51,19 @@ describe('path safety: model ids', () => {
 });
 
 describe('path safety: Hugging Face folders', () => {
-  async function bertFolder(): Promise<{ root: string; dir: string; tensors: Map<string, ReturnType<typeof float32Tensor>> }> {
+  async function bertFolder(): Promise<{
+    root: string;
+    dir: string;
+    tensors: Map<string, ReturnType<typeof float32Tensor>>;
+  }> {
     const root = await tempDir('hf-paths-');
     const dir = join(root, 'model');
     await mkdir(dir);
     const def = architecture('tiny_bert');
     const tensors = new Map();
-    buildModel('tiny_bert', { seed: 1 }).blocks.forEach((b, j) => b.weights.forEach((t, name) => tensors.set(`bert.${def.features[j].sourcePrefix}${name}`, t)));
+    buildModel('tiny_bert', { seed: 1 }).blocks.forEach((b, j) =>
+      b.weights.forEach((t, name) => tensors.set(`bert.${def.features[j].sourcePrefix}${name}`, t)),
+    );
     await writeFile(join(dir, 'config.json'), JSON.stringify({ model_type: 'bert', num_attention_heads: 2 }));
     return { root, dir, tensors };
   }
@@ -52,7 +72,12 @@ describe('path safety: Hugging Face folders', () => {
     const { root, dir, tensors } = await bertFolder();
     await writeSafetensors(join(root, 'outside.safetensors'), tensors);
     const store = await openStore(join(root, 'store'));
-    for (const shard of ['../outside.safetensors', join(root, 'outside.safetensors'), 'sub/../../outside.safetensors', 'a\u0000b']) {
+    for (const shard of [
+      '../outside.safetensors',
+      join(root, 'outside.safetensors'),
+      'sub/../../outside.safetensors',
+      'a\u0000b',
+    ]) {
       const weightMap = Object.fromEntries([...tensors.keys()].map((k) => [k, shard]));
       await writeFile(join(dir, 'model.safetensors.index.json'), JSON.stringify({ weight_map: weightMap }));
       const error = await importHfFolder(store, dir).catch((e: unknown) => e);
@@ -68,7 +93,9 @@ describe('path safety: Hugging Face folders', () => {
     await symlink(join(root, 'elsewhere.safetensors'), join(dir, 'model.safetensors'));
     const store = await openStore(join(root, 'store'));
     await expect(importHfFolder(store, dir)).rejects.toThrow(BadInputError);
-    await expect(importHfFolder(store, dir)).rejects.toThrow(/model\.safetensors is a symbolic link to .*elsewhere\.safetensors, outside the folder/);
+    await expect(importHfFolder(store, dir)).rejects.toThrow(
+      /model\.safetensors is a symbolic link to .*elsewhere\.safetensors, outside the folder/,
+    );
 
     const inside = (await bertFolder()).dir;
     await writeSafetensors(join(inside, 'weights.bin'), tensors);

@@ -5,7 +5,14 @@ import { tokenBucket } from '../src/index.ts';
 function fakeClock() {
   let t = 0;
   const sleeps: number[] = [];
-  return { sleeps, now: () => t, sleep: async (s: number) => { sleeps.push(s); t += s; } };
+  return {
+    sleeps,
+    now: () => t,
+    sleep: async (s: number) => {
+      sleeps.push(s);
+      t += s;
+    },
+  };
 }
 
 describe('tokenBucket', () => {

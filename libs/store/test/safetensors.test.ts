@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { BadInputError, float32Tensor, int64Tensor } from '@alsatian/core';
 import { parseSafetensors, readSafetensors, serializeSafetensors, writeSafetensors } from '../src/index.ts';
 
-const concat = (parts: Uint8Array[]) => Buffer.concat(parts.map((p) => Buffer.from(p.buffer, p.byteOffset, p.byteLength)));
+const concat = (parts: Uint8Array[]) =>
+  Buffer.concat(parts.map((p) => Buffer.from(p.buffer, p.byteOffset, p.byteLength)));
 
 describe('safetensors', () => {
   it('round-trips float32 and int64 tensors bit for bit, in order, with metadata', async () => {
@@ -17,7 +18,9 @@ describe('safetensors', () => {
     await writeSafetensors(join(dir, 'x.safetensors'), tensors, { format: 'pt' });
     const back = await readSafetensors(join(dir, 'x.safetensors'));
     expect([...back.tensors.keys()]).toEqual(['a.weight', 'b.ids']);
-    expect(Buffer.from(back.tensors.get('a.weight')!.data.buffer)).toEqual(Buffer.from(tensors.get('a.weight')!.data.buffer));
+    expect(Buffer.from(back.tensors.get('a.weight')!.data.buffer)).toEqual(
+      Buffer.from(tensors.get('a.weight')!.data.buffer),
+    );
     expect([...(back.tensors.get('b.ids')!.data as BigInt64Array)]).toEqual([7n, -9n]);
     expect(back.metadata).toEqual({ format: 'pt' });
   });
@@ -33,7 +36,10 @@ describe('safetensors', () => {
   });
 
   it('reads what PyTorch-side writers produce (header layout, F16/BF16 conversion)', () => {
-    const header = JSON.stringify({ h: { dtype: 'F16', shape: [3], data_offsets: [0, 6] }, b: { dtype: 'BF16', shape: [1], data_offsets: [6, 8] } });
+    const header = JSON.stringify({
+      h: { dtype: 'F16', shape: [3], data_offsets: [0, 6] },
+      b: { dtype: 'BF16', shape: [1], data_offsets: [6, 8] },
+    });
     const len = Buffer.alloc(8);
     len.writeBigUInt64LE(BigInt(header.length));
     // F16: 1.0 = 0x3c00, -2.0 = 0xc000, 0.5 = 0x3800; BF16: 1.0 = 0x3f80

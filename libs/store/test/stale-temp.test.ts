@@ -15,7 +15,7 @@ function deadPid(): number {
 }
 
 describe('stale temp files', () => {
-  it('opening a store removes dead writers\' temp files in every folder and keeps live ones', async () => {
+  it("opening a store removes dead writers' temp files in every folder and keeps live ones", async () => {
     const dir = await tempDir();
     const manifest = await (await openStore(dir)).putModel(modelInput('m', 1), [makeBlock(1)]);
     const layout = storeLayout(dir);

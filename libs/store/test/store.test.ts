@@ -37,10 +37,14 @@ describe('block store', () => {
     const store = await openStore(dir);
     const shared = [makeBlock(1), makeBlock(2)];
     const m1 = await store.putModel(modelInput('m1', 3), [...shared, makeBlock(3)]);
-    const filesBefore = (await readdir(storeLayout(dir).blocksDir, { recursive: true })).filter((f) => f.endsWith('.safetensors'));
+    const filesBefore = (await readdir(storeLayout(dir).blocksDir, { recursive: true })).filter((f) =>
+      f.endsWith('.safetensors'),
+    );
     expect(filesBefore).toHaveLength(3);
     const m2 = await store.putModel({ ...modelInput('m2', 2), blocks: m1.blocks.slice(0, 2) });
-    const filesAfter = (await readdir(storeLayout(dir).blocksDir, { recursive: true })).filter((f) => f.endsWith('.safetensors'));
+    const filesAfter = (await readdir(storeLayout(dir).blocksDir, { recursive: true })).filter((f) =>
+      f.endsWith('.safetensors'),
+    );
     expect(filesAfter).toHaveLength(3);
     expect(m2.blocks).toEqual(m1.blocks.slice(0, 2));
     expect(store.modelsUsing(m1.blocks[0]).sort()).toEqual(['m1', 'm2']);
@@ -57,17 +61,32 @@ describe('block store', () => {
     expect(a.id).toMatch(/^tiny_test-[0-9a-f]{16}$/);
     await store.putModel(modelInput('named', 1), [makeBlock(1)]);
     await expect(store.putModel(modelInput('named', 1), [makeBlock(2)])).rejects.toThrow(InvalidArgumentError);
-    await expect(store.putModel({ ...modelInput('x', 1), blocks: ['f'.repeat(128)] })).rejects.toThrow(/not in the store/);
+    await expect(store.putModel({ ...modelInput('x', 1), blocks: ['f'.repeat(128)] })).rejects.toThrow(
+      /not in the store/,
+    );
   });
 
   it('persists: a reopened store lists the same models, filtered by metadata', async () => {
     const dir = await tempDir();
     const store = await openStore(dir);
     await store.batch(async () => {
-      for (let i = 0; i < 20; i++) await store.putModel({ ...modelInput(`m${i}`, 1), metadata: { dataset: i % 2 ? 'cars' : 'dogs' } }, [makeBlock(i % 5)]);
+      for (let i = 0; i < 20; i++)
+        await store.putModel({ ...modelInput(`m${i}`, 1), metadata: { dataset: i % 2 ? 'cars' : 'dogs' } }, [
+          makeBlock(i % 5),
+        ]);
     });
     const reopened = await openStore(dir);
-    expect(reopened.listModels().map((m) => m.id).sort()).toEqual(store.listModels().map((m) => m.id).sort());
+    expect(
+      reopened
+        .listModels()
+        .map((m) => m.id)
+        .sort(),
+    ).toEqual(
+      store
+        .listModels()
+        .map((m) => m.id)
+        .sort(),
+    );
     expect(reopened.listModels({ metadata: { dataset: 'dogs' } })).toHaveLength(10);
     expect(reopened.stats()).toEqual(store.stats());
     expect(reopened.getModel('m3')).toEqual(store.getModel('m3'));
@@ -78,8 +97,12 @@ describe('block store', () => {
     const dir = await tempDir();
     const [a, b] = await Promise.all([openStore(dir), openStore(dir)]);
     await Promise.all([
-      (async () => { for (let i = 0; i < 10; i++) await a.putModel(modelInput(`a${i}`, 1), [makeBlock(i)]); })(),
-      (async () => { for (let i = 0; i < 10; i++) await b.putModel(modelInput(`b${i}`, 1), [makeBlock(100 + i)]); })(),
+      (async () => {
+        for (let i = 0; i < 10; i++) await a.putModel(modelInput(`a${i}`, 1), [makeBlock(i)]);
+      })(),
+      (async () => {
+        for (let i = 0; i < 10; i++) await b.putModel(modelInput(`b${i}`, 1), [makeBlock(100 + i)]);
+      })(),
     ]);
     const fresh = await openStore(dir);
     expect(fresh.listModels()).toHaveLength(20);
@@ -111,7 +134,10 @@ describe('integrity', () => {
     const bytes = await readFile(file);
     bytes[bytes.length - 5] ^= 0x01;
     await writeFile(file, bytes);
-    const error = await store.getBlock(id).then(() => undefined, (e: unknown) => e);
+    const error = await store.getBlock(id).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(IntegrityError);
     const message = (error as Error).message;
     expect(message).toContain(id);

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelStore } from '../src/index.ts';
-import { drawRetrainIndices, generateHfFamily, generateSnapshotSet, HF_FAMILIES, openStore, paperRetrainList, scaleGroups } from '../src/index.ts';
+import {
+  drawRetrainIndices,
+  generateHfFamily,
+  generateSnapshotSet,
+  HF_FAMILIES,
+  openStore,
+  paperRetrainList,
+  scaleGroups,
+} from '../src/index.ts';
 import { architecture, buildModel, describeArchitecture } from '@alsatian/models';
 import { tempDir } from './helpers.ts';
 
@@ -31,12 +39,19 @@ describe('synthetic snapshot sets', () => {
 
   it('model 0 is the seeded base (buildModel), and model i keeps its parent before splitIndexes[k] only', async () => {
     const store = await openStore(await tempDir());
-    const set = await generateSnapshotSet(store, { architecture: ARCH, count: 4, retrainIndices: [3, 1, 2], structure: 'from-base', seed: 3 });
+    const set = await generateSnapshotSet(store, {
+      architecture: ARCH,
+      count: 4,
+      retrainIndices: [3, 1, 2],
+      structure: 'from-base',
+      seed: 3,
+    });
     const base = buildModel(ARCH, { seed: 3 });
     for (let j = 0; j < base.blocks.length; j++) {
       const stored = await store.getBlock(set.models[0].blocks[j]);
       const bytesOf = (d: ArrayBufferView) => Buffer.from(d.buffer, d.byteOffset, d.byteLength);
-      for (const [name, t] of base.blocks[j].weights) expect(bytesOf(stored.weights.get(name)!.data).equals(bytesOf(t.data))).toBe(true);
+      for (const [name, t] of base.blocks[j].weights)
+        expect(bytesOf(stored.weights.get(name)!.data).equals(bytesOf(t.data))).toBe(true);
     }
     const split = architecture(ARCH).splitIndexes;
     const has = parameterised(ARCH);
@@ -46,14 +61,24 @@ describe('synthetic snapshot sets', () => {
       m.blocks.forEach((b, j) => {
         if (j >= first && has[j]) expect(b).not.toBe(set.models[0].blocks[j]);
       });
-      expect(m.metadata).toMatchObject({ parent: set.models[0].id, retrainIndex: set.retrainIndices[i], firstRetrainedBlock: first });
+      expect(m.metadata).toMatchObject({
+        parent: set.models[0].id,
+        retrainIndex: set.retrainIndices[i],
+        firstRetrainedBlock: first,
+      });
     });
   });
 
   it('dedup counts equal what the retrain indices imply: unique parameterised blocks = base + sum(k)', async () => {
     for (const structure of ['chained', 'from-base'] as const) {
       const store = await openStore(await tempDir());
-      const set = await generateSnapshotSet(store, { architecture: ARCH, count: 9, distribution: 'top-50', structure, seed: 11 });
+      const set = await generateSnapshotSet(store, {
+        architecture: ARCH,
+        count: 9,
+        distribution: 'top-50',
+        structure,
+        seed: 11,
+      });
       const baseCount = parameterised(ARCH).filter(Boolean).length;
       const sumK = set.retrainIndices.reduce((s, k) => s + k, 0);
       expect(sumK).toBeGreaterThan(0);
@@ -66,7 +91,12 @@ describe('synthetic snapshot sets', () => {
 
   it('chained sets pick random existing parents; k = 0 keeps a duplicate model with a distinct id', async () => {
     const store = await openStore(await tempDir());
-    const set = await generateSnapshotSet(store, { architecture: ARCH, count: 12, retrainIndices: [1, 0, 2, 1, 3, 1, 0, 2, 1, 1, 2], seed: 5 });
+    const set = await generateSnapshotSet(store, {
+      architecture: ARCH,
+      count: 12,
+      retrainIndices: [1, 0, 2, 1, 3, 1, 0, 2, 1, 1, 2],
+      seed: 5,
+    });
     const parents = set.models.slice(1).map((m) => m.metadata.parent);
     expect(new Set(parents).size).toBeGreaterThan(1);
     expect(parents.some((p) => p !== set.models[0].id)).toBe(true);
@@ -77,7 +107,7 @@ describe('synthetic snapshot sets', () => {
     expect(store.listModels()).toHaveLength(12);
   });
 
-  it('draws k from the truncated normal with the distribution\'s mean, skipping k = 0 (identical copies)', () => {
+  it("draws k from the truncated normal with the distribution's mean, skipping k = 0 (identical copies)", () => {
     const ks = drawRetrainIndices('top-25', 51, 4000, 1);
     const mean = ks.reduce((s, k) => s + k, 0) / ks.length;
     expect(Math.abs(mean - 0.25 * 51)).toBeLessThan(1);
@@ -87,21 +117,35 @@ describe('synthetic snapshot sets', () => {
     expect(Math.min(...drawRetrainIndices('top-layers', 9, 500, 1))).toBe(1);
   });
 
-  it('regenerates the reference\'s sets of distinct models by name and rejects bad inputs', async () => {
+  it("regenerates the reference's sets of distinct models by name and rejects bad inputs", async () => {
     // The reference's resnet18 Top-Layers 35-model set: its first 34 non-zero draws (29 x k=1, 5 x k=2).
     const tl = paperRetrainList('resnet18', 'top-layers', 35)!;
-    expect(tl).toEqual([1, 2, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 1, 1, 1, 1, 1, 2]);
+    expect(tl).toEqual([
+      1, 2, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 1, 1, 1, 1, 1, 2,
+    ]);
     expect(paperRetrainList('resnet152', 'top-25', 5)).toEqual([11, 23, 17, 14]);
     expect(paperRetrainList('bert_base', 'top-50', 35)).toHaveLength(34);
     const store = await openStore(await tempDir());
-    await expect(generateSnapshotSet(store, { architecture: ARCH, count: 3, retrainIndices: [9, 1], seed: 1 })).rejects.toThrow(/out of range for tiny_resnet/);
-    await expect(generateSnapshotSet(store, { architecture: ARCH, count: 3, retrainIndices: [1], seed: 1 })).rejects.toThrow(/need 2/);
-    await expect(generateSnapshotSet(store, { architecture: ARCH, count: 3, distribution: 'top-25', paperIndices: true, seed: 1 })).rejects.toThrow(/no set of 3 distinct tiny_resnet/);
+    await expect(
+      generateSnapshotSet(store, { architecture: ARCH, count: 3, retrainIndices: [9, 1], seed: 1 }),
+    ).rejects.toThrow(/out of range for tiny_resnet/);
+    await expect(
+      generateSnapshotSet(store, { architecture: ARCH, count: 3, retrainIndices: [1], seed: 1 }),
+    ).rejects.toThrow(/need 2/);
+    await expect(
+      generateSnapshotSet(store, { architecture: ARCH, count: 3, distribution: 'top-25', paperIndices: true, seed: 1 }),
+    ).rejects.toThrow(/no set of 3 distinct tiny_resnet/);
   });
 
-  it('the paper\'s resnet18 Top-Layers set has 35 distinct models and the reference\'s 121 prefix-tree nodes', async () => {
+  it("the paper's resnet18 Top-Layers set: 35 distinct models and the reference's 121 prefix-tree nodes", async () => {
     const store = await openStore(await tempDir());
-    const set = await generateSnapshotSet(store, { architecture: 'resnet18', count: 35, distribution: 'top-layers', paperIndices: true, seed: 42 });
+    const set = await generateSnapshotSet(store, {
+      architecture: 'resnet18',
+      count: 35,
+      distribution: 'top-layers',
+      paperIndices: true,
+      seed: 42,
+    });
     expect(store.stats()).toMatchObject({ models: 35, distinctModels: 35 });
     const prefixes = new Set(set.models.flatMap((m) => m.blocks.map((_, j) => m.blocks.slice(0, j + 1).join())));
     expect(prefixes.size).toBe(121);
@@ -109,7 +153,11 @@ describe('synthetic snapshot sets', () => {
 
   it('reports progress per model', async () => {
     const events: number[] = [];
-    await generateSnapshotSet(await openStore(await tempDir()), { architecture: ARCH, count: 3, distribution: 'top-layers', seed: 1 }, (e) => e.detail?.includes('-s1-') && events.push(e.done));
+    await generateSnapshotSet(
+      await openStore(await tempDir()),
+      { architecture: ARCH, count: 3, distribution: 'top-layers', seed: 1 },
+      (e) => e.detail?.includes('-s1-') && events.push(e.done),
+    );
     expect(events).toEqual([1, 2, 3]);
   });
 });
@@ -150,9 +198,15 @@ describe('Hugging-Face-like families', () => {
 });
 
 describe('synthetic snapshot sets at another image size', () => {
-  it('imageSize builds every block for that input side, names the set after it and records it in the metadata', async () => {
+  it('imageSize builds every block for that input side, names the set after it, records it in metadata', async () => {
     const store = await openStore(await tempDir());
-    const spec = { architecture: 'tiny_vit', count: 3, retrainIndices: [1, 2], structure: 'from-base' as const, seed: 5 };
+    const spec = {
+      architecture: 'tiny_vit',
+      count: 3,
+      retrainIndices: [1, 2],
+      structure: 'from-base' as const,
+      seed: 5,
+    };
     const at48 = await generateSnapshotSet(store, { ...spec, imageSize: 48 });
     const plain = await generateSnapshotSet(store, spec);
     expect(at48.name).toBe('tiny_vit-custom-from-base-s5-48px');
@@ -173,6 +227,8 @@ describe('synthetic snapshot sets at another image size', () => {
 
   it('an image size for a text architecture is rejected with the architecture named', async () => {
     const store = await openStore(await tempDir());
-    await expect(generateSnapshotSet(store, { architecture: 'tiny_bert', count: 2, retrainIndices: [1], seed: 1, imageSize: 48 })).rejects.toThrow(/tiny_bert/);
+    await expect(
+      generateSnapshotSet(store, { architecture: 'tiny_bert', count: 2, retrainIndices: [1], seed: 1, imageSize: 48 }),
+    ).rejects.toThrow(/tiny_bert/);
   });
 });

@@ -9,7 +9,11 @@ import { openStore, type ModelStore } from '../src/index.ts';
  * A store of `ks.length + 1` snapshots of `arch`: the base, then for each k a copy of the base (or of the previous
  * snapshot when `chained`) whose last k retrainable blocks are re-initialised with a new seed.
  */
-export async function snapshotStore(arch: string, ks: readonly number[], options: { chained?: boolean } = {}): Promise<{ store: ModelStore; ids: string[] }> {
+export async function snapshotStore(
+  arch: string,
+  ks: readonly number[],
+  options: { chained?: boolean } = {},
+): Promise<{ store: ModelStore; ids: string[] }> {
   const dir = await mkdtemp(join(tmpdir(), 'alsatian-strategies-'));
   const store = await openStore(dir);
   const def = architecture(arch);
@@ -23,7 +27,17 @@ export async function snapshotStore(arch: string, ks: readonly number[], options
   });
   const ids: string[] = [];
   for (const [i, blocks] of models.entries()) {
-    const manifest = await store.putModel({ id: `${arch}-${i}`, architecture: arch, source: 'synthetic', featureDim: def.featureDim, params: describeArchitecture(arch).featureParams, metadata: { k: i === 0 ? 0 : ks[i - 1] } }, blocks);
+    const manifest = await store.putModel(
+      {
+        id: `${arch}-${i}`,
+        architecture: arch,
+        source: 'synthetic',
+        featureDim: def.featureDim,
+        params: describeArchitecture(arch).featureParams,
+        metadata: { k: i === 0 ? 0 : ks[i - 1] },
+      },
+      blocks,
+    );
     ids.push(manifest.id);
   }
   return { store, ids };

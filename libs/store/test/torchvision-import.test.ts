@@ -23,7 +23,8 @@ function stateDict(): Map<string, HostTensor> {
   const dict = new Map<string, HostTensor>();
   model.blocks.forEach((b, i) => {
     for (const [local, t] of b.weights) dict.set(def.features[i].sourcePrefix + local, t);
-    if (b.weights.has('running_var')) dict.set(`${def.features[i].sourcePrefix}num_batches_tracked`, int64Tensor([], new BigInt64Array([0n])));
+    if (b.weights.has('running_var'))
+      dict.set(`${def.features[i].sourcePrefix}num_batches_tracked`, int64Tensor([], new BigInt64Array([0n])));
   });
   for (const [local, t] of model.head!.weights) dict.set(def.head.sourcePrefix + local, t);
   return dict;
@@ -55,9 +56,14 @@ describe('importTorchvisionStateDict', () => {
     model.blocks.forEach((b, i) => {
       expect(b.descriptor).toEqual(expected.blocks[i].descriptor);
       expect([...b.weights.keys()]).toEqual([...expected.blocks[i].weights.keys()]);
-      for (const [name, t] of b.weights) expect(Array.from(t.data as Float32Array)).toEqual(Array.from(expected.blocks[i].weights.get(name)!.data as Float32Array));
+      for (const [name, t] of b.weights)
+        expect(Array.from(t.data as Float32Array)).toEqual(
+          Array.from(expected.blocks[i].weights.get(name)!.data as Float32Array),
+        );
     });
-    expect(Array.from(model.head!.weights.get('weight')!.data as Float32Array)).toEqual(Array.from(expected.head!.weights.get('weight')!.data as Float32Array));
+    expect(Array.from(model.head!.weights.get('weight')!.data as Float32Array)).toEqual(
+      Array.from(expected.head!.weights.get('weight')!.data as Float32Array),
+    );
   });
 
   it('imports the features alone when the file has no head, and warns about a head of another size', async () => {
@@ -90,7 +96,9 @@ describe('importTorchvisionStateDict', () => {
       expect(error).toBeInstanceOf(BadInputError);
       expect((error as Error).message).toContain(file);
       expect((error as Error).message).toContain(`block ${index} (`);
-      expect((error as Error).message).toContain(`needs '${key}' of shape [${shape.join(', ')}], but the file has no such tensor`);
+      expect((error as Error).message).toContain(
+        `needs '${key}' of shape [${shape.join(', ')}], but the file has no such tensor`,
+      );
     });
 
     it('rejects a mis-shaped tensor, and lists unexpected keys', async () => {
@@ -101,7 +109,12 @@ describe('importTorchvisionStateDict', () => {
       dict.set('layer9.0.conv1.weight', float32Tensor([1]));
       const error = await importTorchvisionStateDict(await write('misshaped', dict), ARCH).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(BadInputError);
-      expect((error as Error).message).toMatch(new RegExp(`block 0 .*needs '${key}' of shape \\[${t.shape.join(', ')}\\], but the file's is float32 \\[${t.shape[0] + 1},`));
+      expect((error as Error).message).toMatch(
+        new RegExp(
+          `block 0 .*needs '${key}' of shape \\[${t.shape.join(', ')}\\], but the file's is float32 \\[` +
+            `${t.shape[0] + 1},`,
+        ),
+      );
       expect((error as Error).message).toMatch(/1 unexpected tensor\(s\) in the file:\n {2}- layer9\.0\.conv1\.weight/);
     });
 

@@ -56,7 +56,10 @@ try {
     const spec = { architecture: ARCH, count: 35, distribution: 'top-layers' as const, paperIndices: true, seed: 42 };
     await generateSnapshotSet(store, spec);
   }
-  const first35 = store.listModels().map((m) => m.id).slice(0, 35);
+  const first35 = store
+    .listModels()
+    .map((m) => m.id)
+    .slice(0, 35);
   const data = join(root, `data-${items}`);
   if (!(await stat(join(data, 'val')).catch(() => undefined))) {
     const [train, test] = [Math.round(items * 0.8), Math.round(items * 0.2)];
@@ -90,19 +93,31 @@ try {
     { rule: 'search after adding 4 models <= 20% of the first', holds: ratio(grown) <= 0.2, detail: percent(grown) },
     { rule: 'search with no change <= 10% of the first', holds: ratio(same) <= 0.1, detail: percent(same) },
     {
-      rule: 'a changed proxy computes no block', holds: knn.work.blocks === 0,
+      rule: 'a changed proxy computes no block',
+      holds: knn.work.blocks === 0,
       detail: `${knn.work.blocks} blocks, ${knn.work.unitItems} unit-items computed`,
     },
-    ...(cold ? [{
-      rule: "scores after adding models bit-identical to a cold search's",
-      holds: JSON.stringify(grown.ranking) === JSON.stringify(cold.ranking), detail: `winner ${grown.ranking[0].model}`,
-    }] : []),
+    ...(cold
+      ? [
+          {
+            rule: "scores after adding models bit-identical to a cold search's",
+            holds: JSON.stringify(grown.ranking) === JSON.stringify(cold.ranking),
+            detail: `winner ${grown.ranking[0].model}`,
+          },
+        ]
+      : []),
   ];
   for (const c of checks) log(`${c.holds ? 'holds  ' : 'differs'} ${c.rule}: ${c.detail}`);
   const searches = rows.map(({ name, result: r }) => ({
-    name, total: r.measurements.total, measurements: r.measurements, ratio: ratio(r),
-    units: r.work.units, blocks: r.work.blocks, unitItems: r.work.unitItems,
-    reads: r.featureStore?.reads ?? 0, writes: r.featureStore?.writes ?? 0,
+    name,
+    total: r.measurements.total,
+    measurements: r.measurements,
+    ratio: ratio(r),
+    units: r.work.units,
+    blocks: r.work.blocks,
+    unitItems: r.work.unitItems,
+    reads: r.featureStore?.reads ?? 0,
+    writes: r.featureStore?.writes ?? 0,
     writtenBytes: r.featureStore?.writtenBytes ?? 0,
   }));
   const machine = { cores: availableParallelism(), cpu: cpus()[0]?.model };
@@ -144,8 +159,17 @@ async function runSearch(
   const featureStore = features === undefined ? undefined : await FeatureStore.open(features);
   try {
     return await search({
-      store, models, dataset, strategy: 'alsatian', engine, proxy: createProxy(proxy), cacheBudgetBytes: BUDGET,
-      batchSize: BATCH, deterministic: true, seed: 42, featureStore,
+      store,
+      models,
+      dataset,
+      strategy: 'alsatian',
+      engine,
+      proxy: createProxy(proxy),
+      cacheBudgetBytes: BUDGET,
+      batchSize: BATCH,
+      deterministic: true,
+      seed: 42,
+      featureStore,
     });
   } finally {
     await featureStore?.close();

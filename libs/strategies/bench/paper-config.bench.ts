@@ -45,7 +45,11 @@ const { values: args } = parseArgs({
 const ARCH = 'resnet18';
 const BATCH = 32;
 const BUDGET = 10e9;
-const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
+const list = (s: string) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 const distributions = list(args.distributions!).map(checkDistribution);
 const itemCounts = list(args.items!).map(Number);
 const strategies = list(args.strategies!);
@@ -70,18 +74,36 @@ try {
         floor ??= floorSeconds(store, result, items, blockShare, fused);
         const m = result.measurements;
         const row = {
-          distribution, items, strategy, total: m.total, prepareModel: m.prepareModel, prepareModelParts: m.prepareModelParts, prepareData: m.prepareData,
-          inference: m.inference, proxy: m.proxy, cache: m.cache, planning: m.planning, sessionsCreated: result.iterations.reduce((s, i) => s + i.sessionsCreated, 0),
-          winner: result.ranking[0].model, floor,
+          distribution,
+          items,
+          strategy,
+          total: m.total,
+          prepareModel: m.prepareModel,
+          prepareModelParts: m.prepareModelParts,
+          prepareData: m.prepareData,
+          inference: m.inference,
+          proxy: m.proxy,
+          cache: m.cache,
+          planning: m.planning,
+          sessionsCreated: result.iterations.reduce((s, i) => s + i.sessionsCreated, 0),
+          winner: result.ranking[0].model,
+          floor,
         };
         rows.push(row);
-        log(`${distribution.padEnd(10)} ${String(items).padStart(4)} items  ${strategy.padEnd(8)} total ${fmt(m.total)}  prepare model ${fmt(m.prepareModel)} (read ${fmt(m.prepareModelParts.read)}, lower ${fmt(m.prepareModelParts.lower)}, session ${fmt(m.prepareModelParts.session)})  prepare data ${fmt(m.prepareData)}  inference ${fmt(m.inference)}  proxy ${fmt(m.proxy)}  sessions ${row.sessionsCreated}  floor ${fmt(floor)}`);
+        log(
+          `${distribution.padEnd(10)} ${String(items).padStart(4)} items  ${strategy.padEnd(8)} total ` +
+            `${fmt(m.total)}  prepare model ${fmt(m.prepareModel)} (read ${fmt(m.prepareModelParts.read)}, ` +
+            `lower ${fmt(m.prepareModelParts.lower)}, session ${fmt(m.prepareModelParts.session)})  prepare ` +
+            `data ${fmt(m.prepareData)}  inference ${fmt(m.inference)}  proxy ${fmt(m.proxy)}  sessions ` +
+            `${row.sessionsCreated}  floor ${fmt(floor)}`,
+        );
       }
     }
   }
   const checks = checksOf(rows);
   for (const c of checks) log(`${c.holds ? 'holds  ' : 'differs'} ${c.rule}: ${c.detail}`);
-  process.stdout.write(`${JSON.stringify({ machine: { cores: availableParallelism(), cpu: cpus()[0]?.model }, fusedImagesPerSecond: fused, cells: rows, checks })}\n`);
+  const machine = { cores: availableParallelism(), cpu: cpus()[0]?.model };
+  process.stdout.write(`${JSON.stringify({ machine, fusedImagesPerSecond: fused, cells: rows, checks })}\n`);
 } finally {
   if (!args.dir) await rm(root, { recursive: true, force: true });
 }
@@ -99,7 +121,13 @@ async function ensureStore(distribution: ReturnType<typeof checkDistribution>): 
   const dir = join(root, `store-${distribution}`);
   if (!(await exists(join(dir, 'index.json')))) {
     log(`generating 35 distinct ${ARCH} snapshots (${distribution}) ...`);
-    await generateSnapshotSet(await openStore(dir), { architecture: ARCH, count: 35, distribution, paperIndices: true, seed: 42 });
+    await generateSnapshotSet(await openStore(dir), {
+      architecture: ARCH,
+      count: 35,
+      distribution,
+      paperIndices: true,
+      seed: 42,
+    });
   }
   return dir;
 }
@@ -107,7 +135,15 @@ async function ensureStore(distribution: ReturnType<typeof checkDistribution>): 
 /** A 10-class JPEG folder with 80% of `items` for training and 20% for testing (256/64, 512/128). */
 async function ensureData(items: number): Promise<string> {
   const dir = join(root, `data-${items}`);
-  if (!(await exists(join(dir, 'val')))) await writeSyntheticImageFolder(dir, { classes: 10, train: (items * 4) / 5, test: items / 5, seed: 1, size: 256, quality: 90 });
+  if (!(await exists(join(dir, 'val'))))
+    await writeSyntheticImageFolder(dir, {
+      classes: 10,
+      train: (items * 4) / 5,
+      test: items / 5,
+      seed: 1,
+      size: 256,
+      quality: 90,
+    });
   return dir;
 }
 
@@ -115,7 +151,17 @@ async function runSearch(store: ModelStore, data: string, strategy: string): Pro
   const dataset = await openDataset(data, { imageSize: 224, recycleBatches: true });
   const engine = await createEngine({ preparation: { compiledKeepBytes: BUDGET } });
   try {
-    return await search({ store, dataset, strategy, engine, proxy: createProxy('linear'), cacheBudgetBytes: BUDGET, batchSize: BATCH, deterministic: true, seed: 42 });
+    return await search({
+      store,
+      dataset,
+      strategy,
+      engine,
+      proxy: createProxy('linear'),
+      cacheBudgetBytes: BUDGET,
+      batchSize: BATCH,
+      deterministic: true,
+      seed: 42,
+    });
   } finally {
     await engine.dispose();
     await dataset.close();
@@ -130,7 +176,11 @@ async function fusedImagesPerSecond(): Promise<number> {
     const unit = await engine.prepare(model.blocks);
     const [spec] = model.blocks[0].descriptor.inputs;
     const size = spec.shape.reduce((a, b) => a * b, 1);
-    const x = { dtype: 'float32' as const, shape: [BATCH, ...spec.shape], data: Float32Array.from({ length: BATCH * size }, (_, i) => Math.sin(i)) };
+    const x = {
+      dtype: 'float32' as const,
+      shape: [BATCH, ...spec.shape],
+      data: Float32Array.from({ length: BATCH * size }, (_, i) => Math.sin(i)),
+    };
     await unit.run([x]);
     const times: number[] = [];
     for (let r = 0; r < 5; r++) {
@@ -156,7 +206,13 @@ function flopsShares(): number[] {
  * Seconds to run every unique block of the alive models once over each item it must see: per iteration, the
  * alive models' distinct block prefixes over the iteration's new train items (plus the test items in the first).
  */
-function floorSeconds(store: ModelStore, result: SearchResult, items: number, share: readonly number[], imagesPerSecond: number): number {
+function floorSeconds(
+  store: ModelStore,
+  result: SearchResult,
+  items: number,
+  share: readonly number[],
+  imagesPerSecond: number,
+): number {
   const test = items / 5;
   let seconds = 0;
   for (const it of result.iterations) {
@@ -173,13 +229,27 @@ function floorSeconds(store: ModelStore, result: SearchResult, items: number, sh
 
 /** The issue's targets, computed: Alsatian's prepare model <= 20% of its inference, its total <= 1.5x the floor. */
 function checksOf(rows: Record<string, unknown>[]) {
-  const als = rows.filter((r) => r.strategy === 'alsatian') as { distribution: string; items: number; prepareModel: number; inference: number; total: number; floor: number }[];
+  const als = rows.filter((r) => r.strategy === 'alsatian') as {
+    distribution: string;
+    items: number;
+    prepareModel: number;
+    inference: number;
+    total: number;
+    floor: number;
+  }[];
   const cell = (r: { distribution: string; items: number }) => `${r.distribution}/${r.items}`;
   const prep = als.map((r) => ({ cell: cell(r), ratio: r.prepareModel / r.inference }));
   const floor = als.map((r) => ({ cell: cell(r), ratio: r.total / r.floor }));
   return [
-    { rule: "Alsatian's prepare model <= 20% of its inference", holds: prep.every((p) => p.ratio <= 0.2), detail: prep.map((p) => `${p.cell} ${(100 * p.ratio).toFixed(0)}%`).join(', ') },
-    { rule: "Alsatian's total <= 1.5x its floor", holds: floor.every((p) => p.ratio <= 1.5), detail: floor.map((p) => `${p.cell} ${p.ratio.toFixed(2)}x`).join(', ') },
+    {
+      rule: "Alsatian's prepare model <= 20% of its inference",
+      holds: prep.every((p) => p.ratio <= 0.2),
+      detail: prep.map((p) => `${p.cell} ${(100 * p.ratio).toFixed(0)}%`).join(', '),
+    },
+    {
+      rule: "Alsatian's total <= 1.5x its floor",
+      holds: floor.every((p) => p.ratio <= 1.5),
+      detail: floor.map((p) => `${p.cell} ${p.ratio.toFixed(2)}x`).join(', '),
+    },
   ];
 }
-

@@ -36,16 +36,38 @@ const { values: args } = parseArgs({
 const dir = await mkdtemp(join(tmpdir(), 'bench-search-'));
 try {
   const store = await openStore(join(dir, 'store'));
-  const set = await generateSnapshotSet(store, { architecture: args.arch!, count: Number(args.models), seed: 42, distribution: args.distribution as 'top-layers', structure: 'chained' });
+  const set = await generateSnapshotSet(store, {
+    architecture: args.arch!,
+    count: Number(args.models),
+    seed: 42,
+    distribution: args.distribution as 'top-layers',
+    structure: 'chained',
+  });
   const spec = `synthetic:classes=10,train=${args.train},test=${args.test},size=${args.size},seed=1`;
   const results: { strategy: string; result: SearchResult }[] = [];
   for (const strategy of STRATEGY_NAMES) {
     const dataset = await openDataset(spec, {});
     const engine = await createEngine({});
     try {
-      const result = await search({ store, dataset, strategy, engine, proxy: createProxy('linear'), batchSize: Number(args['batch-size']), deterministic: true, seed: 42, workDir: join(dir, `work-${strategy}`) });
+      const result = await search({
+        store,
+        dataset,
+        strategy,
+        engine,
+        proxy: createProxy('linear'),
+        batchSize: Number(args['batch-size']),
+        deterministic: true,
+        seed: 42,
+        workDir: join(dir, `work-${strategy}`),
+      });
       results.push({ strategy, result });
-      process.stderr.write(`${strategy.padEnd(9)} ${result.measurements.total.toFixed(1).padStart(8)} s  (prepare data ${result.measurements.prepareData.toFixed(1)}, prepare model ${result.measurements.prepareModel.toFixed(1)}, inference ${result.measurements.inference.toFixed(1)}, proxy ${result.measurements.proxy.toFixed(1)}, cache ${result.measurements.cache.toFixed(1)}, planning ${result.measurements.planning.toFixed(2)})\n`);
+      process.stderr.write(
+        `${strategy.padEnd(9)} ${result.measurements.total.toFixed(1).padStart(8)} s  (prepare data ` +
+          `${result.measurements.prepareData.toFixed(1)}, prepare model ` +
+          `${result.measurements.prepareModel.toFixed(1)}, inference ` +
+          `${result.measurements.inference.toFixed(1)}, proxy ${result.measurements.proxy.toFixed(1)}, cache ` +
+          `${result.measurements.cache.toFixed(1)}, planning ${result.measurements.planning.toFixed(2)})\n`,
+      );
     } finally {
       await engine.dispose();
       await dataset.close();
@@ -55,15 +77,43 @@ try {
   const baseRanking = results.find((r) => r.strategy === 'baseline')!.result.ranking.map((r) => r.model);
   const winner = (s: string) => results.find((r) => r.strategy === s)!.result.ranking[0].model;
   const summary = {
-    setup: { architecture: args.arch, models: set.models.length, distribution: args.distribution, train: Number(args.train), test: Number(args.test), size: Number(args.size), uniqueBlocks: store.stats().uniqueBlocks, blocks: store.stats().blocks },
-    results: results.map(({ strategy, result }) => ({ strategy, seconds: result.measurements.total, measurements: result.measurements, winner: result.ranking[0].model, peakCacheBytes: result.peakCacheBytes })),
-    speedups: { alsatianVsBaseline: seconds('baseline') / seconds('alsatian'), alsatianVsShift: seconds('shift') / seconds('alsatian'), shiftVsBaseline: seconds('baseline') / seconds('shift') },
+    setup: {
+      architecture: args.arch,
+      models: set.models.length,
+      distribution: args.distribution,
+      train: Number(args.train),
+      test: Number(args.test),
+      size: Number(args.size),
+      uniqueBlocks: store.stats().uniqueBlocks,
+      blocks: store.stats().blocks,
+    },
+    results: results.map(({ strategy, result }) => ({
+      strategy,
+      seconds: result.measurements.total,
+      measurements: result.measurements,
+      winner: result.ranking[0].model,
+      peakCacheBytes: result.peakCacheBytes,
+    })),
+    speedups: {
+      alsatianVsBaseline: seconds('baseline') / seconds('alsatian'),
+      alsatianVsShift: seconds('shift') / seconds('alsatian'),
+      shiftVsBaseline: seconds('baseline') / seconds('shift'),
+    },
     /** 1 = successive halving picked Base's best model. */
-    winnerRankInBase: { shift: baseRanking.indexOf(winner('shift')) + 1, alsatian: baseRanking.indexOf(winner('alsatian')) + 1 },
+    winnerRankInBase: {
+      shift: baseRanking.indexOf(winner('shift')) + 1,
+      alsatian: baseRanking.indexOf(winner('alsatian')) + 1,
+    },
   };
   if (!args.json) {
-    process.stdout.write(`speedup alsatian/baseline ${summary.speedups.alsatianVsBaseline.toFixed(2)}x, alsatian/shift ${summary.speedups.alsatianVsShift.toFixed(2)}x\n`);
-    process.stdout.write(`SH winner's rank in Base's ranking: shift ${summary.winnerRankInBase.shift}, alsatian ${summary.winnerRankInBase.alsatian}\n`);
+    process.stdout.write(
+      `speedup alsatian/baseline ${summary.speedups.alsatianVsBaseline.toFixed(2)}x, alsatian/shift ` +
+        `${summary.speedups.alsatianVsShift.toFixed(2)}x\n`,
+    );
+    process.stdout.write(
+      `SH winner's rank in Base's ranking: shift ${summary.winnerRankInBase.shift}, alsatian ` +
+        `${summary.winnerRankInBase.alsatian}\n`,
+    );
   }
   process.stdout.write(`${JSON.stringify(summary)}\n`);
 } finally {

@@ -49,8 +49,9 @@ export class FeatureLink implements StoredOutputs, StoredFeatures {
     const transform = dataset.transformId;
     if (transform === undefined || !dataset.train.contentKeys || !dataset.test.contentKeys) {
       throw new InvalidArgumentError(
-        `The dataset ${dataset.id} does not identify its items by content, so a feature store cannot be used with it; `
-          + 'search without --feature-store.',
+        `The dataset ${dataset.id} does not identify its items by content, so a feature store cannot be used ` +
+          `with it; ` +
+          'search without --feature-store.',
       );
     }
     const items = { train: await dataset.train.contentKeys(), test: await dataset.test.contentKeys() };
@@ -110,8 +111,9 @@ export class FeatureLink implements StoredOutputs, StoredFeatures {
     } catch (error) {
       if (!(error instanceof CorruptEntry)) throw error;
       throw new IntegrityError(
-        `${error.message}, after this search had checked it (did another process change or prune ${this.store.dir}?). `
-          + 'Run the search again; the entry will be recomputed.',
+        `${error.message}, after this search had checked it (did another process change or prune ` +
+          `${this.store.dir}?). ` +
+          'Run the search again; the entry will be recomputed.',
       );
     }
   }
@@ -142,8 +144,9 @@ export class FeatureLink implements StoredOutputs, StoredFeatures {
   /** An entry whose tensors are not the node's output specs is corrupt too (its header was rewritten). */
   private conform(info: NodeInfo, item: string, tensors: ItemTensor[]): ItemTensor[] {
     const expected = info.outputs;
-    const same = tensors.length === expected.length
-      && tensors.every((t, i) => t.dtype === expected[i].dtype && t.shape.join() === expected[i].shape.join());
+    const same =
+      tensors.length === expected.length &&
+      tensors.every((t, i) => t.dtype === expected[i].dtype && t.shape.join() === expected[i].shape.join());
     if (!same) throw new CorruptEntry(entryFile(this.store.dir, info.key, item), 'tensors differ from the outputs');
     return tensors;
   }

@@ -5,7 +5,14 @@
  */
 export { finalRanking, planModels, readsSince, search } from './search.ts';
 export type { SearchOptions } from './search.ts';
-export { IMPROVEMENT_NAMES, IMPROVEMENTS, resolveImprovements, STRATEGIES, STRATEGY_NAMES, strategy } from './strategies.ts';
+export {
+  IMPROVEMENT_NAMES,
+  IMPROVEMENTS,
+  resolveImprovements,
+  STRATEGIES,
+  STRATEGY_NAMES,
+  strategy,
+} from './strategies.ts';
 export type { Improvement, Improvements, StrategyDef, StrategyName } from './strategies.ts';
 export { checkSearchInputs } from './preflight.ts';
 export type { IterationReport, RankingEntry, SearchResult } from './result.ts';

@@ -1,7 +1,14 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Dataset, Engine, Logger, ModelId, ProgressListener, Proxy, TensorSpec } from '@alsatian/core';
-import { InvalidArgumentError, itemBytes, Meter, SEARCH_DEFAULTS, silentLogger, subtractMeasurements } from '@alsatian/core';
+import {
+  InvalidArgumentError,
+  itemBytes,
+  Meter,
+  SEARCH_DEFAULTS,
+  silentLogger,
+  subtractMeasurements,
+} from '@alsatian/core';
 import { IntermediateCache, type FeatureStore } from '@alsatian/cache';
 import { Executor } from '@alsatian/executor';
 import { blockInfo, joinsPrevious } from '@alsatian/models';
@@ -32,7 +39,9 @@ export interface SearchOptions {
   readonly batchSize?: number;
   readonly seed?: number;
   readonly deterministic?: boolean;
-  /** Directory for features written to disk (Base, SHiFT); default a fresh temp directory, removed after (work-dir.ts). */
+  /**
+   * Directory for features written to disk (Base, SHiFT); default a fresh temp directory, removed after (work-dir.ts).
+   */
   readonly workDir?: string;
   readonly logger?: Logger;
   readonly onProgress?: ProgressListener;
@@ -53,7 +62,8 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
   const logger = options.logger ?? silentLogger;
   const meter = new Meter('planning');
   const batchSize = options.batchSize ?? SEARCH_DEFAULTS.batchSize;
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new InvalidArgumentError(`--batch-size must be a positive integer, got ${batchSize}.`);
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new InvalidArgumentError(`--batch-size must be a positive integer, got ${batchSize}.`);
   const budget = options.cacheBudgetBytes ?? SEARCH_DEFAULTS.cacheBudgetBytes;
   const ids = options.models ?? options.store.listModels().map((m) => m.id);
   if (ids.length === 0) throw new InvalidArgumentError(`The store ${options.store.dir} has no models to search.`);
@@ -66,10 +76,12 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
   const linkInput = fs && { store: fs, models: candidates, share: def.share, outputs, dataset, ep: engine.ep };
   const link = linkInput && (await meter.measure('cache', () => FeatureLink.create(linkInput)));
   // With a store, shared prefixes also keep outputs inside units where reading beats recomputing (checkpoints.ts).
-  const checkpoints = link && def.share
-    ? meter.measureSync('planning', () =>
-      chooseCheckpoints(buildPrefixTree(candidates, { share: true }), checkpointCosts(flops)))
-    : undefined;
+  const checkpoints =
+    link && def.share
+      ? meter.measureSync('planning', () =>
+          chooseCheckpoints(buildPrefixTree(candidates, { share: true }), checkpointCosts(flops)),
+        )
+      : undefined;
 
   const workDir = options.workDir ?? (await createWorkDir());
   const cache = new IntermediateCache({
@@ -79,11 +91,23 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
   });
   const executor = new Executor(
     {
-      store: options.store, engine, dataset, proxy: options.proxy, cache, meter, logger, onProgress: options.onProgress,
+      store: options.store,
+      engine,
+      dataset,
+      proxy: options.proxy,
+      cache,
+      meter,
+      logger,
+      onProgress: options.onProgress,
       features: link,
     },
     {
-      batchSize, featuresOnDisk: def.featuresOnDisk, reusePrepared: improvements.keepPrepared, prefetchBlocks: improvements.prefetchBlocks, seed: options.seed ?? SEARCH_DEFAULTS.seed, deterministic: options.deterministic ?? false,
+      batchSize,
+      featuresOnDisk: def.featuresOnDisk,
+      reusePrepared: improvements.keepPrepared,
+      prefetchBlocks: improvements.prefetchBlocks,
+      seed: options.seed ?? SEARCH_DEFAULTS.seed,
+      deterministic: options.deterministic ?? false,
     },
   );
   const order = def.share ? (improvements.bestOrder ? 'auto' : 'dfs+') : 'insertion';
@@ -98,13 +122,22 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
   let before = meter.snapshot();
   try {
     for (const [i, trainRange] of chunks.entries()) {
-      const planOnce = () => meter.measureSync('planning', () =>
-        planIteration({
-          models: alive, share: def.share, order, budgetBytes: def.budgeted ? budget : Number.POSITIVE_INFINITY, batchSize,
-          trainRange, testRange: i === 0 ? { start: 0, end: testLength } : undefined, persisted, testPass: improvements.mergedTestPass ? 'merged' : 'separate',
-          stored: link, checkpoints,
-        }),
-      );
+      const planOnce = () =>
+        meter.measureSync('planning', () =>
+          planIteration({
+            models: alive,
+            share: def.share,
+            order,
+            budgetBytes: def.budgeted ? budget : Number.POSITIVE_INFINITY,
+            batchSize,
+            trainRange,
+            testRange: i === 0 ? { start: 0, end: testLength } : undefined,
+            persisted,
+            testPass: improvements.mergedTestPass ? 'merged' : 'separate',
+            stored: link,
+            checkpoints,
+          }),
+        );
       let plan = planOnce();
       // Every stored entry the plan reads is checked first; a corrupt one is dropped, so planning again computes it.
       while (link && (await meter.measure('cache', () => link.check(plan.steps))) > 0) {
@@ -114,17 +147,32 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
       const sessionsBefore = executor.sessions;
       const workBefore = executor.work;
       const scores = await executor.run(plan.steps, `iteration ${i + 1}/${chunks.length}`);
-      const ranking = meter.measureSync('planning', () => rankModels(new Map([...scores].map(([m, s]) => [m, s.score]))));
+      const ranking = meter.measureSync('planning', () =>
+        rankModels(new Map([...scores].map(([m, s]) => [m, s.score]))),
+      );
       for (const r of ranking) lastScore.set(r.model, { score: r.score, iteration: i });
       const now = meter.snapshot();
       iterations.push({
-        iteration: i, models: alive.length, trainRange, trainItemsSoFar: trainRange.end, runs: plan.runs.length, units: plan.tree.units.size,
-        sessionsCreated: executor.sessions.created - sessionsBefore.created, sessionsReused: executor.sessions.reused - sessionsBefore.reused, requirementBytesPerItem: plan.requirementBytesPerItem,
-        orderUsed: plan.orderUsed, measurements: subtractMeasurements(now, before), ranking,
+        iteration: i,
+        models: alive.length,
+        trainRange,
+        trainItemsSoFar: trainRange.end,
+        runs: plan.runs.length,
+        units: plan.tree.units.size,
+        sessionsCreated: executor.sessions.created - sessionsBefore.created,
+        sessionsReused: executor.sessions.reused - sessionsBefore.reused,
+        requirementBytesPerItem: plan.requirementBytesPerItem,
+        orderUsed: plan.orderUsed,
+        measurements: subtractMeasurements(now, before),
+        ranking,
         unitItemsComputed: executor.work.unitItems - workBefore.unitItems,
       });
       before = now;
-      logger.info(`${options.strategy}: iteration ${i + 1}/${chunks.length}: ${alive.length} models, train [0, ${trainRange.end}), ${plan.runs.length} run(s), best ${ranking[0]?.model} (${ranking[0]?.score.toFixed(4)})`);
+      logger.info(
+        `${options.strategy}: iteration ${i + 1}/${chunks.length}: ${alive.length} models, train [0, ` +
+          `${trainRange.end}), ${plan.runs.length} run(s), best ${ranking[0]?.model} (` +
+          `${ranking[0]?.score.toFixed(4)})`,
+      );
       persisted = plan.persisted;
       if (def.successiveHalving && i < chunks.length - 1) {
         const { kept } = keepBetterHalf(ranking);
@@ -153,7 +201,10 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
   };
 }
 
-/** The planner's view of each candidate: block ids, output bytes per item and fusion with the block before, from the stored descriptors. */
+/**
+ * The planner's view of each candidate: block ids, output bytes per item and fusion with the block before, from the
+ * stored descriptors.
+ */
 export async function planModels(
   store: ModelStore,
   ids: readonly ModelId[],
@@ -184,13 +235,21 @@ export async function planModels(
 }
 
 export function readsSince(now: ReadStats, before: ReadStats): ReadStats {
-  const minus = (a: ReadStats['fromDisk'], b: ReadStats['fromDisk']) => ({ reads: a.reads - b.reads, bytes: a.bytes - b.bytes });
-  return { fromDisk: minus(now.fromDisk, before.fromDisk), fromPageCache: minus(now.fromPageCache, before.fromPageCache) };
+  const minus = (a: ReadStats['fromDisk'], b: ReadStats['fromDisk']) => ({
+    reads: a.reads - b.reads,
+    bytes: a.bytes - b.bytes,
+  });
+  return {
+    fromDisk: minus(now.fromDisk, before.fromDisk),
+    fromPageCache: minus(now.fromPageCache, before.fromPageCache),
+  };
 }
 
 /** Latest iteration first (survivors rank above models pruned earlier), then by score, then id (descending). */
 export function finalRanking(last: ReadonlyMap<ModelId, { score: number; iteration: number }>): RankingEntry[] {
   return [...last]
     .map(([model, s]) => ({ model, score: s.score, iteration: s.iteration }))
-    .sort((a, b) => b.iteration - a.iteration || b.score - a.score || (a.model < b.model ? 1 : a.model > b.model ? -1 : 0));
+    .sort(
+      (a, b) => b.iteration - a.iteration || b.score - a.score || (a.model < b.model ? 1 : a.model > b.model ? -1 : 0),
+    );
 }

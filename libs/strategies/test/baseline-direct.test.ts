@@ -13,7 +13,16 @@ describe('Base', () => {
     const engine = await createEngine({ threads: 1 });
     const proxy = createProxy('linear', { epochs: 5 });
     const batchSize = 8;
-    const result = await search({ store, dataset, strategy: 'baseline', engine, proxy, batchSize, seed: 3, deterministic: true });
+    const result = await search({
+      store,
+      dataset,
+      strategy: 'baseline',
+      engine,
+      proxy,
+      batchSize,
+      seed: 3,
+      deterministic: true,
+    });
     expect(result.ranking).toHaveLength(ids.length);
 
     for (const id of ids) {
@@ -27,7 +36,13 @@ describe('Base', () => {
         }
         return out;
       };
-      const direct = await proxy.score({ train: await features('train'), test: await features('test'), numClasses: 3, seed: 3, deterministic: true });
+      const direct = await proxy.score({
+        train: await features('train'),
+        test: await features('test'),
+        numClasses: 3,
+        seed: 3,
+        deterministic: true,
+      });
       expect(result.ranking.find((r) => r.model === id)!.score).toBe(direct.score);
       await unit.dispose();
     }

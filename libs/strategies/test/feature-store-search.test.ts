@@ -29,7 +29,15 @@ async function run(o: Run) {
     const proxy = o.proxy === 'knn' ? createProxy('knn') : createProxy('linear', { epochs: 5 });
     const strategy = o.strategy ?? 'alsatian';
     return await search({
-      store: o.store, models: o.models, dataset, strategy, engine, proxy, batchSize: 8, deterministic: true, seed: 7,
+      store: o.store,
+      models: o.models,
+      dataset,
+      strategy,
+      engine,
+      proxy,
+      batchSize: 8,
+      deterministic: true,
+      seed: 7,
       featureStore,
     });
   } finally {

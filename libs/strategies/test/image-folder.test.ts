@@ -20,19 +20,34 @@ async function folderWithCorruptImage(): Promise<{ dir: string; bad: string }> {
 }
 
 describe('search on an image folder', () => {
-  it('names the corrupt file and fails without --skip-bad; with it, skips and lists the file and still ranks every model', async () => {
+  it('names the corrupt file, fails without --skip-bad; with it skips, lists the file, ranks every model', async () => {
     const { dir, bad } = await folderWithCorruptImage();
     const { store, ids } = await snapshotStore('tiny_resnet', [1, 2, 3], { chained: true });
     const engine = await createEngine({ threads: 1 });
     try {
       const strict = await openDataset(dir, { imageSize: 32, workers: 1 });
-      const failure = search({ store, dataset: strict, strategy: 'alsatian', engine, proxy: createProxy('linear', { epochs: 3 }), batchSize: 4 });
+      const failure = search({
+        store,
+        dataset: strict,
+        strategy: 'alsatian',
+        engine,
+        proxy: createProxy('linear', { epochs: 3 }),
+        batchSize: 4,
+      });
       await expect(failure).rejects.toThrow(BadInputError);
       await expect(failure).rejects.toThrow(bad);
       await strict.close();
 
       const lenient = await openDataset(dir, { imageSize: 32, workers: 1, skipBad: true });
-      const result = await search({ store, dataset: lenient, strategy: 'alsatian', engine, proxy: createProxy('linear', { epochs: 3 }), batchSize: 4, deterministic: true });
+      const result = await search({
+        store,
+        dataset: lenient,
+        strategy: 'alsatian',
+        engine,
+        proxy: createProxy('linear', { epochs: 3 }),
+        batchSize: 4,
+        deterministic: true,
+      });
       expect(result.ranking.map((r) => r.model).sort()).toEqual([...ids].sort());
       expect(lenient.skipped().map((s) => s.file)).toEqual([bad]);
       await lenient.close();

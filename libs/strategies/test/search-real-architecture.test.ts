@@ -19,16 +19,37 @@ afterAll(async () => {
   await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
 });
 
-async function both(architecture: string, size: number, count: number): Promise<{ shift: SearchResult; alsatian: SearchResult }> {
+async function both(
+  architecture: string,
+  size: number,
+  count: number,
+): Promise<{ shift: SearchResult; alsatian: SearchResult }> {
   const dir = await mkdtemp(join(tmpdir(), 'alsatian-real-'));
   dirs.push(dir);
   const store = await openStore(join(dir, 'store'));
-  await generateSnapshotSet(store, { architecture, count, seed: 42, distribution: 'top-50', structure: 'chained', imageSize: size === 224 ? undefined : size });
+  await generateSnapshotSet(store, {
+    architecture,
+    count,
+    seed: 42,
+    distribution: 'top-50',
+    structure: 'chained',
+    imageSize: size === 224 ? undefined : size,
+  });
   const run = async (strategy: string) => {
     const dataset = await openDataset(`synthetic:classes=5,train=32,test=16,size=${size},seed=1`, { workers: 0 });
     const engine = await createEngine({});
     try {
-      return await search({ store, dataset, strategy, engine, proxy: createProxy('linear', { epochs: 30 }), batchSize: 8, deterministic: true, seed: 42, workDir: join(dir, strategy) });
+      return await search({
+        store,
+        dataset,
+        strategy,
+        engine,
+        proxy: createProxy('linear', { epochs: 30 }),
+        batchSize: 8,
+        deterministic: true,
+        seed: 42,
+        workDir: join(dir, strategy),
+      });
     } finally {
       await engine.dispose();
       await dataset.close();

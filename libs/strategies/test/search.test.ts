@@ -8,13 +8,27 @@ import { snapshotStore } from '@alsatian/store/testing';
 
 const SPEC = 'synthetic:classes=4,train=96,test=32,size=32,seed=3';
 
-async function run(strategy: string, extra: { cacheBudgetBytes?: number; ks?: number[]; improvements?: Partial<Improvements> } = {}) {
+async function run(
+  strategy: string,
+  extra: { cacheBudgetBytes?: number; ks?: number[]; improvements?: Partial<Improvements> } = {},
+) {
   const { store, ids } = await snapshotStore('tiny_resnet', extra.ks ?? [1, 2, 1, 3, 2, 1, 4], { chained: true });
   const dataset = await openDataset(SPEC, { workers: 0 });
   const engine = await createEngine({ threads: 1 });
   try {
     const started = performance.now();
-    const result = await search({ store, dataset, strategy, engine, proxy: createProxy('linear', { epochs: 10 }), batchSize: 8, deterministic: true, seed: 7, cacheBudgetBytes: extra.cacheBudgetBytes, improvements: extra.improvements });
+    const result = await search({
+      store,
+      dataset,
+      strategy,
+      engine,
+      proxy: createProxy('linear', { epochs: 10 }),
+      batchSize: 8,
+      deterministic: true,
+      seed: 7,
+      cacheBudgetBytes: extra.cacheBudgetBytes,
+      improvements: extra.improvements,
+    });
     const wallSeconds = (performance.now() - started) / 1000;
     return { result, ids, wallSeconds };
   } finally {
@@ -45,7 +59,7 @@ describe('search', () => {
     expect(split.result.ranking).toEqual(unlimited.result.ranking);
   });
 
-  it('SHiFT prepares each alive model once per iteration; without the merged test pass, twice in the first', async () => {
+  it('SHiFT prepares alive models once per iteration; twice in the first without the merged test pass', async () => {
     const merged = await run('shift');
     expect(merged.result.iterations.map((i) => i.sessionsCreated)).toEqual([8, 4, 2]);
     const separate = await run('shift', { improvements: { mergedTestPass: false } });
@@ -53,11 +67,16 @@ describe('search', () => {
     expect(separate.result.ranking).toEqual(merged.result.ranking);
   });
 
-  it('Alsatian keeps sessions across iterations; as the paper runs it (every improvement off) it prepares more, and scores the same', async () => {
+  it('Alsatian keeps sessions across iterations; as the paper runs it, it prepares more, same scores', async () => {
     const ours = await run('alsatian');
     const off = Object.fromEntries(IMPROVEMENT_NAMES.map((k) => [k, false]));
     const paper = await run('alsatian', { improvements: off });
-    expect(ours.result.improvements).toEqual({ mergedTestPass: true, keepPrepared: true, prefetchBlocks: true, bestOrder: true });
+    expect(ours.result.improvements).toEqual({
+      mergedTestPass: true,
+      keepPrepared: true,
+      prefetchBlocks: true,
+      bestOrder: true,
+    });
     expect(paper.result.improvements).toEqual(off);
     const created = (r: typeof ours) => r.result.iterations.reduce((s, i) => s + i.sessionsCreated, 0);
     expect(created(paper)).toBeGreaterThan(created(ours));

@@ -9,7 +9,9 @@ import type { Fig05Settings } from './scales.ts';
 export const CHART_NAME = 'normalized-bottleneck-analysis';
 
 /** Median seconds per (panel, architecture, category) over the repetitions, with the paper's labels. */
-export function phaseMedians(rows: readonly CsvRow[]): { panel: string; architecture: string; model: string; category: string; seconds: number }[] {
+export function phaseMedians(
+  rows: readonly CsvRow[],
+): { panel: string; architecture: string; model: string; category: string; seconds: number }[] {
   return medianBy(rows, ['panel', 'architecture', 'category'], 'seconds').map((r) => ({
     panel: String(r.panel),
     architecture: String(r.architecture),
@@ -24,10 +26,22 @@ export function fig05Charts(run: RunData<Fig05Settings>): ChartDef[] {
   const data = phaseMedians(run.rows);
   const panels = [...new Set(data.map((d) => d.panel))].sort();
   const spec = stackedBarChart({
-    title: { text: 'Runtime breakdown for scoring a single model', subtitle: [`prepare model = block reads at 200 MB/s + session creation on ${run.meta.executionProvider} (measured)`, ...scaleSubtitle(run.scale, run.settings.reductions)] },
+    title: {
+      text: 'Runtime breakdown for scoring a single model',
+      subtitle: [
+        `prepare model = block reads at 200 MB/s + session creation on ${run.meta.executionProvider} (measured)`,
+        ...scaleSubtitle(run.scale, run.settings.reductions),
+      ],
+    },
     rows: data,
     bar: { field: 'model', title: 'architecture', sort: ARCHITECTURES.map((a) => PAPER_ARCH_LABELS[a] ?? a) },
-    stack: { field: 'category', title: 'phase', domain: [...PHASES], colors: PHASES.map((p) => BREAKDOWN_COLORS[p]), labels: BREAKDOWN_LABELS },
+    stack: {
+      field: 'category',
+      title: 'phase',
+      domain: [...PHASES],
+      colors: PHASES.map((p) => BREAKDOWN_COLORS[p]),
+      labels: BREAKDOWN_LABELS,
+    },
     value: { field: 'seconds', title: 'Time distribution in percent' },
     normalize: true,
     horizontal: true,

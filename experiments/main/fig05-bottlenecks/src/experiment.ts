@@ -37,18 +37,42 @@ export default defineExperiment<Fig05Cell, Fig05Settings>({
   columns: ['panel', 'category', 'seconds', 'readSeconds', 'sessionSeconds', 'bytesRead', 'blocksRun', 'score'],
   scales: FIG05_SCALES,
   provenance: () => ({
-    models: { kind: 'synthetic', what: 'one seeded, randomly initialised model per architecture, read from a store throttled to 200 MB/s' },
-    dataset: { kind: 'synthetic', what: 'seeded generated JPEGs at twice the input side (decoded and resized), and seeded random intermediates for panel (d)' },
+    models: {
+      kind: 'synthetic',
+      what: 'one seeded, randomly initialised model per architecture, read from a store throttled to 200 MB/s',
+    },
+    dataset: {
+      kind: 'synthetic',
+      what:
+        'seeded generated JPEGs at twice the input side (decoded and resized), and seeded random intermediates ' +
+        'for panel (d)',
+    },
   }),
   grid({ imageSize, items, batchSize }) {
     const cells: Fig05Cell[] = [];
-    for (const n of [items[2], items[1], items[0]]) for (const architecture of ARCHITECTURES) cells.push({ architecture, items: n, cached: false, imageSize, batchSize });
-    for (const architecture of ARCHITECTURES) cells.push({ architecture, items: items[1], cached: true, imageSize, batchSize });
+    for (const n of [items[2], items[1], items[0]])
+      for (const architecture of ARCHITECTURES)
+        cells.push({ architecture, items: n, cached: false, imageSize, batchSize });
+    for (const architecture of ARCHITECTURES)
+      cells.push({ architecture, items: items[1], cached: true, imageSize, batchSize });
     return cells;
   },
   async runCell(cell, ctx) {
-    const storeInfo = await ensureSnapshotStore(storesDirFor(ctx.runDir), { architecture: cell.architecture, imageSize: cell.imageSize, count: 1, distribution: 'top-layers', seed: ctx.seed }, ctx.logger);
-    const store = await openStore(storeInfo.dir, { readLimitBytesPerSec: STORE_READ_BYTES_PER_SEC, logger: ctx.logger });
+    const storeInfo = await ensureSnapshotStore(
+      storesDirFor(ctx.runDir),
+      {
+        architecture: cell.architecture,
+        imageSize: cell.imageSize,
+        count: 1,
+        distribution: 'top-layers',
+        seed: ctx.seed,
+      },
+      ctx.logger,
+    );
+    const store = await openStore(storeInfo.dir, {
+      readLimitBytesPerSec: STORE_READ_BYTES_PER_SEC,
+      logger: ctx.logger,
+    });
     const model = store.getModel(storeInfo.models[0]);
     const def = architectureAt(cell.architecture, cell.imageSize);
     const scratch = join(ctx.runDir, `.scratch-${ctx.cellId}`);
@@ -67,7 +91,15 @@ export default defineExperiment<Fig05Cell, Fig05Settings>({
     }
     const engine = await createEngine({ ep: ctx.ep, logger: ctx.logger });
     try {
-      const result = await scoreOneModel({ store, model, engine, proxy: createProxy('linear'), input, batchSize: cell.batchSize, seed: ctx.seed });
+      const result = await scoreOneModel({
+        store,
+        model,
+        engine,
+        proxy: createProxy('linear'),
+        input,
+        batchSize: cell.batchSize,
+        seed: ctx.seed,
+      });
       const panel = panelOf(cell.items, cell.cached, ctx.scale);
       return PHASES.map((category): Row => ({
         panel,

@@ -13,7 +13,12 @@ const READY = '.ready';
  * `<results>/_data/`. Images are written at twice the model's input side, so decoding and resizing do real work.
  * Written into a temp folder and renamed when complete; generation is never part of a measured time.
  */
-export async function ensureImageFolder(runDir: string, items: number, imageSize: number, seed: number): Promise<string> {
+export async function ensureImageFolder(
+  runDir: string,
+  items: number,
+  imageSize: number,
+  seed: number,
+): Promise<string> {
   const root = resolve(runDir, '..', '..', '_data');
   const dir = join(root, `fig05-jpeg-${2 * imageSize}px-n${items}-s${seed}`);
   if (existsSync(join(dir, READY))) return dir;
@@ -35,7 +40,13 @@ export async function ensureImageFolder(runDir: string, items: number, imageSize
  * Pre-computed intermediates for panel (d): one file of raw float32 per batch, shaped as the input of the first
  * cached-from block, seeded random values (as the reference's persisted dummy tensors). Returns the batch files.
  */
-export async function writeIntermediates(dir: string, spec: TensorSpec, items: number, batchSize: number, seed: number): Promise<{ file: string; rows: number }[]> {
+export async function writeIntermediates(
+  dir: string,
+  spec: TensorSpec,
+  items: number,
+  batchSize: number,
+  seed: number,
+): Promise<{ file: string; rows: number }[]> {
   await mkdir(dir, { recursive: true });
   const rng = Rng.derive(seed, 'fig05-intermediates', spec.name, ...spec.shape);
   const files: { file: string; rows: number }[] = [];

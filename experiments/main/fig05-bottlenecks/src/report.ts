@@ -19,7 +19,11 @@ function prepareGrows(shareOf: (panel: PaperFig05Panel, arch: string) => number 
     return x !== undefined && y !== undefined && z !== undefined && !(x < y && y < z);
   });
   const measured = ARCHITECTURES.filter((a) => (['a', 'b', 'c'] as const).every((p) => shareOf(p, a) !== undefined));
-  return measured.length === 0 ? 'not measured' : broken.length === 0 ? 'holds' : `differs: ${broken.map((a) => PAPER_ARCH_LABELS[a] ?? a).join(', ')}`;
+  return measured.length === 0
+    ? 'not measured'
+    : broken.length === 0
+      ? 'holds'
+      : `differs: ${broken.map((a) => PAPER_ARCH_LABELS[a] ?? a).join(', ')}`;
 }
 
 export function fig05Report(run: RunData<Fig05Settings>): string {
@@ -30,21 +34,45 @@ export function fig05Report(run: RunData<Fig05Settings>): string {
   for (const panel of panels) {
     const letter = /^\(([a-d])\)/.exec(panel)?.[1] as PaperFig05Panel | undefined;
     for (const arch of ARCHITECTURES) {
-      const seconds = PHASES.map((c) => medians.find((m) => m.panel === panel && m.architecture === arch && m.category === c)?.seconds ?? Number.NaN);
+      const seconds = PHASES.map(
+        (c) =>
+          medians.find((m) => m.panel === panel && m.architecture === arch && m.category === c)?.seconds ?? Number.NaN,
+      );
       if (seconds.some(Number.isNaN)) continue;
       if (letter !== undefined) ours.set(`${letter}|${arch}`, share(seconds));
       const paper = letter === undefined ? undefined : PAPER_FIG05[letter][arch];
-      tableRows.push([panel, PAPER_ARCH_LABELS[arch] ?? arch, fmt(share(seconds)), seconds.reduce((s, x) => s + x, 0).toFixed(2), paper === undefined ? '–' : fmt(paper)]);
+      tableRows.push([
+        panel,
+        PAPER_ARCH_LABELS[arch] ?? arch,
+        fmt(share(seconds)),
+        seconds.reduce((s, x) => s + x, 0).toFixed(2),
+        paper === undefined ? '–' : fmt(paper),
+      ]);
     }
   }
   const reads = run.rows.filter((r) => r.category === 'prepareModel');
   const mbps = reads.map((r) => Number(r.bytesRead) / 1e6 / Number(r.readSeconds)).filter(Number.isFinite);
   const rule = "prepare model's share at (a) < (b) < (c) (fewer items) for every architecture";
   return [
-    `Percent of the time to score one model: prepare model / prepare data / inference / proxy. Prepare model is measured: every block read from the store at a 200 MB/s limit (observed ${mbps.length ? `${Math.min(...mbps).toFixed(0)}-${Math.max(...mbps).toFixed(0)} MB/s` : 'n/a'}) plus lowering and creating the ONNX Runtime session; the paper simulated it as size / 200 MB/s plus the device copy. Panel (d) reads the whole model, as the paper accounts it, and runs only the last 3 blocks on intermediates read back from disk.`,
+    `Percent of the time to score one model: prepare model / prepare data / inference / proxy. Prepare model ` +
+      `is measured: every block read from the store at a 200 MB/s limit (observed ` +
+      `${mbps.length ? `${Math.min(...mbps).toFixed(0)}-${Math.max(...mbps).toFixed(0)} MB/s` : 'n/a'}) plus ` +
+      `lowering and creating the ONNX Runtime session; the paper simulated it as size / 200 MB/s plus the ` +
+      `device copy. Panel (d) reads the whole model, as the paper accounts it, and runs only the last 3 blocks ` +
+      `on intermediates read back from disk.`,
     '',
     markdownTable(['panel', 'architecture', 'ours (%)', 'ours total (s)', 'paper (%)'], tableRows),
     '',
-    markdownTable(["the paper's shape", 'rule', 'paper', 'ours'], [["Prepare model's share grows as the items shrink", rule, prepareGrows((p, a) => PAPER_FIG05[p][a]?.[0]), prepareGrows((p, a) => ours.get(`${p}|${a}`)?.[0])]]),
+    markdownTable(
+      ["the paper's shape", 'rule', 'paper', 'ours'],
+      [
+        [
+          "Prepare model's share grows as the items shrink",
+          rule,
+          prepareGrows((p, a) => PAPER_FIG05[p][a]?.[0]),
+          prepareGrows((p, a) => ours.get(`${p}|${a}`)?.[0]),
+        ],
+      ],
+    ),
   ].join('\n');
 }

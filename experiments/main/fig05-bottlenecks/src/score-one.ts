@@ -1,5 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import type { Block, Dataset, Engine, FeatureBatch, HostTensor, ModelManifest, Proxy, TensorSpec } from '@alsatian/core';
+import type {
+  Block,
+  Dataset,
+  Engine,
+  FeatureBatch,
+  HostTensor,
+  ModelManifest,
+  Proxy,
+  TensorSpec,
+} from '@alsatian/core';
 import { float32Tensor } from '@alsatian/core';
 import type { ModelStore } from '@alsatian/store';
 
@@ -24,7 +33,13 @@ export interface ScoreOneResult {
 /** Where the items come from: decoded JPEGs (the whole model runs) or intermediates on disk (the last blocks run). */
 export type ScoreInput =
   | { readonly kind: 'images'; readonly dataset: Dataset; readonly items: number }
-  | { readonly kind: 'intermediates'; readonly files: readonly { file: string; rows: number }[]; readonly spec: TensorSpec; readonly fromBlock: number; readonly classes: number };
+  | {
+      readonly kind: 'intermediates';
+      readonly files: readonly { file: string; rows: number }[];
+      readonly spec: TensorSpec;
+      readonly fromBlock: number;
+      readonly classes: number;
+    };
 
 export interface ScoreOneOptions {
   /** Opened with the paper's 200 MB/s read limit. */
@@ -66,7 +81,10 @@ export async function scoreOneModel(options: ScoreOneOptions): Promise<ScoreOneR
   const features: Float32Array[] = [];
   const labels: Int32Array[] = [];
   try {
-    const batches = input.kind === 'images' ? imageBatches(input.dataset, input.items, options.batchSize) : intermediateBatches(input);
+    const batches =
+      input.kind === 'images'
+        ? imageBatches(input.dataset, input.items, options.batchSize)
+        : intermediateBatches(input);
     let waitStart = performance.now();
     for await (const batch of batches) {
       const ready = performance.now();
@@ -83,12 +101,27 @@ export async function scoreOneModel(options: ScoreOneOptions): Promise<ScoreOneR
   }
 
   const t3 = performance.now();
-  const all = concatFeatures(features, labels, unit.outputs[0].shape.reduce((a, b) => a * b, 1));
+  const all = concatFeatures(
+    features,
+    labels,
+    unit.outputs[0].shape.reduce((a, b) => a * b, 1),
+  );
   const classes = input.kind === 'images' ? input.dataset.classes.length : input.classes;
-  const { score } = await options.proxy.score({ train: [all], test: [all], numClasses: classes, seed: options.seed, deterministic: true });
+  const { score } = await options.proxy.score({
+    train: [all],
+    test: [all],
+    numClasses: classes,
+    seed: options.seed,
+    deterministic: true,
+  });
   const proxy = performance.now() - t3;
   return {
-    seconds: { prepareModel: (t2 - t0) / 1000, prepareData: prepareData / 1000, inference: inference / 1000, proxy: proxy / 1000 },
+    seconds: {
+      prepareModel: (t2 - t0) / 1000,
+      prepareData: prepareData / 1000,
+      inference: inference / 1000,
+      proxy: proxy / 1000,
+    },
     readSeconds: (t1 - t0) / 1000,
     sessionSeconds: (t2 - t1) / 1000,
     bytesRead,
@@ -111,7 +144,10 @@ async function* intermediateBatches(input: Extract<ScoreInput, { kind: 'intermed
   for (const { file, rows } of input.files) {
     const bytes = await readFile(file);
     // A Buffer may start at an offset that is not a multiple of 4; copy then.
-    const values = bytes.byteOffset % 4 === 0 ? new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4) : new Float32Array(new Uint8Array(bytes).buffer);
+    const values =
+      bytes.byteOffset % 4 === 0
+        ? new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4)
+        : new Float32Array(new Uint8Array(bytes).buffer);
     const labels = Int32Array.from({ length: rows }, (_, i) => (item + i) % input.classes);
     item += rows;
     yield { inputs: [float32Tensor([rows, ...input.spec.shape], values)], labels };

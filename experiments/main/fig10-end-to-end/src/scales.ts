@@ -25,24 +25,47 @@ export const FIG10_SCALES: Scales<Fig10Settings> = {
     // vanish under torchvision's init, so every model tied and the SH regret said nothing).
     architectures: ['resnet18', 'resnet50'],
     distributions: DISTRIBUTION_ORDER,
-    items: [[64, 32], [192, 64]],
+    items: [
+      [64, 32],
+      [192, 64],
+    ],
     setSize: 8,
     imageSize: 64,
     batchSize: 32,
     repetitions: 1,
-    reductions: ['8 models per set instead of 35', 'ResNet-18 and ResNet-50 instead of ResNet-18/152, EffNetV2-L, ViT-L-32', '96 and 256 items instead of 2000 and 8000', '64x64 images instead of 224x224'],
+    reductions: [
+      '8 models per set instead of 35',
+      'ResNet-18 and ResNet-50 instead of ResNet-18/152, EffNetV2-L, ViT-L-32',
+      '96 and 256 items instead of 2000 and 8000',
+      '64x64 images instead of 224x224',
+    ],
   },
   small: {
     architectures: PAPER_ARCHITECTURES,
     distributions: DISTRIBUTION_ORDER,
-    items: [[400, 100], [1600, 400]],
+    items: [
+      [400, 100],
+      [1600, 400],
+    ],
     setSize: 35,
     imageSize: 64,
     batchSize: 64,
     repetitions: 1,
     reductions: ['500 and 2000 items instead of 2000 and 8000', '64x64 images instead of 224x224'],
   },
-  paper: { architectures: PAPER_ARCHITECTURES, distributions: DISTRIBUTION_ORDER, items: [[1600, 400], [6400, 1600]], setSize: 35, imageSize: 0, batchSize: 128, repetitions: 3, reductions: [] },
+  paper: {
+    architectures: PAPER_ARCHITECTURES,
+    distributions: DISTRIBUTION_ORDER,
+    items: [
+      [1600, 400],
+      [6400, 1600],
+    ],
+    setSize: 35,
+    imageSize: 0,
+    batchSize: 128,
+    repetitions: 3,
+    reductions: [],
+  },
 };
 
 /** Strategy-innermost, so the three strategies of one set run back to back on the same (shared) store. */
@@ -52,7 +75,18 @@ export function fig10Grid(s: Fig10Settings): EndToEndCell[] {
     for (const distribution of s.distributions) {
       for (const architecture of s.architectures) {
         for (const strategy of STRATEGY_ORDER) {
-          cells.push({ strategy, architecture, distribution, items: train + test, train, test, setSize: s.setSize, imageSize: s.imageSize, cacheBudgetMB: 0, blockCacheMB: 0 });
+          cells.push({
+            strategy,
+            architecture,
+            distribution,
+            items: train + test,
+            train,
+            test,
+            setSize: s.setSize,
+            imageSize: s.imageSize,
+            cacheBudgetMB: 0,
+            blockCacheMB: 0,
+          });
         }
       }
     }

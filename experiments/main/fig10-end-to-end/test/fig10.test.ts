@@ -12,15 +12,45 @@ type Row = Record<string, string | number | null>;
 /** Totals (and the ranking columns) per fixture cell; Alsatian's time shrinks with fewer retrained blocks. */
 function fixtureRows(): Row[] {
   const rows: Row[] = [];
-  const seconds: Record<string, [number, number, number]> = { 'top-50': [100, 80, 40], 'top-25': [100, 80, 25], 'top-layers': [100, 80, 10] };
+  const seconds: Record<string, [number, number, number]> = {
+    'top-50': [100, 80, 40],
+    'top-25': [100, 80, 25],
+    'top-layers': [100, 80, 10],
+  };
   for (const items of [96, 256]) {
     for (const architecture of ['resnet18', 'mobilenet_v2']) {
       for (const [distribution, [base, shift, als]] of Object.entries(seconds)) {
-        for (const [strategy, s, winner] of [['baseline', base, 'm1'], ['shift', shift, 'm2'], ['alsatian', als / (items / 96), 'm1']] as const) {
-          const common = { experiment: 'fig10-end-to-end', figure: 'fig10', scale: 'quick', repetition: 0, strategy, architecture, distribution, items, scope: 'search' };
+        for (const [strategy, s, winner] of [
+          ['baseline', base, 'm1'],
+          ['shift', shift, 'm2'],
+          ['alsatian', als / (items / 96), 'm1'],
+        ] as const) {
+          const common = {
+            experiment: 'fig10-end-to-end',
+            figure: 'fig10',
+            scale: 'quick',
+            repetition: 0,
+            strategy,
+            architecture,
+            distribution,
+            items,
+            scope: 'search',
+          };
           rows.push({ ...common, category: 'inference', seconds: (s * (items / 96)) / 2, winner: null, ranking: null });
-          rows.push({ ...common, category: 'prepareModel', seconds: (s * (items / 96)) / 4, winner: null, ranking: null });
-          rows.push({ ...common, category: 'total', seconds: s * (items / 96), winner, ranking: strategy === 'baseline' ? 'm1 m2 m3' : winner });
+          rows.push({
+            ...common,
+            category: 'prepareModel',
+            seconds: (s * (items / 96)) / 4,
+            winner: null,
+            ranking: null,
+          });
+          rows.push({
+            ...common,
+            category: 'total',
+            seconds: s * (items / 96),
+            winner,
+            ranking: strategy === 'baseline' ? 'm1 m2 m3' : winner,
+          });
         }
       }
     }
@@ -43,11 +73,27 @@ describe('fig10-end-to-end', () => {
     const charts = await plotRun(experiment, run);
     expect(charts.map((c) => c.image)).toEqual(['fig10-end-to-end/quick/fig10-end-to-end.png']);
     const svg = await readFile(join(runDir, 'fig10-end-to-end.svg'), 'utf8');
-    for (const label of ['resnet18', 'mobilenet_v2', 'Top Layers', 'Top 50 %', '96 items', '256 items', '10.0x', '1.3x', 'quick scale']) expect(svg).toContain(label);
+    for (const label of [
+      'resnet18',
+      'mobilenet_v2',
+      'Top Layers',
+      'Top 50 %',
+      '96 items',
+      '256 items',
+      '10.0x',
+      '1.3x',
+      'quick scale',
+    ])
+      expect(svg).toContain(label);
 
     const markdown = experiment.report(run);
-    expect(markdown).toContain('| 96 | Top Layers | resnet18 | 100.0 | 80.0 | 10.0 | 1.3x | 10.0x | 8.0x | 2000, resnet18 | 1.2x | 6.7x |');
-    expect(markdown).toContain("| Alsatian is the fastest in every cell | Alsatian's median time < Base's and < SHiFT's in each cell | holds | holds |");
+    expect(markdown).toContain(
+      '| 96 | Top Layers | resnet18 | 100.0 | 80.0 | 10.0 | 1.3x | 10.0x | 8.0x | 2000, resnet18 | 1.2x | 6.7x |',
+    );
+    expect(markdown).toContain(
+      "| Alsatian is the fastest in every cell | Alsatian's median time < Base's and < SHiFT's in each cell " +
+        '| holds | holds |',
+    );
     expect(markdown).toMatch(/grows from Top 50 % to Top Layers \| .* \| holds \| holds \|/);
     expect(markdown).toMatch(/grows with the items \| .* \| holds \| holds \|/);
     expect(markdown).toContain('| resnet18 | top-50 | 96 | SHiFT | 2 of 3 |');
@@ -56,7 +102,15 @@ describe('fig10-end-to-end', () => {
   });
 
   it('the shape checks name the cells where Alsatian loses or its advantage does not grow', () => {
-    const rows = fixtureRows().map((r) => (r.strategy === 'alsatian' && r.distribution === 'top-layers' && r.architecture === 'mobilenet_v2' && r.items === 96 && r.category === 'total' ? { ...r, seconds: 120 } : r));
+    const rows = fixtureRows().map((r) =>
+      r.strategy === 'alsatian' &&
+      r.distribution === 'top-layers' &&
+      r.architecture === 'mobilenet_v2' &&
+      r.items === 96 &&
+      r.category === 'total'
+        ? { ...r, seconds: 120 }
+        : r,
+    );
     const table = shapeChecks(searchPoints(rows, KEYS));
     expect(table).toContain('| holds | differs: mobilenet_v2 / top-layers / 96 |');
     expect(table).toContain('| holds | differs: mobilenet_v2 / 96: 2.5x -> 0.8x |');

@@ -26,7 +26,10 @@ export function breakdownBars(rows: readonly CsvRow[]): BreakdownBar[] {
     seconds: Object.fromEntries(CATEGORIES.map((k) => [k, c.seconds[k] ?? 0])),
     total: c.seconds.total ?? 0,
     prepareModelParts: PREPARE_MODEL_PARTS.every((p) => c.seconds[prepareModelPartCategory(p)] !== undefined)
-      ? (Object.fromEntries(PREPARE_MODEL_PARTS.map((p) => [p, c.seconds[prepareModelPartCategory(p)]])) as Record<PrepareModelPart, number>)
+      ? (Object.fromEntries(PREPARE_MODEL_PARTS.map((p) => [p, c.seconds[prepareModelPartCategory(p)]])) as Record<
+          PrepareModelPart,
+          number
+        >)
       : undefined,
   }));
 }

@@ -4,7 +4,14 @@
  */
 import { DISTRIBUTION_LABELS, DISTRIBUTION_ORDER, STRATEGY_LABELS, STRATEGY_ORDER } from '@alsatian/exp-shared';
 import type { ChartDef, RunData } from '@alsatian/exp-shared';
-import { BREAKDOWN_CATEGORIES, BREAKDOWN_COLORS, BREAKDOWN_LABELS, scaleSubtitle, stackedBarChart, STRATEGY_SERIES } from '@alsatian/plot';
+import {
+  BREAKDOWN_CATEGORIES,
+  BREAKDOWN_COLORS,
+  BREAKDOWN_LABELS,
+  scaleSubtitle,
+  stackedBarChart,
+  STRATEGY_SERIES,
+} from '@alsatian/plot';
 import type { Datum } from '@alsatian/plot';
 import { PREPARE_MODEL_PARTS } from '@alsatian/core';
 import type { PrepareModelPart } from '@alsatian/core';
@@ -16,10 +23,20 @@ export const STRATEGIES_CHART = 'fig11-strategies';
 export const DISTRIBUTIONS_CHART = 'fig11-alsatian-distributions';
 export const PREPARE_PARTS_CHART = 'fig11-prepare-model-parts';
 
-const PART_LABELS: Readonly<Record<PrepareModelPart, string>> = { read: 'read blocks', lower: 'lower to ONNX', session: 'create sessions' };
+const PART_LABELS: Readonly<Record<PrepareModelPart, string>> = {
+  read: 'read blocks',
+  lower: 'lower to ONNX',
+  session: 'create sessions',
+};
 const PART_COLORS = ['#c6dbef', '#6baed6', '#08519c'];
 
-const stack = { field: 'category', title: 'category', domain: [...BREAKDOWN_CATEGORIES], colors: BREAKDOWN_CATEGORIES.map((c) => BREAKDOWN_COLORS[c]), labels: BREAKDOWN_LABELS };
+const stack = {
+  field: 'category',
+  title: 'category',
+  domain: [...BREAKDOWN_CATEGORIES],
+  colors: BREAKDOWN_CATEGORIES.map((c) => BREAKDOWN_COLORS[c]),
+  labels: BREAKDOWN_LABELS,
+};
 const dist = (d: string) => DISTRIBUTION_LABELS[d] ?? d;
 
 function segments(bar: BreakdownBar, x: string, panel: string): Datum[] {
@@ -33,7 +50,9 @@ export function strategyPanels(bars: readonly BreakdownBar[]): { panel: string; 
     const key = `${b.architecture}, ${b.items} items, ${dist(b.distribution)}`;
     panels.set(key, [...(panels.get(key) ?? []), b]);
   }
-  return [...panels.entries()].filter(([, list]) => STRATEGY_ORDER.every((s) => list.some((b) => b.strategy === s))).map(([panel, list]) => ({ panel, bars: list }));
+  return [...panels.entries()]
+    .filter(([, list]) => STRATEGY_ORDER.every((s) => list.some((b) => b.strategy === s)))
+    .map(([panel, list]) => ({ panel, bars: list }));
 }
 
 export function fig11Charts(run: RunData<Fig11Settings>): ChartDef[] {
@@ -42,7 +61,9 @@ export function fig11Charts(run: RunData<Fig11Settings>): ChartDef[] {
   const charts: ChartDef[] = [];
   const panels = strategyPanels(bars);
   if (panels.length > 0) {
-    const data = panels.flatMap(({ panel, bars: list }) => list.flatMap((b) => segments(b, STRATEGY_LABELS[b.strategy], panel)));
+    const data = panels.flatMap(({ panel, bars: list }) =>
+      list.flatMap((b) => segments(b, STRATEGY_LABELS[b.strategy], panel)),
+    );
     charts.push({
       name: STRATEGIES_CHART,
       spec: stackedBarChart({
@@ -85,10 +106,23 @@ export function fig11Charts(run: RunData<Fig11Settings>): ChartDef[] {
       spec: stackedBarChart({
         title: { text: 'Fig 11: prepare model, split into its parts', subtitle },
         rows: withParts.flatMap(({ panel, bars: list }) =>
-          list.flatMap((b) => PREPARE_MODEL_PARTS.map((part) => ({ x: STRATEGY_LABELS[b.strategy], panel, part, seconds: b.prepareModelParts![part] }))),
+          list.flatMap((b) =>
+            PREPARE_MODEL_PARTS.map((part) => ({
+              x: STRATEGY_LABELS[b.strategy],
+              panel,
+              part,
+              seconds: b.prepareModelParts![part],
+            })),
+          ),
         ),
         bar: { field: 'x', title: 'strategy', sort: [...STRATEGY_SERIES] },
-        stack: { field: 'part', title: 'part', domain: [...PREPARE_MODEL_PARTS], colors: PART_COLORS, labels: PART_LABELS },
+        stack: {
+          field: 'part',
+          title: 'part',
+          domain: [...PREPARE_MODEL_PARTS],
+          colors: PART_COLORS,
+          labels: PART_LABELS,
+        },
         value: { field: 'seconds', title: 'Time in seconds' },
         totals: true,
         width: 190,

@@ -12,7 +12,8 @@ export default defineExperiment({
   name: 'fig11-breakdown',
   figure: 'fig11',
   title: 'Fig 11: time breakdowns',
-  description: 'Time breakdown of Base, SHiFT and Alsatian searches (and Alsatian per distribution), synthetic chained sets',
+  description:
+    'Time breakdown of Base, SHiFT and Alsatian searches (and Alsatian per distribution), synthetic chained sets',
   columns: [...SEARCH_COLUMNS, 'reusedFrom'],
   scales: FIG11_SCALES,
   grid: fig11Grid,
@@ -21,7 +22,10 @@ export default defineExperiment({
     const batchSize = ctx.settings.batchSize;
     const reused = await reusedRows(cell, ctx, batchSize);
     if (reused !== undefined) {
-      ctx.logger.info(`fig11: reusing fig10's measurement of ${cell.strategy} ${cell.architecture} ${cell.distribution} ${cell.items}`);
+      ctx.logger.info(
+        `fig11: reusing fig10's measurement of ${cell.strategy} ${cell.architecture} ${cell.distribution} ` +
+          `${cell.items}`,
+      );
       return reused;
     }
     return (await runEndToEndCell(cell, ctx, { batchSize })).map((r) => ({ ...r, reusedFrom: null }));

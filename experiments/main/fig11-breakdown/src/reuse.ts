@@ -12,14 +12,25 @@ import type { EndToEndCell } from '@alsatian/exp-shared';
 
 export const SOURCE_EXPERIMENT = 'fig10-end-to-end';
 
-export async function reusedRows(cell: EndToEndCell, ctx: CellContext<ScaleSettings>, batchSize: number): Promise<Row[] | undefined> {
+export async function reusedRows(
+  cell: EndToEndCell,
+  ctx: CellContext<ScaleSettings>,
+  batchSize: number,
+): Promise<Row[] | undefined> {
   const sourceDir = resolve(ctx.runDir, '..', '..', SOURCE_EXPERIMENT, ctx.scale);
   const csv = join(sourceDir, CSV_FILE);
   if (!existsSync(csv)) return undefined;
   const meta = await readMeta(join(sourceDir, META_FILE));
-  const config = meta?.config as { settings?: { batchSize?: number }; seed?: number; executionProvider?: string } | undefined;
-  if (config?.settings?.batchSize !== batchSize || config?.seed !== ctx.seed || config?.executionProvider !== ctx.ep) return undefined;
-  const rows = (await readCsvRows(csv)).filter((r) => r.repetition === ctx.repetition && Object.entries(cell).every(([k, v]) => r[k] === v));
+  const config = meta?.config as
+    { settings?: { batchSize?: number }; seed?: number; executionProvider?: string } | undefined;
+  if (config?.settings?.batchSize !== batchSize || config?.seed !== ctx.seed || config?.executionProvider !== ctx.ep)
+    return undefined;
+  const rows = (await readCsvRows(csv)).filter(
+    (r) => r.repetition === ctx.repetition && Object.entries(cell).every(([k, v]) => r[k] === v),
+  );
   if (!rows.some((r) => r.scope === 'search' && r.category === 'total')) return undefined;
-  return rows.map((r) => ({ ...Object.fromEntries(SEARCH_COLUMNS.map((c) => [c, r[c] ?? null])), reusedFrom: SOURCE_EXPERIMENT }));
+  return rows.map((r) => ({
+    ...Object.fromEntries(SEARCH_COLUMNS.map((c) => [c, r[c] ?? null])),
+    reusedFrom: SOURCE_EXPERIMENT,
+  }));
 }

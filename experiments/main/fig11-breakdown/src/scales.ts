@@ -29,7 +29,12 @@ export const FIG11_SCALES: Scales<Fig11Settings> = {
     imageSize: 64,
     batchSize: 32,
     repetitions: 1,
-    reductions: ['8 models per set instead of 35', 'ResNet-18 and ResNet-50 instead of ResNet-152 and ViT-L-32', '96 and 256 items instead of 2000 and 8000', '64x64 images instead of 224x224'],
+    reductions: [
+      '8 models per set instead of 35',
+      'ResNet-18 and ResNet-50 instead of ResNet-152 and ViT-L-32',
+      '96 and 256 items instead of 2000 and 8000',
+      '64x64 images instead of 224x224',
+    ],
   },
   small: {
     architectures: ['resnet152', 'vit_l_32'],
@@ -55,8 +60,24 @@ export const FIG11_SCALES: Scales<Fig11Settings> = {
 
 export function fig11Grid(s: Fig11Settings): EndToEndCell[] {
   const cells = new Map<string, EndToEndCell>();
-  const add = (strategy: string, architecture: string, distribution: string, [train, test]: readonly [number, number]) => {
-    const cell = { strategy, architecture, distribution, items: train + test, train, test, setSize: s.setSize, imageSize: s.imageSize, cacheBudgetMB: 0, blockCacheMB: 0 };
+  const add = (
+    strategy: string,
+    architecture: string,
+    distribution: string,
+    [train, test]: readonly [number, number],
+  ) => {
+    const cell = {
+      strategy,
+      architecture,
+      distribution,
+      items: train + test,
+      train,
+      test,
+      setSize: s.setSize,
+      imageSize: s.imageSize,
+      cacheBudgetMB: 0,
+      blockCacheMB: 0,
+    };
     cells.set(JSON.stringify(cell), cell);
   };
   for (const architecture of s.architectures) {

@@ -19,13 +19,41 @@ function fixtureRows(extra: Record<string, string | number> = {}, options: { par
   return fixtureGrid(experiment).flatMap((cell) => {
     const seconds = CATEGORY_SECONDS[cell.strategy];
     const total = Object.values(seconds).reduce((s, v) => s + v, 0);
-    const base = { experiment: 'fig11-breakdown', figure: 'fig11', scale: 'quick', repetition: 0, ...cell, scope: 'search', ...extra };
+    const base = {
+      experiment: 'fig11-breakdown',
+      figure: 'fig11',
+      scale: 'quick',
+      repetition: 0,
+      ...cell,
+      scope: 'search',
+      ...extra,
+    };
     // Prepare model's parts (rows of runs made since the split): read 20 %, lower 10 %, sessions 70 %.
-    const parts = options.parts ? Object.entries({ read: 0.2, lower: 0.1, session: 0.7 }).map(([part, share]) => ({ ...base, category: `prepareModel:${part}`, seconds: seconds.prepareModel * share, winner: null, ranking: null })) : [];
+    const parts = options.parts
+      ? Object.entries({ read: 0.2, lower: 0.1, session: 0.7 }).map(([part, share]) => ({
+          ...base,
+          category: `prepareModel:${part}`,
+          seconds: seconds.prepareModel * share,
+          winner: null,
+          ranking: null,
+        }))
+      : [];
     return [
-      ...Object.entries(seconds).map(([category, s]) => ({ ...base, category, seconds: s, winner: null, ranking: null })),
+      ...Object.entries(seconds).map(([category, s]) => ({
+        ...base,
+        category,
+        seconds: s,
+        winner: null,
+        ranking: null,
+      })),
       ...parts,
-      { ...base, category: 'total', seconds: total, winner: cell.strategy === 'shift' ? 'm2' : 'm1', ranking: cell.strategy === 'baseline' ? 'm1 m2 m3' : null },
+      {
+        ...base,
+        category: 'total',
+        seconds: total,
+        winner: cell.strategy === 'shift' ? 'm2' : 'm1',
+        ranking: cell.strategy === 'baseline' ? 'm1 m2 m3' : null,
+      },
     ];
   });
 }
@@ -35,18 +63,38 @@ describe('fig11-breakdown', () => {
     const runDir = join(await mkdtemp(join(tmpdir(), 'fig11-')), 'fig11-breakdown', 'quick');
     const run = fixtureRun(experiment, fixtureRows(), { runDir });
     const charts = await plotRun(experiment, run);
-    expect(charts.map((c) => c.image)).toEqual(['fig11-breakdown/quick/fig11-strategies.png', 'fig11-breakdown/quick/fig11-alsatian-distributions.png']);
+    expect(charts.map((c) => c.image)).toEqual([
+      'fig11-breakdown/quick/fig11-strategies.png',
+      'fig11-breakdown/quick/fig11-alsatian-distributions.png',
+    ]);
     const svg = await readFile(join(runDir, 'fig11-strategies.svg'), 'utf8');
-    for (const label of ['resnet18, 256 items, Top 50 %', 'resnet50, 256 items, Top Layers', 'prepare model', 'proxy score', 'SHiFT', '50.1']) expect(svg).toContain(label);
+    for (const label of [
+      'resnet18, 256 items, Top 50 %',
+      'resnet50, 256 items, Top Layers',
+      'prepare model',
+      'proxy score',
+      'SHiFT',
+      '50.1',
+    ])
+      expect(svg).toContain(label);
     const dists = await readFile(join(runDir, 'fig11-alsatian-distributions.svg'), 'utf8');
     for (const label of ['Top 25 %', 'resnet18, 256 items', 'resnet50, 256 items']) expect(dists).toContain(label);
 
     const markdown = experiment.report(run);
     // resnet18 at 256 items / Top 50 % stands for the paper's panel (a).
-    expect(markdown).toContain('| resnet18, 256 items, Top 50 % | Base | 10.0 / 6.0 / 30.0 / 4.0 (+ 0.1) = 50.1 | (a) resnet152, 8000, Top 50 % | 116.4 / 92.1 / 437.8 / 68.9 = 715.1 |');
+    expect(markdown).toContain(
+      '| resnet18, 256 items, Top 50 % | Base | 10.0 / 6.0 / 30.0 / 4.0 (+ 0.1) = 50.1 | (a) resnet152, ' +
+        '8000, Top 50 % | 116.4 / 92.1 / 437.8 / 68.9 = 715.1 |',
+    );
     // The paper's observations, computed from the catalogue and from ours with the same formulas.
-    expect(markdown).toContain('- paper (a) resnet152, 8000 items, Top 50 %: SHiFT / Base prepare model 1.19x; SH cuts inference 3.7x and proxy 5.4x; SHiFT / Alsatian prepare data 7.1x; Alsatian / SHiFT proxy 0.98x.');
-    expect(markdown).toContain('- ours, resnet18, 256 items, Top 50 %: SHiFT / Base prepare model 1.40x; SH cuts inference 3.3x and proxy 4.0x; SHiFT / Alsatian prepare data 6.0x; Alsatian / SHiFT proxy 1.00x.');
+    expect(markdown).toContain(
+      '- paper (a) resnet152, 8000 items, Top 50 %: SHiFT / Base prepare model 1.19x; SH cuts inference 3.7x ' +
+        'and proxy 5.4x; SHiFT / Alsatian prepare data 7.1x; Alsatian / SHiFT proxy 0.98x.',
+    );
+    expect(markdown).toContain(
+      '- ours, resnet18, 256 items, Top 50 %: SHiFT / Base prepare model 1.40x; SH cuts inference 3.3x and ' +
+        'proxy 4.0x; SHiFT / Alsatian prepare data 6.0x; Alsatian / SHiFT proxy 1.00x.',
+    );
   });
 
   it('adds the prepare-model split when the rows have it, without changing the breakdown', async () => {
@@ -56,14 +104,19 @@ describe('fig11-breakdown', () => {
     expect(charts.map((c) => c.image)).toContain('fig11-breakdown/quick/fig11-prepare-model-parts.png');
     const svg = await readFile(join(runDir, 'fig11-prepare-model-parts.svg'), 'utf8');
     for (const label of ['read blocks', 'lower to ONNX', 'create sessions', '14.0']) expect(svg).toContain(label);
-    expect(experiment.report(run)).toContain('| resnet18, 256 items, Top 50 % | Base | 10.0 / 6.0 / 30.0 / 4.0 (+ 0.1) = 50.1 |');
+    expect(experiment.report(run)).toContain(
+      '| resnet18, 256 items, Top 50 % | Base | 10.0 / 6.0 / 30.0 / 4.0 (+ 0.1) = 50.1 |',
+    );
   });
 
   it("reuses fig10's rows for a cell measured there with the same settings, and only then", async () => {
     const results = await mkdtemp(join(tmpdir(), 'fig11-reuse-'));
     const fig10Dir = join(results, 'fig10-end-to-end', 'quick');
     await writeFixtureCsv(join(fig10Dir, CSV_FILE), fixtureRows({ experiment: 'fig10-end-to-end' }));
-    await writeFileAtomic(join(fig10Dir, META_FILE), JSON.stringify({ config: { seed: 42, executionProvider: 'cpu', settings: { batchSize: 32 } } }));
+    await writeFileAtomic(
+      join(fig10Dir, META_FILE),
+      JSON.stringify({ config: { seed: 42, executionProvider: 'cpu', settings: { batchSize: 32 } } }),
+    );
     const ctx = fixtureCellContext(experiment, { runDir: join(results, 'fig11-breakdown', 'quick') });
     const cell = fixtureGrid(experiment).find((c) => c.strategy === 'shift')!;
     const rows = await experiment.runCell(cell, ctx);

@@ -44,7 +44,11 @@ export function fig12Charts(run: RunData<Fig12Settings>): ChartDef[] {
     spec: dualAxisChart({
       title: {
         text: `${TITLES[architecture] ?? architecture}: parameters and inference time per block`,
-        subtitle: [`batch ${batch}, median per block, each block its own ONNX Runtime session (${run.meta.executionProvider} provider)`, ...scaleSubtitle(run.scale, run.settings.reductions)],
+        subtitle: [
+          `batch ${batch}, median per block, each block its own ONNX Runtime session (` +
+            `${run.meta.executionProvider} provider)`,
+          ...scaleSubtitle(run.scale, run.settings.reductions),
+        ],
       },
       rows: points.filter((p) => p.architecture === architecture).map((p) => ({ ...p })),
       x: { field: 'block', title: 'Block index' },

@@ -23,11 +23,26 @@ export default defineExperiment<Fig12Cell, Fig12Settings>({
   name: 'fig12-block-costs',
   figure: 'fig12',
   title: 'Fig 12: parameters and inference time per block',
-  description: 'Parameters and inference time per block (ResNet-152, ViT-L-32), each block timed as its own ONNX Runtime session.',
-  columns: ['block', 'blockStart', 'blockEnd', 'label', 'params', 'outputBytesPerItem', 'run', 'seconds', 'prepareSeconds', 'threads'],
+  description:
+    'Parameters and inference time per block (ResNet-152, ViT-L-32), each block timed as its own ONNX Runtime session.',
+  columns: [
+    'block',
+    'blockStart',
+    'blockEnd',
+    'label',
+    'params',
+    'outputBytesPerItem',
+    'run',
+    'seconds',
+    'prepareSeconds',
+    'threads',
+  ],
   scales: FIG12_SCALES,
   grid: (s) => ARCHITECTURES.map((architecture) => ({ architecture, batchSize: s.batchSize, imageSize: s.imageSize })),
-  provenance: () => ({ models: { kind: 'synthetic', what: 'seeded randomly initialised blocks (timing does not depend on the weights)' }, dataset: { kind: 'synthetic', what: 'a seeded random input batch, then each block\'s real output' } }),
+  provenance: () => ({
+    models: { kind: 'synthetic', what: 'seeded randomly initialised blocks (timing does not depend on the weights)' },
+    dataset: { kind: 'synthetic', what: "a seeded random input batch, then each block's real output" },
+  }),
   async runCell(cell, ctx) {
     const settings = ctx.settings;
     const def = architectureAt(cell.architecture, cell.imageSize);
@@ -41,7 +56,10 @@ export default defineExperiment<Fig12Cell, Fig12Settings>({
         warmup: settings.warmup,
         runs: settings.runs,
         seed: ctx.seed,
-        onGroup: (t) => ctx.logger.info(`${cell.architecture} block ${t.group.index} (${t.group.label}): ${(t.seconds[0] * 1000).toFixed(1)} ms`),
+        onGroup: (t) =>
+          ctx.logger.info(
+            `${cell.architecture} block ${t.group.index} (${t.group.label}): ${(t.seconds[0] * 1000).toFixed(1)} ms`,
+          ),
       });
       return timings.flatMap((t) =>
         t.seconds.map((seconds, run) => ({

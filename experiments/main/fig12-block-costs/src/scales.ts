@@ -15,7 +15,8 @@ export const ARCHITECTURES = ['resnet152', 'vit_l_32'] as const;
 function settings(s: Omit<Fig12Settings, 'reductions' | 'repetitions'>): Fig12Settings {
   const reductions: string[] = [];
   if (s.batchSize !== 32) reductions.push(`batch ${s.batchSize} instead of 32`);
-  if (s.warmup !== 3 || s.runs !== 5) reductions.push(`${s.warmup} warm-up + median of ${s.runs} runs instead of 3 + 5`);
+  if (s.warmup !== 3 || s.runs !== 5)
+    reductions.push(`${s.warmup} warm-up + median of ${s.runs} runs instead of 3 + 5`);
   return { ...s, repetitions: 1, reductions };
 }
 

@@ -30,7 +30,11 @@ export interface TimeGroupsOptions {
  */
 export async function timeGroups(options: TimeGroupsOptions): Promise<GroupTiming[]> {
   const { engine, groups, batchSize } = options;
-  let input = randomBatch(groups[0].descriptors[0].inputs, batchSize, Rng.derive(options.seed, 'fig12-input', options.architecture));
+  let input = randomBatch(
+    groups[0].descriptors[0].inputs,
+    batchSize,
+    Rng.derive(options.seed, 'fig12-input', options.architecture),
+  );
   const out: GroupTiming[] = [];
   for (const group of groups) {
     const blocks = group.descriptors.map((d, i) => initBlockAt(options.architecture, d, options.seed, group.start + i));

@@ -40,12 +40,53 @@ export interface Fig13Cell extends Record<string, string | number> {
 
 export const PAPER_ARCHITECTURES = ['resnet18', 'resnet152', 'efficientnet_v2_l', 'vit_l_32'] as const;
 
-const scale = (s: Omit<Fig13Settings, 'reductions' | 'repetitions'>, items: readonly string[]): Fig13Settings => ({ ...s, repetitions: 1, reductions: [...s.modelReductions, ...items] });
+const scale = (s: Omit<Fig13Settings, 'reductions' | 'repetitions'>, items: readonly string[]): Fig13Settings => ({
+  ...s,
+  repetitions: 1,
+  reductions: [...s.modelReductions, ...items],
+});
 
 export const FIG13_SCALES: Scales<Fig13Settings> = {
-  quick: scale({ architectures: ['resnet18', 'vit_b_32'], setSize: 9, train: 96, test: 32, imageSize: 64, batchSize: 32, modelReductions: ['9 models per architecture instead of 36', 'ResNet-18 and ViT-B-32 instead of ResNet-18/152, EffNetV2-L, ViT-L-32', '64x64 images instead of 224x224'] }, ['128 items instead of 2000']),
-  small: scale({ architectures: PAPER_ARCHITECTURES, setSize: 36, train: 400, test: 100, imageSize: 64, batchSize: 64, modelReductions: ['64x64 images instead of 224x224'] }, ['500 items instead of 2000']),
-  paper: scale({ architectures: PAPER_ARCHITECTURES, setSize: 36, train: 1600, test: 400, imageSize: 0, batchSize: 128, modelReductions: [] }, []),
+  quick: scale(
+    {
+      architectures: ['resnet18', 'vit_b_32'],
+      setSize: 9,
+      train: 96,
+      test: 32,
+      imageSize: 64,
+      batchSize: 32,
+      modelReductions: [
+        '9 models per architecture instead of 36',
+        'ResNet-18 and ViT-B-32 instead of ResNet-18/152, EffNetV2-L, ViT-L-32',
+        '64x64 images instead of 224x224',
+      ],
+    },
+    ['128 items instead of 2000'],
+  ),
+  small: scale(
+    {
+      architectures: PAPER_ARCHITECTURES,
+      setSize: 36,
+      train: 400,
+      test: 100,
+      imageSize: 64,
+      batchSize: 64,
+      modelReductions: ['64x64 images instead of 224x224'],
+    },
+    ['500 items instead of 2000'],
+  ),
+  paper: scale(
+    {
+      architectures: PAPER_ARCHITECTURES,
+      setSize: 36,
+      train: 1600,
+      test: 400,
+      imageSize: 0,
+      batchSize: 128,
+      modelReductions: [],
+    },
+    [],
+  ),
 };
 
 /** With checkpoints, their architectures and counts replace the stand-in's, so only the item reductions remain. */
@@ -59,14 +100,29 @@ export function fig13Reductions(s: Fig13Settings, inputs: Inputs): readonly stri
  */
 export function fig13Grid(s: Fig13Settings, { inputs }: { readonly inputs: Inputs }): Fig13Cell[] {
   const cell = (architecture: string, setSize: number, imageSize: number, checkpoints: string) =>
-    STRATEGY_ORDER.map((strategy) => ({ strategy, architecture, distribution: 'top-25', setSize, train: s.train, test: s.test, imageSize, checkpoints }));
+    STRATEGY_ORDER.map((strategy) => ({
+      strategy,
+      architecture,
+      distribution: 'top-25',
+      setSize,
+      train: s.train,
+      test: s.test,
+      imageSize,
+      checkpoints,
+    }));
   const dir = inputs.checkpoints;
   if (dir === '') return s.architectures.flatMap((a) => cell(a, s.setSize, s.imageSize, ''));
   const names = new Set(architectureNames({ includeTiny: true }));
   const found = readdirSync(dir).filter((name) => names.has(name) && statSync(join(dir, name)).isDirectory());
-  if (found.length === 0) throw new BadInputError(`--checkpoints ${dir}: no architecture folder found (expected e.g. ${join(dir, 'resnet18')}/ with *.safetensors or Hugging Face folders).`);
+  if (found.length === 0)
+    throw new BadInputError(
+      `--checkpoints ${dir}: no architecture folder found (expected e.g. ${join(dir, 'resnet18')}/ with ` +
+        `*.safetensors or Hugging Face folders).`,
+    );
   return found.flatMap((a) => {
-    const count = readdirSync(join(dir, a)).filter((n) => n.endsWith('.safetensors') || statSync(join(dir, a, n)).isDirectory()).length;
+    const count = readdirSync(join(dir, a)).filter(
+      (n) => n.endsWith('.safetensors') || statSync(join(dir, a, n)).isDirectory(),
+    ).length;
     return cell(a, count, 0, dir);
   });
 }

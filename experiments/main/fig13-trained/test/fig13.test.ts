@@ -24,10 +24,36 @@ beforeAll(async () => {
   for (const [architecture, times] of Object.entries(TIMES)) {
     for (const [i, strategy] of ['baseline', 'shift', 'alsatian'].entries()) {
       const ranking = i === 1 ? 'b a c' : 'a b c';
-      rows.push({ experiment: 'fig13-trained', figure: 'fig13', scale: 'quick', cellId: `c${architecture}${i}`, repetition: 0, strategy, architecture, distribution: 'top-25', setSize: 9, train: 96, test: 32, imageSize: 64, checkpoints: '', scope: 'search', iteration: null, category: 'total', seconds: times[i], models: 9, trainItems: null, runs: 1, winner: ranking[0], ranking });
+      rows.push({
+        experiment: 'fig13-trained',
+        figure: 'fig13',
+        scale: 'quick',
+        cellId: `c${architecture}${i}`,
+        repetition: 0,
+        strategy,
+        architecture,
+        distribution: 'top-25',
+        setSize: 9,
+        train: 96,
+        test: 32,
+        imageSize: 64,
+        checkpoints: '',
+        scope: 'search',
+        iteration: null,
+        category: 'total',
+        seconds: times[i],
+        models: 9,
+        trainItems: null,
+        runs: 1,
+        winner: ranking[0],
+        ranking,
+      });
     }
   }
-  run = fixtureRun(experiment, rows, { runDir, meta: { provenance: experiment.provenance!(experiment.scales.quick, { checkpoints: '' }) } });
+  run = fixtureRun(experiment, rows, {
+    runDir,
+    meta: { provenance: experiment.provenance!(experiment.scales.quick, { checkpoints: '' }) },
+  });
 });
 afterAll(async () => {
   await rm(root, { recursive: true, force: true });
@@ -37,12 +63,22 @@ describe('fig13 chart and report', () => {
   it('renders grouped bars per architecture, says where the models came from, labels speedups', async () => {
     expect((await plotRun(experiment, run)).map((c) => c.name)).toEqual(['trained-end_to_end-TOP_25']);
     const svg = await readFile(join(run.runDir, 'trained-end_to_end-TOP_25.svg'), 'utf8');
-    for (const text of ['Trained models: 9 per architecture, 128 items', 'models: synthetic, snapshot sets generated', 'ResNet-18', 'ViT-B-32', '4.1x', '7.0x']) expect(svg).toContain(text);
+    for (const text of [
+      'Trained models: 9 per architecture, 128 items',
+      'models: synthetic, snapshot sets generated',
+      'ResNet-18',
+      'ViT-B-32',
+      '4.1x',
+      '7.0x',
+    ])
+      expect(svg).toContain(text);
   });
 
-  it('puts our numbers next to the paper\'s, lists paper-only architectures as not run, and gives the SH regret', async () => {
+  it("puts our numbers next to the paper's, paper-only architectures as not run, and the SH regret", async () => {
     const markdown = experiment.report(run);
-    expect(markdown).toContain('| ResNet-18 | 130.0 / 110.0 / 32.0 | 4.1x / 3.4x | 129.9 / 109.1 / 32.2 | 4.0x / 3.4x |');
+    expect(markdown).toContain(
+      '| ResNet-18 | 130.0 / 110.0 / 32.0 | 4.1x / 3.4x | 129.9 / 109.1 / 32.2 | 4.0x / 3.4x |',
+    );
     expect(markdown).toContain('| ViT-L-32 | not run at this scale |');
     expect(markdown).toContain('| resnet18 | SHiFT | 2 of 3 |');
     expect(markdown).toMatch(/Alsatian is the fastest in every cell .* \| holds \| holds \|/);
@@ -81,18 +117,34 @@ describe('checkpoints', () => {
     const dir = join(root, 'wrong');
     await mkdir(join(dir, 'tiny_resnet'), { recursive: true });
     await writeSafetensors(join(dir, 'tiny_resnet', 'vit.safetensors'), stateDict('tiny_vit', 1));
-    await expect(ensureCheckpointStore(join(root, 'stores'), dir, 'tiny_resnet', silentLogger)).rejects.toThrow(BadInputError);
-    await expect(ensureCheckpointStore(join(root, 'stores'), dir, 'tiny_resnet', silentLogger)).rejects.toThrow(/vit\.safetensors is not a torchvision tiny_resnet state dict/);
+    await expect(ensureCheckpointStore(join(root, 'stores'), dir, 'tiny_resnet', silentLogger)).rejects.toThrow(
+      BadInputError,
+    );
+    await expect(ensureCheckpointStore(join(root, 'stores'), dir, 'tiny_resnet', silentLogger)).rejects.toThrow(
+      /vit\.safetensors is not a torchvision tiny_resnet state dict/,
+    );
   });
 
-  it('builds one cell per strategy for each architecture folder, counting its checkpoints, and records them as real models', async () => {
+  it('builds one cell per strategy and architecture folder, counts its checkpoints, records them as real', async () => {
     const dir = join(root, 'grid');
     await mkdir(join(dir, 'resnet18', 'hf-model'), { recursive: true });
-    for (const n of ['x', 'y']) await writeSafetensors(join(dir, 'resnet18', `${n}.safetensors`), new Map([['t', float32Tensor([1])]]));
+    for (const n of ['x', 'y'])
+      await writeSafetensors(join(dir, 'resnet18', `${n}.safetensors`), new Map([['t', float32Tensor([1])]]));
     const cells = fixtureGrid(experiment, 'quick', { checkpoints: dir });
-    expect(cells.map((c) => `${c.architecture}:${c.strategy}:${c.setSize}:${c.imageSize}`)).toEqual(['resnet18:baseline:3:0', 'resnet18:shift:3:0', 'resnet18:alsatian:3:0']);
-    expect(() => fixtureGrid(experiment, 'quick', { checkpoints: join(root, 'stores') })).toThrow(/no architecture folder/);
-    expect(experiment.provenance!(experiment.scales.quick, { checkpoints: dir }).models).toEqual({ kind: 'real', what: `fine-tuned checkpoints imported from ${dir}` });
-    expect(experiment.reductions!(experiment.scales.quick, { checkpoints: dir })).toEqual(['128 items instead of 2000']);
+    expect(cells.map((c) => `${c.architecture}:${c.strategy}:${c.setSize}:${c.imageSize}`)).toEqual([
+      'resnet18:baseline:3:0',
+      'resnet18:shift:3:0',
+      'resnet18:alsatian:3:0',
+    ]);
+    expect(() => fixtureGrid(experiment, 'quick', { checkpoints: join(root, 'stores') })).toThrow(
+      /no architecture folder/,
+    );
+    expect(experiment.provenance!(experiment.scales.quick, { checkpoints: dir }).models).toEqual({
+      kind: 'real',
+      what: `fine-tuned checkpoints imported from ${dir}`,
+    });
+    expect(experiment.reductions!(experiment.scales.quick, { checkpoints: dir })).toEqual([
+      '128 items instead of 2000',
+    ]);
   });
 });

@@ -8,21 +8,45 @@ const PANELS = { long: 'large families', short: 'small families' } as const;
 
 /** The paper's unit: minutes at small and paper scale, seconds at quick scale. */
 export function timeUnit(s: Pick<Fig14Settings, 'minutes'>): { divisor: number; title: string; name: string } {
-  return s.minutes ? { divisor: 60, title: 'Time in minutes', name: 'minutes' } : { divisor: 1, title: 'Time in seconds', name: 'seconds' };
+  return s.minutes
+    ? { divisor: 60, title: 'Time in minutes', name: 'minutes' }
+    : { divisor: 1, title: 'Time in seconds', name: 'seconds' };
 }
 
 /** One bar per (family, items, strategy), in the chart's unit. */
 export function familyBars(rows: readonly CsvRow[], divisor: number): Datum[] {
   return searchPoints(rows, ['family', 'items', 'setSize']).flatMap((p) => {
     const family = paperFamily(String(p.labels.family));
-    return STRATEGY_ORDER.flatMap((s) => (p.seconds[s] === undefined ? [] : [{ family: family.key, label: `${family.label} (${p.labels.setSize})`, panel: PANELS[family.fig14 ?? 'short'], items: Number(p.labels.items), strategy: STRATEGY_LABELS[s], time: p.seconds[s]! / divisor }]));
+    return STRATEGY_ORDER.flatMap((s) =>
+      p.seconds[s] === undefined
+        ? []
+        : [
+            {
+              family: family.key,
+              label: `${family.label} (${p.labels.setSize})`,
+              panel: PANELS[family.fig14 ?? 'short'],
+              items: Number(p.labels.items),
+              strategy: STRATEGY_LABELS[s],
+              time: p.seconds[s]! / divisor,
+            },
+          ],
+    );
   });
 }
 
-/** Fig 14 (a)/(b): Base / SHiFT / Alsatian per family, one chart for the large and one for the small families, one row per item count. */
+/**
+ * Fig 14 (a)/(b): Base / SHiFT / Alsatian per family, one chart for the large and one for the small families, one row
+ * per item count.
+ */
 export function fig14Charts(run: RunData<Fig14Settings>): ChartDef[] {
   const unit = timeUnit(run.settings);
-  const data = withSpeedupLabels(familyBars(run.rows, unit.divisor), { by: ['family', 'items'], series: 'strategy', baseline: 'Base', value: 'time', as: 'speedup' });
+  const data = withSpeedupLabels(familyBars(run.rows, unit.divisor), {
+    by: ['family', 'items'],
+    series: 'strategy',
+    baseline: 'Base',
+    value: 'time',
+    as: 'speedup',
+  });
   const models = run.meta.provenance.models;
   return (Object.entries(PANELS) as [keyof typeof PANELS, string][])
     .map(([panel, title]) => ({ panel, title, rows: data.filter((d) => d.panel === title) }))
@@ -30,9 +54,21 @@ export function fig14Charts(run: RunData<Fig14Settings>): ChartDef[] {
     .map((p) => ({
       name: `end_to_end-${p.panel}`,
       spec: groupedBarChart({
-        title: { text: `Hugging Face models, one search per family: ${p.title}`, subtitle: [...(models ? [`models: ${models.kind}, ${models.what}`] : []), ...scaleSubtitle(run.scale, run.meta.reductions)] },
+        title: {
+          text: `Hugging Face models, one search per family: ${p.title}`,
+          subtitle: [
+            ...(models ? [`models: ${models.kind}, ${models.what}`] : []),
+            ...scaleSubtitle(run.scale, run.meta.reductions),
+          ],
+        },
         rows: p.rows,
-        x: { field: 'label', title: 'family (models)', sort: FIG14_FAMILIES.flatMap((f) => [...new Set(p.rows.filter((r) => r.family === f.key).map((r) => String(r.label)))]) },
+        x: {
+          field: 'label',
+          title: 'family (models)',
+          sort: FIG14_FAMILIES.flatMap((f) => [
+            ...new Set(p.rows.filter((r) => r.family === f.key).map((r) => String(r.label))),
+          ]),
+        },
         group: { field: 'strategy', domain: STRATEGY_SERIES, colors: STRATEGY_SERIES.map((a) => STRATEGY_COLORS[a]) },
         y: { field: 'time', title: unit.title },
         label: 'speedup',

@@ -39,26 +39,81 @@ export interface Fig14Cell extends Record<string, string | number> {
   readonly hfDir: string;
 }
 
-const scale = (s: Omit<Fig14Settings, 'reductions' | 'repetitions'>, items: readonly string[]): Fig14Settings => ({ ...s, repetitions: 1, reductions: [...s.familyReductions, ...items] });
+const scale = (s: Omit<Fig14Settings, 'reductions' | 'repetitions'>, items: readonly string[]): Fig14Settings => ({
+  ...s,
+  repetitions: 1,
+  reductions: [...s.familyReductions, ...items],
+});
 
 export const FIG14_SCALES: Scales<Fig14Settings> = {
-  quick: scale({ tiny: true, modelFraction: 0.1, minModels: 4, items: [[96, 32]], batchSize: 32, minutes: false, familyReductions: ['tiny_resnet / tiny_vit (32 px) with each family\'s overlap pattern instead of the real backbones', 'about a tenth of each family\'s models (at least 4)'] }, ['128 items instead of 2000 and 8000']),
-  small: scale({ tiny: false, modelFraction: 0.125, minModels: 4, items: [[160, 40]], batchSize: 32, minutes: true, familyReductions: ['an eighth of each family\'s models (at least 4)'] }, ['200 items instead of 2000 and 8000']),
-  paper: scale({ tiny: false, modelFraction: 1, minModels: 1, items: [[1600, 400], [6400, 1600]], batchSize: 128, minutes: true, familyReductions: [] }, []),
+  quick: scale(
+    {
+      tiny: true,
+      modelFraction: 0.1,
+      minModels: 4,
+      items: [[96, 32]],
+      batchSize: 32,
+      minutes: false,
+      familyReductions: [
+        "tiny_resnet / tiny_vit (32 px) with each family's overlap pattern instead of the real backbones",
+        "about a tenth of each family's models (at least 4)",
+      ],
+    },
+    ['128 items instead of 2000 and 8000'],
+  ),
+  small: scale(
+    {
+      tiny: false,
+      modelFraction: 0.125,
+      minModels: 4,
+      items: [[160, 40]],
+      batchSize: 32,
+      minutes: true,
+      familyReductions: ["an eighth of each family's models (at least 4)"],
+    },
+    ['200 items instead of 2000 and 8000'],
+  ),
+  paper: scale(
+    {
+      tiny: false,
+      modelFraction: 1,
+      minModels: 1,
+      items: [
+        [1600, 400],
+        [6400, 1600],
+      ],
+      batchSize: 128,
+      minutes: true,
+      familyReductions: [],
+    },
+    [],
+  ),
 };
 
 /** One cell per (items, family, strategy): the stand-in families, or with --hf-dir DIR the family folders present. */
 export function fig14Grid(s: Fig14Settings, { inputs }: { readonly inputs: Inputs }): Fig14Cell[] {
   const dir = inputs['hf-dir'];
-  const present = dir === '' ? undefined : new Set(readdirSync(dir).filter((n) => statSync(join(dir, n)).isDirectory()));
+  const present =
+    dir === '' ? undefined : new Set(readdirSync(dir).filter((n) => statSync(join(dir, n)).isDirectory()));
   const families = present === undefined ? FIG14_FAMILIES : FIG14_FAMILIES.filter((f) => present.has(f.key));
-  if (families.length === 0) throw new BadInputError(`--hf-dir ${dir}: no family folder found; expected one of ${FIG14_FAMILIES.map((f) => f.key).join(', ')}, each holding Hugging Face model folders.`);
-  const count = (key: string) => readdirSync(join(dir, key)).filter((n) => statSync(join(dir, key, n)).isDirectory()).length;
+  if (families.length === 0)
+    throw new BadInputError(
+      `--hf-dir ${dir}: no family folder found; expected one of ` +
+        `${FIG14_FAMILIES.map((f) => f.key).join(', ')}, each holding Hugging Face model folders.`,
+    );
+  const count = (key: string) =>
+    readdirSync(join(dir, key)).filter((n) => statSync(join(dir, key, n)).isDirectory()).length;
   return s.items.flatMap(([train, test]) =>
     families.flatMap((f) =>
       STRATEGY_ORDER.map((strategy) => ({
-        strategy, family: f.key, architecture: s.tiny && dir === '' ? tinyArchitecture(f.architecture) : f.architecture,
-        setSize: dir === '' ? scaledCount(f, s.modelFraction, s.minModels) : count(f.key), items: train + test, train, test, hfDir: dir,
+        strategy,
+        family: f.key,
+        architecture: s.tiny && dir === '' ? tinyArchitecture(f.architecture) : f.architecture,
+        setSize: dir === '' ? scaledCount(f, s.modelFraction, s.minModels) : count(f.key),
+        items: train + test,
+        train,
+        test,
+        hfDir: dir,
       })),
     ),
   );

@@ -37,17 +37,67 @@ export interface Fig15Cell extends Record<string, string | number> {
   readonly hfDir: string;
 }
 
-const scale = (s: Omit<Fig15Settings, 'reductions' | 'repetitions'>, items: readonly string[]): Fig15Settings => ({ ...s, repetitions: 1, reductions: [...s.familyReductions, ...items] });
+const scale = (s: Omit<Fig15Settings, 'reductions' | 'repetitions'>, items: readonly string[]): Fig15Settings => ({
+  ...s,
+  repetitions: 1,
+  reductions: [...s.familyReductions, ...items],
+});
 
 export const FIG15_SCALES: Scales<Fig15Settings> = {
-  quick: scale({ tiny: true, modelFraction: 0.05, minModels: 2, items: [[96, 32]], batchSize: 32, blockCacheShare: 0.25, minutes: false, familyReductions: ['tiny_resnet / tiny_vit (32 px) with each family\'s overlap pattern instead of the real backbones', 'a twentieth of each family\'s models (at least 2)'] }, ['128 items instead of 2000 and 8000']),
-  small: scale({ tiny: false, modelFraction: 0.1, minModels: 2, items: [[160, 40]], batchSize: 32, blockCacheShare: 0.25, minutes: true, familyReductions: ['a tenth of each family\'s models (at least 2)'] }, ['200 items instead of 2000 and 8000']),
-  paper: scale({ tiny: false, modelFraction: 1, minModels: 1, items: [[1600, 400], [6400, 1600]], batchSize: 128, blockCacheShare: 0.25, minutes: true, familyReductions: [] }, []),
+  quick: scale(
+    {
+      tiny: true,
+      modelFraction: 0.05,
+      minModels: 2,
+      items: [[96, 32]],
+      batchSize: 32,
+      blockCacheShare: 0.25,
+      minutes: false,
+      familyReductions: [
+        "tiny_resnet / tiny_vit (32 px) with each family's overlap pattern instead of the real backbones",
+        "a twentieth of each family's models (at least 2)",
+      ],
+    },
+    ['128 items instead of 2000 and 8000'],
+  ),
+  small: scale(
+    {
+      tiny: false,
+      modelFraction: 0.1,
+      minModels: 2,
+      items: [[160, 40]],
+      batchSize: 32,
+      blockCacheShare: 0.25,
+      minutes: true,
+      familyReductions: ["a tenth of each family's models (at least 2)"],
+    },
+    ['200 items instead of 2000 and 8000'],
+  ),
+  paper: scale(
+    {
+      tiny: false,
+      modelFraction: 1,
+      minModels: 1,
+      items: [
+        [1600, 400],
+        [6400, 1600],
+      ],
+      batchSize: 128,
+      blockCacheShare: 0.25,
+      minutes: true,
+      familyReductions: [],
+    },
+    [],
+  ),
 };
 
 /** 'key:count' per family at a scale. */
 export function familyCounts(fraction: number, min: number): { key: string; architecture: string; count: number }[] {
-  return PAPER_FAMILIES.map((f) => ({ key: f.key, architecture: f.architecture, count: scaledCount(f, fraction, min) }));
+  return PAPER_FAMILIES.map((f) => ({
+    key: f.key,
+    architecture: f.architecture,
+    count: scaledCount(f, fraction, min),
+  }));
 }
 
 /** One cell per (items, strategy) over every stand-in family, or with --hf-dir DIR over every family folder present. */
@@ -60,12 +110,30 @@ export function fig15Grid(s: Fig15Settings, { inputs }: { readonly inputs: Input
     families = counts.map((c) => `${c.key}:${c.count}`).join(';');
     setSize = counts.reduce((sum, c) => sum + c.count, 0);
   } else {
-    const keys = PAPER_FAMILIES.map((f) => f.key).filter((k) => statSync(join(dir, k), { throwIfNoEntry: false })?.isDirectory());
-    if (keys.length === 0) throw new BadInputError(`--hf-dir ${dir}: no family folder found; expected some of ${PAPER_FAMILIES.map((f) => f.key).join(', ')}.`);
+    const keys = PAPER_FAMILIES.map((f) => f.key).filter((k) =>
+      statSync(join(dir, k), { throwIfNoEntry: false })?.isDirectory(),
+    );
+    if (keys.length === 0)
+      throw new BadInputError(
+        `--hf-dir ${dir}: no family folder found; expected some of ${PAPER_FAMILIES.map((f) => f.key).join(', ')}.`,
+      );
     families = keys.join(';');
-    setSize = keys.reduce((sum, k) => sum + readdirSync(join(dir, k)).filter((n) => statSync(join(dir, k, n)).isDirectory()).length, 0);
+    setSize = keys.reduce(
+      (sum, k) => sum + readdirSync(join(dir, k)).filter((n) => statSync(join(dir, k, n)).isDirectory()).length,
+      0,
+    );
   }
   return s.items.flatMap(([train, test]) =>
-    STRATEGY_ORDER.map((strategy) => ({ strategy, setSize, items: train + test, train, test, blockCacheShare: s.blockCacheShare, families, tiny: s.tiny && dir === '' ? 1 : 0, hfDir: dir })),
+    STRATEGY_ORDER.map((strategy) => ({
+      strategy,
+      setSize,
+      items: train + test,
+      train,
+      test,
+      blockCacheShare: s.blockCacheShare,
+      families,
+      tiny: s.tiny && dir === '' ? 1 : 0,
+      hfDir: dir,
+    })),
   );
 }

@@ -22,12 +22,22 @@ export async function searchCombined(options: CombinedSearchOptions): Promise<Se
   const models = Object.values(options.store.models).flat();
   const store = await openStore(options.store.dir);
   const sides = new Set(models.map((id) => inputSide(store.getModel(id).architecture)));
-  if (sides.size !== 1) throw new InvalidArgumentError(`The combined families take different image sizes (${[...sides].join(', ')}); one search needs one dataset size.`);
+  if (sides.size !== 1)
+    throw new InvalidArgumentError(
+      `The combined families take different image sizes (${[...sides].join(', ')}); one search needs one dataset size.`,
+    );
   const [side] = sides;
   const { rows } = await searchStore({
-    storeDir: options.store.dir, models, strategy: options.strategy,
-    dataset: `synthetic:classes=10,train=${options.train},test=${options.test},size=${side},seed=1`, imageSize: side,
-    batchSize: options.batchSize, blockCacheBytes: options.blockCacheBytes, seed: options.seed, ep: options.ep, logger: options.logger,
+    storeDir: options.store.dir,
+    models,
+    strategy: options.strategy,
+    dataset: `synthetic:classes=10,train=${options.train},test=${options.test},size=${side},seed=1`,
+    imageSize: side,
+    batchSize: options.batchSize,
+    blockCacheBytes: options.blockCacheBytes,
+    seed: options.seed,
+    ep: options.ep,
+    logger: options.logger,
   });
   return rows;
 }

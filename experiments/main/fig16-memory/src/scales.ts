@@ -41,7 +41,11 @@ export const FIG16_SCALES: Scales<Fig16Settings> = {
     batchSize: 32,
     levels: PAPER_LEVELS,
     repetitions: 1,
-    reductions: ['ResNet-18 instead of ViT-L-32; 8 models instead of 35', '256 items instead of 8000; 64x64 images', LEVELS_EMULATED],
+    reductions: [
+      'ResNet-18 instead of ViT-L-32; 8 models instead of 35',
+      '256 items instead of 8000; 64x64 images',
+      LEVELS_EMULATED,
+    ],
   },
   small: {
     architecture: 'vit_l_32',
@@ -72,10 +76,22 @@ export const FIG16_SCALES: Scales<Fig16Settings> = {
 export function fig16Grid(s: Fig16Settings): Fig16Cell[] {
   const items = s.train + s.test;
   return s.levels.flatMap((memoryGB) => {
-    const budgets = levelBudgets(memoryGB, { architecture: s.architecture, imageSize: s.imageSize, setSize: s.setSize, items });
+    const budgets = levelBudgets(memoryGB, {
+      architecture: s.architecture,
+      imageSize: s.imageSize,
+      setSize: s.setSize,
+      items,
+    });
     return STRATEGY_ORDER.map((strategy) => ({
-      strategy, architecture: s.architecture, distribution: s.distribution, items, train: s.train, test: s.test,
-      setSize: s.setSize, imageSize: s.imageSize, ...budgets,
+      strategy,
+      architecture: s.architecture,
+      distribution: s.distribution,
+      items,
+      train: s.train,
+      test: s.test,
+      setSize: s.setSize,
+      imageSize: s.imageSize,
+      ...budgets,
     }));
   });
 }

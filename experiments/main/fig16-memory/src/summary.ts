@@ -25,7 +25,8 @@ export function memoryBars(rows: readonly CsvRow[]): MemoryBar[] {
         strategy: c.strategy,
         memoryGB: Number(c.labels.memoryGB),
         cacheBudgetMB: Number(c.labels.cacheBudgetMB),
-        pageCacheMB: first?.pageCacheMB === undefined || first.pageCacheMB === '' ? undefined : Number(first.pageCacheMB),
+        pageCacheMB:
+          first?.pageCacheMB === undefined || first.pageCacheMB === '' ? undefined : Number(first.pageCacheMB),
         seconds: c.seconds,
         total: c.seconds.total ?? 0,
         runs: Number(first?.runs ?? 0),

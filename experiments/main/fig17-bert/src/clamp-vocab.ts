@@ -5,8 +5,8 @@ import { int64Tensor } from '@alsatian/core';
 export const UNK_ID = 100n;
 
 /**
- * The dataset with token ids at or beyond `vocab` read as [UNK], for a tiny stand-in model (tiny_bert embeds 2304 ids) on a
- * real corpus whose vocabulary is larger (bert-base-uncased: 30522). The synthetic corpus fits tiny_bert as it is.
+ * The dataset with token ids at or beyond `vocab` read as [UNK], for a tiny stand-in model (tiny_bert embeds 2304 ids)
+ * on a real corpus whose vocabulary is larger (bert-base-uncased: 30522). The synthetic corpus fits tiny_bert as it is.
  */
 export function clampVocabulary(dataset: Dataset, vocab: number): Dataset {
   const index = dataset.inputs.findIndex((s) => s.name === 'input_ids');
@@ -24,5 +24,11 @@ export function clampVocabulary(dataset: Dataset, vocab: number): Dataset {
       }
     },
   });
-  return { ...dataset, train: wrap(dataset.train), test: wrap(dataset.test), skipped: () => dataset.skipped(), close: () => dataset.close() };
+  return {
+    ...dataset,
+    train: wrap(dataset.train),
+    test: wrap(dataset.test),
+    skipped: () => dataset.skipped(),
+    close: () => dataset.close(),
+  };
 }

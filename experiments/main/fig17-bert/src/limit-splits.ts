@@ -7,16 +7,29 @@ import { InvalidArgumentError } from '@alsatian/core';
  * give the two splits different sizes.
  */
 export function limitSplits(dataset: Dataset, train: number, test: number): Dataset {
-  return { ...dataset, id: `${dataset.id} (first ${train}/${test})`, train: limit(dataset.train, train, 'train', dataset.id), test: limit(dataset.test, test, 'test', dataset.id), skipped: () => dataset.skipped(), close: () => dataset.close() };
+  return {
+    ...dataset,
+    id: `${dataset.id} (first ${train}/${test})`,
+    train: limit(dataset.train, train, 'train', dataset.id),
+    test: limit(dataset.test, test, 'test', dataset.id),
+    skipped: () => dataset.skipped(),
+    close: () => dataset.close(),
+  };
 }
 
 function limit(split: DatasetSplit, n: number, name: string, id: string): DatasetSplit {
-  if (split.length < n) throw new InvalidArgumentError(`Dataset ${id}: the ${name} split has ${split.length} items; this scale needs ${n}.`);
+  if (split.length < n)
+    throw new InvalidArgumentError(
+      `Dataset ${id}: the ${name} split has ${split.length} items; this scale needs ${n}.`,
+    );
   return {
     length: n,
     labels: () => split.labels().subarray(0, n),
     batches(range, options) {
-      if (range.end > n) throw new InvalidArgumentError(`Item range [${range.start}, ${range.end}) is outside the first ${n} ${name} items of ${id}.`);
+      if (range.end > n)
+        throw new InvalidArgumentError(
+          `Item range [${range.start}, ${range.end}) is outside the first ${n} ${name} items of ${id}.`,
+        );
       return split.batches(range, options);
     },
   };

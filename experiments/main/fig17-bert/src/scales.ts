@@ -40,7 +40,8 @@ export function tokensOf(name: string): number {
 
 function settings(s: Omit<Fig17Settings, 'reductions' | 'repetitions'>): Fig17Settings {
   const reductions: string[] = [];
-  if (s.architecture !== 'bert_base') reductions.push(`${s.architecture} (${tokensOf(s.architecture)} tokens) instead of bert_base (256 tokens)`);
+  if (s.architecture !== 'bert_base')
+    reductions.push(`${s.architecture} (${tokensOf(s.architecture)} tokens) instead of bert_base (256 tokens)`);
   if (s.models !== 35) reductions.push(`${s.models} models instead of 35`);
   if (s.train !== 1600) reductions.push(`${s.train + s.test} items (${s.train}/${s.test}) instead of 2000 (1600/400)`);
   if (s.batchSize !== 128) reductions.push(`batch ${s.batchSize} instead of 128`);

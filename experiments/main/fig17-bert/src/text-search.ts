@@ -34,15 +34,34 @@ export interface TextSearchOptions {
  */
 export async function searchText(options: TextSearchOptions): Promise<SearchRow[]> {
   const info = await ensureSnapshotStore(options.storesDir, options.set, options.logger);
-  const store = await openStore(info.dir, { readLimitBytesPerSec: PAPER_STORE_READ_BYTES_PER_SEC, logger: options.logger });
+  const store = await openStore(info.dir, {
+    readLimitBytesPerSec: PAPER_STORE_READ_BYTES_PER_SEC,
+    logger: options.logger,
+  });
   const def = architecture(options.set.architecture);
   const vocab = Number(def.features[0].attrs.vocab);
-  const opened = await openDataset(options.source, { vocabFile: options.vocabFile, maxLength: def.inputs[0].shape[0], seed: options.seed, logger: options.logger });
+  const opened = await openDataset(options.source, {
+    vocabFile: options.vocabFile,
+    maxLength: def.inputs[0].shape[0],
+    seed: options.seed,
+    logger: options.logger,
+  });
   const dataset = clampVocabulary(limitSplits(opened, options.train, options.test), vocab);
   try {
     const engine = await createEngine({ ep: options.ep, logger: options.logger });
     try {
-      const result = await search({ store, models: info.models, dataset, strategy: options.strategy, engine, proxy: createProxy('linear'), batchSize: options.batchSize, seed: options.seed, deterministic: true, logger: options.logger });
+      const result = await search({
+        store,
+        models: info.models,
+        dataset,
+        strategy: options.strategy,
+        engine,
+        proxy: createProxy('linear'),
+        batchSize: options.batchSize,
+        seed: options.seed,
+        deterministic: true,
+        logger: options.logger,
+      });
       return searchRows(result, info);
     } finally {
       await engine.dispose();

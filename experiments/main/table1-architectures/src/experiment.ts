@@ -24,7 +24,8 @@ export function stateBytes(name: string): number {
   const { features, head } = describeBlocks(architecture(name));
   let bytes = 0;
   for (const d of [...features, head]) {
-    for (const w of blockKind(d.kind).weights(d.inputs, d.attrs)) bytes += numel(w.shape) * (w.name.endsWith('num_batches_tracked') ? 8 : 4);
+    for (const w of blockKind(d.kind).weights(d.inputs, d.attrs))
+      bytes += numel(w.shape) * (w.name.endsWith('num_batches_tracked') ? 8 : 4);
   }
   return bytes;
 }

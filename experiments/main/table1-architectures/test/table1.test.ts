@@ -13,7 +13,11 @@ describe('table1-architectures', () => {
     const get = (m: string) => rows.find((r) => r.metric === m)?.value;
     expect(get('params')).toBe(11_689_512);
     expect(get('sizeMB')).toBeCloseTo(46.758, 3);
-    expect(fixtureGrid(experiment).map((c) => c.architecture).slice(0, 5)).toEqual(['resnet18', 'resnet152', 'efficientnet_v2_l', 'vit_l_32', 'bert_base']);
+    expect(
+      fixtureGrid(experiment)
+        .map((c) => c.architecture)
+        .slice(0, 5),
+    ).toEqual(['resnet18', 'resnet152', 'efficientnet_v2_l', 'vit_l_32', 'bert_base']);
   });
 
   it('renders the chart and the report section from a fixture CSV', async () => {
@@ -24,8 +28,20 @@ describe('table1-architectures', () => {
       ['mobilenet_v2', 3_504_872],
     ].flatMap(([architecture, params]) => [
       { experiment: 'table1-architectures', architecture, metric: 'params', value: params, inPaper: true },
-      { experiment: 'table1-architectures', architecture, metric: 'sizeMB', value: (Number(params) * 4) / 1e6, inPaper: true },
-      { experiment: 'table1-architectures', architecture, metric: 'stateMB', value: (Number(params) * 4) / 1e6 + 0.5, inPaper: true },
+      {
+        experiment: 'table1-architectures',
+        architecture,
+        metric: 'sizeMB',
+        value: (Number(params) * 4) / 1e6,
+        inPaper: true,
+      },
+      {
+        experiment: 'table1-architectures',
+        architecture,
+        metric: 'stateMB',
+        value: (Number(params) * 4) / 1e6 + 0.5,
+        inPaper: true,
+      },
       { experiment: 'table1-architectures', architecture, metric: 'blocks', value: 10, inPaper: true },
     ]);
     const run = fixtureRun(experiment, fixture, { runDir });
@@ -37,17 +53,24 @@ describe('table1-architectures', () => {
     const markdown = experiment.report(run);
     expect(markdown).toContain('| resnet18 | 11,689,512 | 11,689,512 | 46.8 | 47.3 | 46.8 | 10 |');
     // The fixture's ViT count is off, so the report must say so.
-    expect(markdown).toMatch(/Parameter counts differ from Table 1 for vit_l_32 \(ours 306,000,000, paper 306,535,400\)/);
-    expect(markdown).toContain('params x 4 differs by 0.0 to 2.3 MB; with buffers (BatchNorm running statistics) by 0.5 to 1.8 MB');
+    expect(markdown).toMatch(
+      /Parameter counts differ from Table 1 for vit_l_32 \(ours 306,000,000, paper 306,535,400\)/,
+    );
+    expect(markdown).toContain(
+      'params x 4 differs by 0.0 to 2.3 MB; with buffers (BatchNorm running statistics) by 0.5 to 1.8 MB',
+    );
     expect(markdown).toContain('Not in Table 1, defined here as well: mobilenet_v2.');
   });
 });
 
 describe('state size', () => {
-  it('adds BatchNorm buffers to the parameter bytes, which brings CNN sizes closer to the paper\'s', async () => {
+  it("adds BatchNorm buffers to the parameter bytes, which brings CNN sizes closer to the paper's", async () => {
     const { stateBytes } = await import('../src/experiment.ts');
     const { describeArchitecture } = await import('@alsatian/models');
-    for (const [arch, paperMB] of [['resnet152', 241.7], ['efficientnet_v2_l', 476.7]] as const) {
+    for (const [arch, paperMB] of [
+      ['resnet152', 241.7],
+      ['efficientnet_v2_l', 476.7],
+    ] as const) {
       const paramsMB = (describeArchitecture(arch).params * 4) / 1e6;
       const stateMB = stateBytes(arch) / 1e6;
       expect(stateMB).toBeGreaterThan(paramsMB);

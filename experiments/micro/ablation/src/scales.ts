@@ -25,11 +25,27 @@ export interface AblationCell extends EndToEndCell {
   readonly variant: string;
 }
 
-const PAPER_CELL = { architecture: 'resnet18', distribution: 'top-layers', train: 256, test: 64, setSize: 35, paperIndices: true, imageSize: 0, batchSize: 32 };
+const PAPER_CELL = {
+  architecture: 'resnet18',
+  distribution: 'top-layers',
+  train: 256,
+  test: 64,
+  setSize: 35,
+  paperIndices: true,
+  imageSize: 0,
+  batchSize: 32,
+};
 
 export const ABLATION_SCALES: Scales<AblationSettings> = {
   quick: {
-    architecture: 'resnet18', distribution: 'top-layers', train: 192, test: 64, setSize: 8, paperIndices: false, imageSize: 64, batchSize: 32,
+    architecture: 'resnet18',
+    distribution: 'top-layers',
+    train: 192,
+    test: 64,
+    setSize: 8,
+    paperIndices: false,
+    imageSize: 64,
+    batchSize: 32,
     repetitions: 1,
     reductions: ['8 models instead of 35', '256 items at 64x64 instead of 320 at 224x224'],
   },
@@ -39,7 +55,16 @@ export const ABLATION_SCALES: Scales<AblationSettings> = {
 
 export function ablationGrid(s: AblationSettings): AblationCell[] {
   return VARIANTS.map((v) => ({
-    variant: v.name, strategy: 'alsatian', architecture: s.architecture, distribution: s.distribution, items: s.train + s.test,
-    train: s.train, test: s.test, setSize: s.setSize, imageSize: s.imageSize, cacheBudgetMB: 0, blockCacheMB: 0,
+    variant: v.name,
+    strategy: 'alsatian',
+    architecture: s.architecture,
+    distribution: s.distribution,
+    items: s.train + s.test,
+    train: s.train,
+    test: s.test,
+    setSize: s.setSize,
+    imageSize: s.imageSize,
+    cacheBudgetMB: 0,
+    blockCacheMB: 0,
   }));
 }

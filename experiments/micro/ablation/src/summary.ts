@@ -17,7 +17,9 @@ export function variantSummaries(rows: readonly CsvRow[]): VariantSummary[] {
   const variants = [...new Set(search.map((r) => String(r.variant)))];
   return variants.map((variant) => {
     const mine = search.filter((r) => r.variant === variant);
-    const seconds = Object.fromEntries(medianBy(mine, ['category'], 'seconds').map((m) => [String(m.category), Number(m.seconds)]));
+    const seconds = Object.fromEntries(
+      medianBy(mine, ['category'], 'seconds').map((m) => [String(m.category), Number(m.seconds)]),
+    );
     const totals = mine.filter((r) => r.category === 'total');
     const first = totals[0];
     return {

@@ -36,13 +36,13 @@ export const VARIANTS: readonly Variant[] = Object.freeze([
   },
   {
     name: 'without external weights',
-    turnsOff: 'every weight is encoded into the unit\'s ONNX graph instead of read from the memory that holds it',
+    turnsOff: "every weight is encoded into the unit's ONNX graph instead of read from the memory that holds it",
     improvements: {},
     preparation: { weights: 'inline' },
   },
   {
     name: 'none of ours',
-    turnsOff: 'all of the above: the paper\'s Alsatian on our engine, units prepared plainly',
+    turnsOff: "all of the above: the paper's Alsatian on our engine, units prepared plainly",
     improvements: ALL_OFF,
     preparation: PLAIN_PREPARATION,
   },
@@ -50,6 +50,7 @@ export const VARIANTS: readonly Variant[] = Object.freeze([
 
 export function variantNamed(name: string): Variant {
   const found = VARIANTS.find((v) => v.name === name);
-  if (found === undefined) throw new Error(`Unknown ablation variant '${name}'. Valid: ${VARIANTS.map((v) => v.name).join(', ')}.`);
+  if (found === undefined)
+    throw new Error(`Unknown ablation variant '${name}'. Valid: ${VARIANTS.map((v) => v.name).join(', ')}.`);
   return found;
 }

@@ -30,12 +30,44 @@ const PAPER_ARCHITECTURES = ['resnet152', 'vit_l_32', 'efficientnet_v2_l'];
 const MEASURED_READS = "reads measured on this machine's disk, not assumed at 1000 MB/s";
 
 /** Our quick-scale stand-ins for the reference's architectures. */
-export const STAND_IN_FOR: Readonly<Record<string, string>> = { resnet50: 'resnet152', vit_b_32: 'vit_l_32', efficientnet_v2_s: 'efficientnet_v2_l' };
+export const STAND_IN_FOR: Readonly<Record<string, string>> = {
+  resnet50: 'resnet152',
+  vit_b_32: 'vit_l_32',
+  efficientnet_v2_s: 'efficientnet_v2_l',
+};
 
 export const CACHE_SCALES: Scales<CacheSettings> = {
-  quick: { architectures: ['resnet50', 'vit_b_32', 'efficientnet_v2_s'], imageSize: 64, batchSize: 8, warmupRuns: 1, runs: 3, repetitions: 1, reductions: [MEASURED_READS, '64 px inputs, batch 8', 'ResNet-50 / ViT-B-32 / EffNetV2-S instead of ResNet-152 / ViT-L-32 / EffNetV2-L'] },
-  small: { architectures: PAPER_ARCHITECTURES, imageSize: 224, batchSize: 32, warmupRuns: 2, runs: 5, repetitions: 1, reductions: [MEASURED_READS] },
-  paper: { architectures: PAPER_ARCHITECTURES, imageSize: 224, batchSize: 32, warmupRuns: 3, runs: 5, repetitions: 3, reductions: [MEASURED_READS] },
+  quick: {
+    architectures: ['resnet50', 'vit_b_32', 'efficientnet_v2_s'],
+    imageSize: 64,
+    batchSize: 8,
+    warmupRuns: 1,
+    runs: 3,
+    repetitions: 1,
+    reductions: [
+      MEASURED_READS,
+      '64 px inputs, batch 8',
+      'ResNet-50 / ViT-B-32 / EffNetV2-S instead of ResNet-152 / ViT-L-32 / EffNetV2-L',
+    ],
+  },
+  small: {
+    architectures: PAPER_ARCHITECTURES,
+    imageSize: 224,
+    batchSize: 32,
+    warmupRuns: 2,
+    runs: 5,
+    repetitions: 1,
+    reductions: [MEASURED_READS],
+  },
+  paper: {
+    architectures: PAPER_ARCHITECTURES,
+    imageSize: 224,
+    batchSize: 32,
+    warmupRuns: 3,
+    runs: 5,
+    repetitions: 3,
+    reductions: [MEASURED_READS],
+  },
 };
 
 export default defineExperiment<CacheCell, CacheSettings>({
@@ -45,11 +77,23 @@ export default defineExperiment<CacheCell, CacheSettings>({
   description: "Per block: reading its input from the cache's disk tier vs the inference time of the following blocks.",
   columns: ['block', 'kind', 'metric', 'seconds', 'bytes', 'pageCache'],
   scales: CACHE_SCALES,
-  grid: (s) => s.architectures.map((architecture) => ({ architecture, imageSize: s.imageSize, batchSize: s.batchSize })),
-  provenance: () => ({ models: { kind: 'synthetic', what: 'seeded randomly initialised blocks' }, dataset: { kind: 'synthetic', what: 'a deterministic input batch, then each block\'s real output' } }),
+  grid: (s) =>
+    s.architectures.map((architecture) => ({ architecture, imageSize: s.imageSize, batchSize: s.batchSize })),
+  provenance: () => ({
+    models: { kind: 'synthetic', what: 'seeded randomly initialised blocks' },
+    dataset: { kind: 'synthetic', what: "a deterministic input batch, then each block's real output" },
+  }),
   async runCell(cell, ctx) {
     const blocks = blocksAt(cell.architecture, cell.imageSize, ctx.seed);
-    return measureCacheVsRecompute({ blocks, batchSize: cell.batchSize, warmupRuns: ctx.settings.warmupRuns, runs: ctx.settings.runs, scratchDir: join(ctx.runDir, 'scratch', cell.architecture), ep: ctx.ep, logger: ctx.logger });
+    return measureCacheVsRecompute({
+      blocks,
+      batchSize: cell.batchSize,
+      warmupRuns: ctx.settings.warmupRuns,
+      runs: ctx.settings.runs,
+      scratchDir: join(ctx.runDir, 'scratch', cell.architecture),
+      ep: ctx.ep,
+      logger: ctx.logger,
+    });
   },
   charts: cacheCharts,
   report: cacheReport,

@@ -31,7 +31,11 @@ export async function measureCacheVsRecompute(options: CacheVsRecomputeOptions):
   const engine = await createEngine({ ep: options.ep, threads: options.threads, logger: options.logger });
   const diskDir = join(options.scratchDir, 'cache-disk');
   await rm(diskDir, { recursive: true, force: true });
-  const cache = new IntermediateCache({ ramBudgetBytes: 0, disk: { dir: diskDir, budgetBytes: Number.MAX_SAFE_INTEGER }, overflow: 'spill' });
+  const cache = new IntermediateCache({
+    ramBudgetBytes: 0,
+    disk: { dir: diskDir, budgetBytes: Number.MAX_SAFE_INTEGER },
+    overflow: 'spill',
+  });
   const rows: Row[] = [];
   /** Read time per input size: blocks with equal input sizes share one measurement. */
   const readBySize = new Map<number, { seconds: number; dropped: boolean }>();
@@ -43,9 +47,20 @@ export async function measureCacheVsRecompute(options: CacheVsRecomputeOptions):
       if (read === undefined) {
         read = await timeDiskRead(cache, input, index, dropCache);
         readBySize.set(bytes, read);
-        if (!read.dropped) options.logger.warn(`cache-vs-recompute: page cache not dropped before reading block ${index}'s input; the read may come from memory`);
+        if (!read.dropped)
+          options.logger.warn(
+            `cache-vs-recompute: page cache not dropped before reading block ${index}'s input; the read may ` +
+              `come from memory`,
+          );
       }
-      rows.push({ block: index, kind: block.descriptor.kind, metric: 'read', seconds: read.seconds, bytes, pageCache: read.dropped ? 'dropped' : 'warm' });
+      rows.push({
+        block: index,
+        kind: block.descriptor.kind,
+        metric: 'read',
+        seconds: read.seconds,
+        bytes,
+        pageCache: read.dropped ? 'dropped' : 'warm',
+      });
 
       const unit = await engine.prepare([block], { label: `block${index}` });
       let output: HostTensor[] = [];
@@ -57,7 +72,14 @@ export async function measureCacheVsRecompute(options: CacheVsRecomputeOptions):
       }
       await unit.dispose();
       times.sort((a, b) => a - b);
-      rows.push({ block: index, kind: block.descriptor.kind, metric: 'compute', seconds: times[times.length >> 1], bytes, pageCache: 'n/a' });
+      rows.push({
+        block: index,
+        kind: block.descriptor.kind,
+        metric: 'compute',
+        seconds: times[times.length >> 1],
+        bytes,
+        pageCache: 'n/a',
+      });
       input = output;
     }
   } finally {
@@ -69,7 +91,12 @@ export async function measureCacheVsRecompute(options: CacheVsRecomputeOptions):
 }
 
 /** Puts the batch into the disk tier, empties the page cache, and times reading it back. */
-async function timeDiskRead(cache: IntermediateCache, tensors: readonly HostTensor[], index: number, dropCache: () => Promise<CacheDropResult>) {
+async function timeDiskRead(
+  cache: IntermediateCache,
+  tensors: readonly HostTensor[],
+  index: number,
+  dropCache: () => Promise<CacheDropResult>,
+) {
   const key = { node: `input-of-block-${index}`, split: 'train' as const, chunkStart: 0, batch: 0 };
   await cache.put(key, tensors, { tier: 'disk' });
   const drop = await dropCache();
@@ -83,7 +110,8 @@ async function timeDiskRead(cache: IntermediateCache, tensors: readonly HostTens
 /** A batch shaped like the first block's input, with varied values (the cost does not depend on them). */
 function imageBatch(first: Block, batchSize: number): HostTensor[] {
   return first.descriptor.inputs.map((spec) => {
-    if (spec.dtype !== 'float32') throw new Error(`cache-vs-recompute feeds float32 image inputs; input '${spec.name}' is ${spec.dtype}.`);
+    if (spec.dtype !== 'float32')
+      throw new Error(`cache-vs-recompute feeds float32 image inputs; input '${spec.name}' is ${spec.dtype}.`);
     const t = float32Tensor([batchSize, ...spec.shape]);
     const n = numel(t.shape);
     for (let i = 0; i < n; i++) (t.data as Float32Array)[i] = Math.sin(i * 0.37);

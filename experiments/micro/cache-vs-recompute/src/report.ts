@@ -18,7 +18,10 @@ export function cacheReport(run: RunData<CacheSettings>): string {
     return [
       STAND_IN_FOR[architecture] === undefined ? architecture : `${architecture} (for ${STAND_IN_FOR[architecture]})`,
       mine.length,
-      mine.slice(0, 6).map((s) => s.fits).join(', '),
+      mine
+        .slice(0, 6)
+        .map((s) => s.fits)
+        .join(', '),
       `${allFit} / ${mine.length}`,
       `${noneFit} / ${mine.length}`,
       readSeconds > 0 ? (mb / readSeconds).toFixed(0) : '–',
@@ -27,10 +30,32 @@ export function cacheReport(run: RunData<CacheSettings>): string {
   });
   const reads = run.rows.filter((r) => r.metric === 'read');
   const dropped = reads.filter((r) => r.pageCache === 'dropped').length;
-  const cache = reads.length === 0 ? '' : dropped === reads.length ? 'page cache dropped before every read' : dropped === 0 ? 'the page cache could not be dropped before any read, so reads may have come from memory' : `page cache dropped before ${dropped} of ${reads.length} reads; the others may have come from memory`;
+  const cache =
+    reads.length === 0
+      ? ''
+      : dropped === reads.length
+        ? 'page cache dropped before every read'
+        : dropped === 0
+          ? 'the page cache could not be dropped before any read, so reads may have come from memory'
+          : `page cache dropped before ${dropped} of ${reads.length} reads; the others may have come from memory`;
   return [
-    markdownTable(['architecture', 'blocks', 'count for the first start blocks', 'start blocks where all remaining fit', 'start blocks where none fits', 'disk read MB/s (measured)', `reference counts (${REFERENCE_LAYER_IO.assumedReadMBps} MB/s assumed)`], table),
+    markdownTable(
+      [
+        'architecture',
+        'blocks',
+        'count for the first start blocks',
+        'start blocks where all remaining fit',
+        'start blocks where none fits',
+        'disk read MB/s (measured)',
+        `reference counts (${REFERENCE_LAYER_IO.assumedReadMBps} MB/s assumed)`,
+      ],
+      table,
+    ),
     '',
-    `Count = consecutive blocks from the start block on whose summed inference time fits into reading that block's input batch back from the cache's disk tier (measured on this run's disk; ${cache}): a count equal to the blocks remaining means reading the intermediate costs more than computing everything after it. The reference divides its GPU block times by an assumed ${REFERENCE_LAYER_IO.assumedReadMBps} MB/s instead.`,
+    `Count = consecutive blocks from the start block on whose summed inference time fits into reading that ` +
+      `block's input batch back from the cache's disk tier (measured on this run's disk; ${cache}): a count ` +
+      `equal to the blocks remaining means reading the intermediate costs more than computing everything after ` +
+      `it. The reference divides its GPU block times by an assumed ${REFERENCE_LAYER_IO.assumedReadMBps} MB/s ` +
+      `instead.`,
   ].join('\n');
 }

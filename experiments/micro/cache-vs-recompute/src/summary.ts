@@ -21,7 +21,8 @@ export function startBlocks(rows: readonly CsvRow[]): StartBlock[] {
   return architectures.flatMap((architecture) => {
     const mine = rows.filter((r) => r.architecture === architecture);
     const blocks = [...new Set(mine.map((r) => Number(r.block)))].sort((a, b) => a - b);
-    const value = (block: number, metric: string) => medianOf(mine.filter((r) => Number(r.block) === block && r.metric === metric).map((r) => Number(r.seconds)));
+    const value = (block: number, metric: string) =>
+      medianOf(mine.filter((r) => Number(r.block) === block && r.metric === metric).map((r) => Number(r.seconds)));
     const compute = blocks.map((b) => value(b, 'compute'));
     return blocks.map((block, i) => {
       const readSeconds = value(block, 'read');
@@ -32,7 +33,15 @@ export function startBlocks(rows: readonly CsvRow[]): StartBlock[] {
         fits++;
       }
       const bytes = Number(mine.find((r) => Number(r.block) === block)?.bytes ?? 0);
-      return { architecture, block, readSeconds, computeSeconds: compute[i], inputMB: bytes / 1e6, fits, remaining: blocks.length - i };
+      return {
+        architecture,
+        block,
+        readSeconds,
+        computeSeconds: compute[i],
+        inputMB: bytes / 1e6,
+        fits,
+        remaining: blocks.length - i,
+      };
     });
   });
 }

@@ -22,7 +22,10 @@ beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'cache-vs-recompute-'));
   runDir = join(root, 'cache-vs-recompute', 'quick');
   await mkdir(runDir, { recursive: true });
-  const lines = ['experiment,figure,scale,cellId,repetition,architecture,imageSize,batchSize,block,kind,metric,seconds,bytes,pageCache'];
+  const lines = [
+    'experiment,figure,scale,cellId,repetition,architecture,imageSize,batchSize,block,kind,metric,seconds,' +
+      'bytes,pageCache',
+  ];
   for (const arch of ['resnet50', 'vit_b_32']) {
     for (let b = 0; b < 4; b++) {
       lines.push(`cache-vs-recompute,micro,quick,c1,0,${arch},64,8,${b},conv,read,${READ[b]},${BYTES[b]},dropped`);
@@ -38,8 +41,11 @@ afterAll(async () => {
 
 describe('startBlocks', () => {
   it('counts consecutive following blocks whose summed compute fits into the read', async () => {
-    const starts = startBlocks(await readCsvRows(join(runDir, 'results.csv'))).filter((s) => s.architecture === 'resnet50');
-    // Block 0: 1+2+3 = 6 <= 6, adding 4 exceeds. Block 1: 2 > 1. Block 2: 3+4 = 7 <= 10 (all remaining). Block 3: 4 > 0.5.
+    const starts = startBlocks(await readCsvRows(join(runDir, 'results.csv'))).filter(
+      (s) => s.architecture === 'resnet50',
+    );
+    // Block 0: 1+2+3 = 6 <= 6, adding 4 exceeds. Block 1: 2 > 1. Block 2: 3+4 = 7 <= 10 (all remaining). Block 3: 4 >
+    // 0.5.
     expect(starts.map((s) => s.fits)).toEqual([3, 0, 2, 0]);
     expect(starts.map((s) => s.remaining)).toEqual([4, 3, 2, 1]);
   });
@@ -85,8 +91,11 @@ describe('measureCacheVsRecompute', () => {
     // Block 0 reads the image batch: 2 items of 3x32x32 float32.
     expect(rows.find((r) => r.block === 0 && r.metric === 'read')?.bytes).toBe(2 * 3 * 32 * 32 * 4);
     // Block i's input is block i-1's output.
-    const perItem = blocks.map((b) => b.descriptor.outputs.reduce((s, o) => s + o.shape.reduce((p, d) => p * d, 1) * 4, 0));
-    for (let i = 1; i < blocks.length; i++) expect(rows.find((r) => r.block === i && r.metric === 'read')?.bytes).toBe(2 * perItem[i - 1]);
+    const perItem = blocks.map((b) =>
+      b.descriptor.outputs.reduce((s, o) => s + o.shape.reduce((p, d) => p * d, 1) * 4, 0),
+    );
+    for (let i = 1; i < blocks.length; i++)
+      expect(rows.find((r) => r.block === i && r.metric === 'read')?.bytes).toBe(2 * perItem[i - 1]);
     expect(await readdir(scratch)).toEqual([]);
   });
 });

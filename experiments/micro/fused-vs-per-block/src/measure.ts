@@ -28,9 +28,14 @@ export async function measureFusedVsPerBlock(options: FusedVsPerBlockOptions): P
   try {
     const fused = await engine.prepare(options.blocks, { label: 'fused' });
     const chain: OrtPreparedUnit[] = [];
-    for (const [i, block] of options.blocks.entries()) chain.push(await engine.prepare([block], { label: `block${i}` }));
-    const sum = (units: readonly OrtPreparedUnit[], key: 'lowerMs' | 'sessionMs') => units.reduce((s, u) => s + u.timings[key], 0) / 1000;
-    for (const [mode, units] of [['fused', [fused]], ['per-block', chain]] as const) {
+    for (const [i, block] of options.blocks.entries())
+      chain.push(await engine.prepare([block], { label: `block${i}` }));
+    const sum = (units: readonly OrtPreparedUnit[], key: 'lowerMs' | 'sessionMs') =>
+      units.reduce((s, u) => s + u.timings[key], 0) / 1000;
+    for (const [mode, units] of [
+      ['fused', [fused]],
+      ['per-block', chain],
+    ] as const) {
       rows.push(row(mode, 'lower', -1, sum(units, 'lowerMs'), units.length));
       rows.push(row(mode, 'session', -1, sum(units, 'sessionMs'), units.length));
     }
@@ -50,7 +55,8 @@ export async function measureFusedVsPerBlock(options: FusedVsPerBlockOptions): P
         const t0 = performance.now();
         await runners[mode]();
         const seconds = (performance.now() - t0) / 1000;
-        if (b >= options.warmupBatches) rows.push(row(mode, 'batch', b - options.warmupBatches, seconds, mode === 'fused' ? 1 : chain.length));
+        if (b >= options.warmupBatches)
+          rows.push(row(mode, 'batch', b - options.warmupBatches, seconds, mode === 'fused' ? 1 : chain.length));
       }
     }
   } finally {
@@ -66,7 +72,8 @@ function row(mode: Mode, metric: string, batchIndex: number, seconds: number, se
 /** A batch of zeros-plus-ramp inputs shaped like the first block's inputs (values do not change the cost). */
 function inputBatch(first: Block, batchSize: number): HostTensor[] {
   return first.descriptor.inputs.map((spec) => {
-    if (spec.dtype !== 'float32') throw new Error(`fused-vs-per-block feeds float32 image inputs; input '${spec.name}' is ${spec.dtype}.`);
+    if (spec.dtype !== 'float32')
+      throw new Error(`fused-vs-per-block feeds float32 image inputs; input '${spec.name}' is ${spec.dtype}.`);
     const t = float32Tensor([batchSize, ...spec.shape]);
     const n = numel(t.shape);
     for (let i = 0; i < n; i++) (t.data as Float32Array)[i] = ((i % 255) - 127) / 128;

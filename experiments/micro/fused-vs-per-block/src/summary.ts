@@ -18,10 +18,17 @@ export interface ModeSummary {
 
 export function summarize(rows: readonly CsvRow[]): ModeSummary[] {
   const keys = new Map<string, { architecture: string; threads: number; mode: Mode }>();
-  for (const r of rows) keys.set(JSON.stringify([r.architecture, r.threads, r.mode]), { architecture: String(r.architecture), threads: Number(r.threads), mode: r.mode as Mode });
+  for (const r of rows)
+    keys.set(JSON.stringify([r.architecture, r.threads, r.mode]), {
+      architecture: String(r.architecture),
+      threads: Number(r.threads),
+      mode: r.mode as Mode,
+    });
   const out: ModeSummary[] = [];
   for (const key of keys.values()) {
-    const mine = rows.filter((r) => r.architecture === key.architecture && Number(r.threads) === key.threads && r.mode === key.mode);
+    const mine = rows.filter(
+      (r) => r.architecture === key.architecture && Number(r.threads) === key.threads && r.mode === key.mode,
+    );
     const values = (metric: string) => mine.filter((r) => r.metric === metric).map((r) => Number(r.seconds));
     const batches = values('batch');
     if (batches.length === 0) continue;
@@ -35,5 +42,10 @@ export function summarize(rows: readonly CsvRow[]): ModeSummary[] {
   }
   // Architectures keep the grid's order (small to large); within one, threads then mode.
   const order = [...new Set(out.map((s) => s.architecture))];
-  return out.sort((a, b) => order.indexOf(a.architecture) - order.indexOf(b.architecture) || a.threads - b.threads || MODES.indexOf(a.mode) - MODES.indexOf(b.mode));
+  return out.sort(
+    (a, b) =>
+      order.indexOf(a.architecture) - order.indexOf(b.architecture) ||
+      a.threads - b.threads ||
+      MODES.indexOf(a.mode) - MODES.indexOf(b.mode),
+  );
 }

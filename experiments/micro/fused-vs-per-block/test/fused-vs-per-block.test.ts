@@ -13,11 +13,18 @@ let runDir: string;
 
 /** A fixture CSV as the runner writes it: two architectures, one thread count, both modes, three batches. */
 function fixtureCsv(): string {
-  const header = 'experiment,figure,scale,cellId,repetition,architecture,imageSize,batchSize,threads,mode,metric,batchIndex,sessions,seconds';
+  const header =
+    'experiment,figure,scale,cellId,repetition,architecture,imageSize,batchSize,threads,mode,metric,' +
+    'batchIndex,sessions,seconds';
   const lines = [header];
   const add = (arch: string, mode: string, metric: string, i: number, sessions: number, s: number) =>
-    lines.push(`fused-vs-per-block,micro-seq-vs-merged,quick,c1,0,${arch},64,8,2,${mode},${metric},${i},${sessions},${s}`);
-  for (const [arch, blocks, fusedMs, chainMs] of [['resnet18', 14, 0.02, 0.05], ['vit_b_32', 17, 0.04, 0.06]] as const) {
+    lines.push(
+      `fused-vs-per-block,micro-seq-vs-merged,quick,c1,0,${arch},64,8,2,${mode},${metric},${i},${sessions},${s}`,
+    );
+  for (const [arch, blocks, fusedMs, chainMs] of [
+    ['resnet18', 14, 0.02, 0.05],
+    ['vit_b_32', 17, 0.04, 0.06],
+  ] as const) {
     add(arch, 'fused', 'session', -1, 1, 0.5);
     add(arch, 'fused', 'lower', -1, 1, 0.1);
     add(arch, 'per-block', 'session', -1, blocks, 1.5);
@@ -62,11 +69,24 @@ describe('fused-vs-per-block charts and report', () => {
 describe('measureFusedVsPerBlock', () => {
   it('times a tiny model fused and chained, one session per block in the chain', async () => {
     const blocks = blocksAt('tiny_resnet', 32, 1);
-    const rows = await measureFusedVsPerBlock({ blocks, batchSize: 2, warmupBatches: 0, measuredBatches: 2, threads: 1, ep: 'cpu', logger: silentLogger });
+    const rows = await measureFusedVsPerBlock({
+      blocks,
+      batchSize: 2,
+      warmupBatches: 0,
+      measuredBatches: 2,
+      threads: 1,
+      ep: 'cpu',
+      logger: silentLogger,
+    });
     const batches = rows.filter((r) => r.metric === 'batch');
     expect(batches.filter((r) => r.mode === 'fused')).toHaveLength(2);
     expect(batches.filter((r) => r.mode === 'per-block').every((r) => r.sessions === blocks.length)).toBe(true);
-    expect(rows.filter((r) => r.metric === 'session').map((r) => r.mode).sort()).toEqual(['fused', 'per-block']);
+    expect(
+      rows
+        .filter((r) => r.metric === 'session')
+        .map((r) => r.mode)
+        .sort(),
+    ).toEqual(['fused', 'per-block']);
     expect(rows.every((r) => typeof r.seconds === 'number' && r.seconds >= 0)).toBe(true);
   });
 });

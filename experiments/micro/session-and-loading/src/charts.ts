@@ -17,11 +17,20 @@ export const STAGE_LABELS: Readonly<Record<string, string>> = {
 export function loadingCharts(run: RunData): ChartDef[] {
   const rows = summarize(run.rows).map((s) => ({ ...s }) as Datum);
   const spec = lineChart({
-    title: { text: `Preparing a model: store read, lowering, session creation (${run.meta.executionProvider} provider)`, subtitle: scaleSubtitle(run.scale, run.meta.reductions) },
+    title: {
+      text: `Preparing a model: store read, lowering, session creation (${run.meta.executionProvider} provider)`,
+      subtitle: scaleSubtitle(run.scale, run.meta.reductions),
+    },
     rows,
     x: { field: 'weightMB', title: 'weights (MB)' },
     y: { field: 'seconds', title: 'seconds (median)' },
-    series: { field: 'stage', title: 'stage', domain: [...STAGES], colors: ['#bae4bc', '#7bccc4', '#43a2ca', '#0868ac'], labels: STAGE_LABELS },
+    series: {
+      field: 'stage',
+      title: 'stage',
+      domain: [...STAGES],
+      colors: ['#bae4bc', '#7bccc4', '#43a2ca', '#0868ac'],
+      labels: STAGE_LABELS,
+    },
   });
   return [{ name: CHART_FILE, spec }];
 }

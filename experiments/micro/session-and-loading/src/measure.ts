@@ -38,14 +38,24 @@ export async function measureLoading(options: LoadingOptions): Promise<Row[]> {
     const writer = await openStore(dir, { logger: options.logger });
     const ids: string[] = [];
     for (const block of options.blocks) ids.push(await writer.putBlock(block));
-    const weightBytes = options.blocks.reduce((s, b) => s + [...b.weights.values()].reduce((t, w) => t + w.data.byteLength, 0), 0);
+    const weightBytes = options.blocks.reduce(
+      (s, b) => s + [...b.weights.values()].reduce((t, w) => t + w.data.byteLength, 0),
+      0,
+    );
     const rows: Row[] = [];
-    const add = (stage: Stage, seconds: number, pageCache: string) => rows.push({ stage, seconds, weightBytes, blocks: options.blocks.length, pageCache });
+    const add = (stage: Stage, seconds: number, pageCache: string) =>
+      rows.push({ stage, seconds, weightBytes, blocks: options.blocks.length, pageCache });
 
     let loaded: Block[] = [];
-    for (const [stage, limit] of [['readThrottled', options.readLimitBytesPerSec], ['readUnthrottled', undefined]] as const) {
+    for (const [stage, limit] of [
+      ['readThrottled', options.readLimitBytesPerSec],
+      ['readUnthrottled', undefined],
+    ] as const) {
       const drop = await dropCache();
-      if (!drop.dropped) options.logger.warn(`session-and-loading: page cache not dropped before ${stage} (${drop.reason}); reads may come from memory`);
+      if (!drop.dropped)
+        options.logger.warn(
+          `session-and-loading: page cache not dropped before ${stage} (${drop.reason}); reads may come from memory`,
+        );
       const store = await openStore(dir, { readLimitBytesPerSec: limit, logger: options.logger });
       const t0 = performance.now();
       loaded = [];

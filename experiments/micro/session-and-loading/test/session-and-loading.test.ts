@@ -15,11 +15,24 @@ beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'session-and-loading-'));
   runDir = join(root, 'session-and-loading', 'quick');
   await mkdir(runDir, { recursive: true });
-  const lines = ['experiment,figure,scale,cellId,repetition,architecture,imageSize,stage,seconds,weightBytes,blocks,pageCache'];
-  for (const [arch, bytes] of [['resnet18', 44_700_000], ['resnet50', 94_000_000]] as const) {
+  const lines = [
+    'experiment,figure,scale,cellId,repetition,architecture,imageSize,stage,seconds,weightBytes,blocks,pageCache',
+  ];
+  for (const [arch, bytes] of [
+    ['resnet18', 44_700_000],
+    ['resnet50', 94_000_000],
+  ] as const) {
     const mb = bytes / 1e6;
-    for (const [stage, seconds] of [['readThrottled', mb / 200], ['readUnthrottled', mb / 1000], ['lower', 0.05], ['session', mb / 100]] as const) {
-      lines.push(`session-and-loading,micro-loading,quick,c1,0,${arch},64,${stage},${seconds},${bytes},14,${stage.startsWith('read') ? 'dropped' : 'n/a'}`);
+    for (const [stage, seconds] of [
+      ['readThrottled', mb / 200],
+      ['readUnthrottled', mb / 1000],
+      ['lower', 0.05],
+      ['session', mb / 100],
+    ] as const) {
+      lines.push(
+        `session-and-loading,micro-loading,quick,c1,0,${arch},64,${stage},${seconds},${bytes},14,` +
+          `${stage.startsWith('read') ? 'dropped' : 'n/a'}`,
+      );
     }
   }
   await writeFile(join(runDir, 'results.csv'), `${lines.join('\n')}\n`);
@@ -34,13 +47,16 @@ describe('session-and-loading chart and report', () => {
     await plotRun(experiment, await fixtureRunFromCsv(experiment, runDir));
     const svg = await readFile(join(runDir, `${CHART_FILE}.svg`), 'utf8');
     expect((await stat(join(runDir, `${CHART_FILE}.png`))).size).toBeGreaterThan(1000);
-    for (const label of ['read at 200 MB/s', 'read unthrottled', 'session creation', 'weights (MB)']) expect(svg).toContain(label);
+    for (const label of ['read at 200 MB/s', 'read unthrottled', 'session creation', 'weights (MB)'])
+      expect(svg).toContain(label);
   });
 
   it('reports seconds and the implied read rate per architecture', async () => {
     const markdown = experiment.report(await fixtureRunFromCsv(experiment, runDir));
     // resnet18: 44.7 MB read in 0.2235 s at the limit -> 200 MB/s; unthrottled 1000 MB/s; session 0.447 s.
-    expect(markdown).toMatch(/\| resnet18 \| 44\.7 \| 46\.8 \| 0\.22 \| 200 \| 0\.04 \| 1000 \| 0\.05 \| 0\.45 \| dropped \|/);
+    expect(markdown).toMatch(
+      /\| resnet18 \| 44\.7 \| 46\.8 \| 0\.22 \| 200 \| 0\.04 \| 1000 \| 0\.05 \| 0\.45 \| dropped \|/,
+    );
   });
 });
 

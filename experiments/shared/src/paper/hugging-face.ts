@@ -1,4 +1,6 @@
-/** The paper's Hugging Face figures (reference 5.6, 5.7): per family (Fig 14, seconds) and combined (Fig 15, minutes). */
+/**
+ * The paper's Hugging Face figures (reference 5.6, 5.7): per family (Fig 14, seconds) and combined (Fig 15, minutes).
+ */
 import { byStrategy } from './setup.ts';
 import type { ByStrategy } from './setup.ts';
 
@@ -16,7 +18,9 @@ const FIG14_RAW: readonly [string, number, number, number, number][] = [
 ];
 
 /** Fig 14: seconds per family (Base and SHiFT loaded full HF checkpoints, Alsatian its block store). */
-export const PAPER_FIG14: readonly { family: string; items: number; seconds: ByStrategy<number> }[] = FIG14_RAW.map(([family, items, ...s]) => ({ family, items, seconds: byStrategy(s) }));
+export const PAPER_FIG14: readonly { family: string; items: number; seconds: ByStrategy<number> }[] = FIG14_RAW.map(
+  ([family, items, ...s]) => ({ family, items, seconds: byStrategy(s) }),
+);
 
 /** Fig 15: all ~500 models of twelve families in one search, minutes. */
 export const PAPER_FIG15: readonly { items: number; minutes: ByStrategy<number> }[] = [
@@ -25,7 +29,24 @@ export const PAPER_FIG15: readonly { items: number; minutes: ByStrategy<number> 
 ];
 
 /** Fig 15's breakdown (an older combined run), minutes: prepare data / prepare model / inference / proxy. */
-export const PAPER_FIG15_BREAKDOWN: readonly { items: number; minutes: ByStrategy<readonly [number, number, number, number]> }[] = [
-  { items: 2000, minutes: byStrategy([[15.0, 16.6, 25.5, 4.4], [12.2, 39.9, 5.9, 1.5], [4.1, 21.9, 3.6, 1.3]]) },
-  { items: 8000, minutes: byStrategy([[22.5, 16.7, 102.8, 16.7], [15.4, 35.3, 24.5, 1.8], [7.1, 19.4, 14.1, 1.4]]) },
+export const PAPER_FIG15_BREAKDOWN: readonly {
+  items: number;
+  minutes: ByStrategy<readonly [number, number, number, number]>;
+}[] = [
+  {
+    items: 2000,
+    minutes: byStrategy([
+      [15.0, 16.6, 25.5, 4.4],
+      [12.2, 39.9, 5.9, 1.5],
+      [4.1, 21.9, 3.6, 1.3],
+    ]),
+  },
+  {
+    items: 8000,
+    minutes: byStrategy([
+      [22.5, 16.7, 102.8, 16.7],
+      [15.4, 35.3, 24.5, 1.8],
+      [7.1, 19.4, 14.1, 1.4],
+    ]),
+  },
 ];

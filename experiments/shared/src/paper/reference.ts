@@ -5,7 +5,12 @@
  */
 
 /** Data loading (PyTorch DataLoader, 64-core Threadripper): total wait for 11 batches, seconds. */
-export const REFERENCE_DATA_LOADING: readonly { source: 'jpeg-folder' | 'tensor-file'; batchSize: number; workers: number; seconds: number }[] = [
+export const REFERENCE_DATA_LOADING: readonly {
+  source: 'jpeg-folder' | 'tensor-file';
+  batchSize: number;
+  workers: number;
+  seconds: number;
+}[] = [
   { source: 'jpeg-folder', batchSize: 128, workers: 1, seconds: 5.1 },
   { source: 'jpeg-folder', batchSize: 128, workers: 8, seconds: 1.1 },
   { source: 'jpeg-folder', batchSize: 128, workers: 64, seconds: 2.1 },
@@ -24,7 +29,11 @@ export const REFERENCE_FIRST_BATCH: readonly { batchSize: number; seconds: numbe
 ];
 
 /** Inference time vs batch size: the reference publishes its conclusion, not numbers. */
-export const REFERENCE_INFERENCE_BATCH = { batchSizes: [32, 64, 128, 256, 512, 1024], models: 12, transformerOptimum: 256 } as const;
+export const REFERENCE_INFERENCE_BATCH = {
+  batchSizes: [32, 64, 128, 256, 512, 1024],
+  models: 12,
+  transformerOptimum: 256,
+} as const;
 
 /** Sub-models run one after another vs one merged model, ms per batch (PyTorch on one GPU stream). */
 export const REFERENCE_SEQ_VS_MERGED = [
@@ -36,7 +45,10 @@ export const REFERENCE_SEQ_VS_MERGED = [
 export const REFERENCE_LAYER_IO = {
   assumedReadMBps: 1000,
   counts: {
-    resnet152: { blocks: 54, summary: '11, 21, then 54 (all remaining) for most blocks; 29-30 in the middle of layer3' },
+    resnet152: {
+      blocks: 54,
+      summary: '11, 21, then 54 (all remaining) for most blocks; 29-30 in the middle of layer3',
+    },
     vit_l_32: { blocks: 26, summary: '6, 2, 2, 2, 1, 1, ... and 26 at the end' },
     efficientnet_v2_l: { blocks: 49, summary: '48-49 early, 1-6 in the middle' },
   } as Readonly<Record<string, { readonly blocks: number; readonly summary: string }>>,

@@ -37,18 +37,71 @@ const FIG10_RAW: readonly [number, PaperDistribution, string, number, number, nu
 ];
 
 /** Fig 10: end-to-end search time, 35 chained synthetic models, 200 MB/s store. */
-export const PAPER_FIG10: readonly PaperSearchCell[] = FIG10_RAW.map(([items, distribution, architecture, ...s]) => ({ items, distribution, architecture, seconds: byStrategy(s) }));
+export const PAPER_FIG10: readonly PaperSearchCell[] = FIG10_RAW.map(([items, distribution, architecture, ...s]) => ({
+  items,
+  distribution,
+  architecture,
+  seconds: byStrategy(s),
+}));
 
 /** Fig 11 (a-c): breakdown per strategy; (d, e): Alsatian's per distribution, 8000 items. */
 export const PAPER_FIG11 = {
   strategies: [
-    { panel: 'a', architecture: 'resnet152', items: 8000, distribution: 'top-50', seconds: byStrategy([breakdown(116.4, 92.1, 437.8, 68.9, 715.1), breakdown(138.1, 89.2, 117.6, 12.8, 357.6), breakdown(56.1, 12.5, 53.9, 12.5, 135.1)]) },
-    { panel: 'b', architecture: 'resnet152', items: 8000, distribution: 'top-layers', seconds: byStrategy([breakdown(118.1, 92.2, 436.9, 69.5, 716.7), breakdown(141.2, 89.0, 117.6, 12.9, 360.6), breakdown(24.4, 12.6, 20.9, 12.5, 70.4)]) },
-    { panel: 'c', architecture: 'resnet152', items: 2000, distribution: 'top-layers', seconds: byStrategy([breakdown(119.2, 63.8, 108.8, 18.3, 310.1), breakdown(141.0, 62.6, 29.6, 6.2, 239.4), breakdown(23.4, 6.8, 5.3, 6.1, 41.5)]) },
+    {
+      panel: 'a',
+      architecture: 'resnet152',
+      items: 8000,
+      distribution: 'top-50',
+      seconds: byStrategy([
+        breakdown(116.4, 92.1, 437.8, 68.9, 715.1),
+        breakdown(138.1, 89.2, 117.6, 12.8, 357.6),
+        breakdown(56.1, 12.5, 53.9, 12.5, 135.1),
+      ]),
+    },
+    {
+      panel: 'b',
+      architecture: 'resnet152',
+      items: 8000,
+      distribution: 'top-layers',
+      seconds: byStrategy([
+        breakdown(118.1, 92.2, 436.9, 69.5, 716.7),
+        breakdown(141.2, 89.0, 117.6, 12.9, 360.6),
+        breakdown(24.4, 12.6, 20.9, 12.5, 70.4),
+      ]),
+    },
+    {
+      panel: 'c',
+      architecture: 'resnet152',
+      items: 2000,
+      distribution: 'top-layers',
+      seconds: byStrategy([
+        breakdown(119.2, 63.8, 108.8, 18.3, 310.1),
+        breakdown(141.0, 62.6, 29.6, 6.2, 239.4),
+        breakdown(23.4, 6.8, 5.3, 6.1, 41.5),
+      ]),
+    },
   ],
   alsatianByDistribution: [
-    { panel: 'd', architecture: 'resnet152', items: 8000, seconds: { 'top-50': breakdown(56.1, 12.5, 53.9, 12.5, 135.1), 'top-25': breakdown(37.1, 12.7, 33.7, 12.3, 95.8), 'top-layers': breakdown(24.4, 12.6, 20.9, 12.5, 70.4) } },
-    { panel: 'e', architecture: 'vit_l_32', items: 8000, seconds: { 'top-50': breakdown(159.4, 8.7, 106.1, 12.4, 286.6), 'top-25': breakdown(84.7, 8.8, 60.8, 12.3, 166.6), 'top-layers': breakdown(41.3, 8.9, 36.3, 12.3, 98.8) } },
+    {
+      panel: 'd',
+      architecture: 'resnet152',
+      items: 8000,
+      seconds: {
+        'top-50': breakdown(56.1, 12.5, 53.9, 12.5, 135.1),
+        'top-25': breakdown(37.1, 12.7, 33.7, 12.3, 95.8),
+        'top-layers': breakdown(24.4, 12.6, 20.9, 12.5, 70.4),
+      },
+    },
+    {
+      panel: 'e',
+      architecture: 'vit_l_32',
+      items: 8000,
+      seconds: {
+        'top-50': breakdown(159.4, 8.7, 106.1, 12.4, 286.6),
+        'top-25': breakdown(84.7, 8.8, 60.8, 12.3, 166.6),
+        'top-layers': breakdown(41.3, 8.9, 36.3, 12.3, 98.8),
+      },
+    },
   ],
 } as const;
 
@@ -61,10 +114,38 @@ export const PAPER_FIG13: readonly { architecture: string; seconds: ByStrategy<n
 ];
 
 /** Fig 16: 35 ViT-L-32, Top 50 %, 8000 items, container memory 64 / 10 / 5 GB with Alsatian's cache budget. */
-export const PAPER_FIG16: readonly { memoryGB: number; alsatianCacheMB: number; seconds: ByStrategy<PaperBreakdown> }[] = [
-  { memoryGB: 64, alsatianCacheMB: 62000, seconds: byStrategy([breakdown(460.2, 78.7, 720.9, 68.5, 1328), breakdown(553.9, 72.2, 208.0, 17.6, 852), breakdown(155.4, 7.5, 114.0, 16.6, 294)]) },
-  { memoryGB: 10, alsatianCacheMB: 8000, seconds: byStrategy([breakdown(528.3, 85.3, 716.7, 70.5, 1401), breakdown(1061.8, 82.0, 207.6, 19.0, 1370), breakdown(391.6, 7.3, 112.2, 16.7, 528)]) },
-  { memoryGB: 5, alsatianCacheMB: 3000, seconds: byStrategy([breakdown(592.5, 90.9, 714.5, 71.1, 1469), breakdown(1019.1, 85.8, 207.7, 19.6, 1332), breakdown(442.7, 8.2, 113.3, 16.6, 581)]) },
+export const PAPER_FIG16: readonly {
+  memoryGB: number;
+  alsatianCacheMB: number;
+  seconds: ByStrategy<PaperBreakdown>;
+}[] = [
+  {
+    memoryGB: 64,
+    alsatianCacheMB: 62000,
+    seconds: byStrategy([
+      breakdown(460.2, 78.7, 720.9, 68.5, 1328),
+      breakdown(553.9, 72.2, 208.0, 17.6, 852),
+      breakdown(155.4, 7.5, 114.0, 16.6, 294),
+    ]),
+  },
+  {
+    memoryGB: 10,
+    alsatianCacheMB: 8000,
+    seconds: byStrategy([
+      breakdown(528.3, 85.3, 716.7, 70.5, 1401),
+      breakdown(1061.8, 82.0, 207.6, 19.0, 1370),
+      breakdown(391.6, 7.3, 112.2, 16.7, 528),
+    ]),
+  },
+  {
+    memoryGB: 5,
+    alsatianCacheMB: 3000,
+    seconds: byStrategy([
+      breakdown(592.5, 90.9, 714.5, 71.1, 1469),
+      breakdown(1019.1, 85.8, 207.7, 19.6, 1332),
+      breakdown(442.7, 8.2, 113.3, 16.6, 581),
+    ]),
+  },
 ];
 
 /** Fig 17: BERT base, 35 chained synthetic models, IMDB, 2000 items. */

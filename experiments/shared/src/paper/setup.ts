@@ -31,7 +31,17 @@ export interface PaperBreakdown {
   readonly total: number;
 }
 
-export const breakdown = (prepareModel: number, prepareData: number, inference: number, proxy: number, total: number): PaperBreakdown => ({ prepareModel, prepareData, inference, proxy, total });
+export const breakdown = (
+  prepareModel: number,
+  prepareData: number,
+  inference: number,
+  proxy: number,
+  total: number,
+): PaperBreakdown => ({ prepareModel, prepareData, inference, proxy, total });
 
 /** [baseline, shift, alsatian] seconds as a record. */
-export const byStrategy = <T>([baseline, shift, alsatian]: readonly [T, T, T]): ByStrategy<T> => ({ baseline, shift, alsatian });
+export const byStrategy = <T>([baseline, shift, alsatian]: readonly [T, T, T]): ByStrategy<T> => ({
+  baseline,
+  shift,
+  alsatian,
+});

@@ -12,11 +12,22 @@ export function loadingCharts(run: RunData): ChartDef[] {
   const points = throughput(run.rows);
   const workers = [...new Set(points.map((p) => p.workers))].sort((a, b) => a - b).map(String);
   const spec = lineChart({
-    title: { text: 'Data loading throughput: batch size x workers', subtitle: scaleSubtitle(run.scale, run.meta.reductions) },
+    title: {
+      text: 'Data loading throughput: batch size x workers',
+      subtitle: scaleSubtitle(run.scale, run.meta.reductions),
+    },
     rows: points.map((p) => ({ ...p, workersLabel: String(p.workers) }) as Datum),
     x: { field: 'batchSize', title: 'batch size' },
     y: { field: 'imagesPerSecond', title: 'images per second' },
-    series: { field: 'workersLabel', title: 'workers', domain: workers, colors: workers.map((_, i) => RAMP[Math.min(RAMP.length - 1, Math.round((i * (RAMP.length - 1)) / Math.max(1, workers.length - 1)))]) },
+    series: {
+      field: 'workersLabel',
+      title: 'workers',
+      domain: workers,
+      colors: workers.map(
+        (_, i) =>
+          RAMP[Math.min(RAMP.length - 1, Math.round((i * (RAMP.length - 1)) / Math.max(1, workers.length - 1)))],
+      ),
+    },
     logX: true,
     facet: { column: { field: 'source', sort: ['jpeg-folder', 'tensor-file'] }, independentY: true },
   });

@@ -27,13 +27,20 @@ export async function measureDataLoading(options: LoadingOptions): Promise<Row[]
   const rows: Row[] = [];
   for (const batchSize of options.batchSizes) {
     const drop = await dropCache();
-    if (!drop.dropped) options.logger.warn(`data-loading: page cache not dropped (${drop.reason}); reads may come from memory`);
+    if (!drop.dropped)
+      options.logger.warn(`data-loading: page cache not dropped (${drop.reason}); reads may come from memory`);
     const { items, batches, firstItems, firstSeconds, totalSeconds } = await timeSource(options, batchSize);
     const base = { batchSize, items, batches, pageCache: drop.dropped ? 'dropped' : 'warm' };
     rows.push({ ...base, metric: 'total', seconds: totalSeconds, imagesPerSecond: items / totalSeconds });
     rows.push({ ...base, metric: 'firstBatch', seconds: firstSeconds, imagesPerSecond: null });
     // Steady state: the batches after the first, without the pool start and pipeline fill.
-    if (batches > 1) rows.push({ ...base, metric: 'afterFirstBatch', seconds: totalSeconds - firstSeconds, imagesPerSecond: (items - firstItems) / (totalSeconds - firstSeconds) });
+    if (batches > 1)
+      rows.push({
+        ...base,
+        metric: 'afterFirstBatch',
+        seconds: totalSeconds - firstSeconds,
+        imagesPerSecond: (items - firstItems) / (totalSeconds - firstSeconds),
+      });
   }
   return rows;
 }
@@ -55,13 +62,15 @@ async function timeSource(options: LoadingOptions, batchSize: number) {
   if (options.source === 'jpeg-folder') {
     const dataset = await openDataset(options.path, { imageSize: options.imageSize, workers: options.workers });
     try {
-      for await (const batch of dataset.train.batches({ start: 0, end: dataset.train.length }, { batchSize })) seen(batch.labels.length);
+      for await (const batch of dataset.train.batches({ start: 0, end: dataset.train.length }, { batchSize }))
+        seen(batch.labels.length);
     } finally {
       await dataset.close();
     }
   } else {
     const itemFloats = 3 * options.imageSize * options.imageSize;
-    for await (const data of readTensorBatches(options.path, batchSize, options.workers)) seen(data.length / itemFloats);
+    for await (const data of readTensorBatches(options.path, batchSize, options.workers))
+      seen(data.length / itemFloats);
   }
   return { items, batches, firstItems, firstSeconds, totalSeconds: (performance.now() - t0) / 1000 };
 }

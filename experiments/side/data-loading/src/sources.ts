@@ -26,7 +26,13 @@ export async function ensureJpegFolder(dir: string, spec: SourceSpec): Promise<s
   if (existsSync(folder)) return folder;
   const temp = `${folder}.tmp-${process.pid}`;
   await rm(temp, { recursive: true, force: true });
-  await writeSyntheticImageFolder(temp, { classes: 10, train: spec.items, test: 10, seed: spec.seed, size: spec.jpegSize });
+  await writeSyntheticImageFolder(temp, {
+    classes: 10,
+    train: spec.items,
+    test: 10,
+    seed: spec.seed,
+    size: spec.jpegSize,
+  });
   await rename(temp, folder);
   return folder;
 }
@@ -80,7 +86,8 @@ export async function* readTensorBatches(file: string, batchSize: number, lanes:
         reads.push(handle.read(buffer, first * itemBytes, n * itemBytes, (start + first) * itemBytes));
       }
       for (const r of await Promise.all(reads)) {
-        if (r.bytesRead === 0) throw new BadInputError(`Tensor file ${file} is shorter than its header says (${header.items} items).`);
+        if (r.bytesRead === 0)
+          throw new BadInputError(`Tensor file ${file} is shorter than its header says (${header.items} items).`);
       }
       yield new Float32Array(buffer.buffer, 0, buffer.byteLength / 4);
     }

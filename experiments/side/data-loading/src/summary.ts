@@ -25,7 +25,9 @@ export function throughput(rows: readonly CsvRow[]): ThroughputPoint[] {
     batchSize: Number(g[0].batchSize),
     imagesPerSecond: medianOf(g.filter((r) => r.metric === 'total').map((r) => Number(r.imagesPerSecond))),
     firstBatchSeconds: medianOf(g.filter((r) => r.metric === 'firstBatch').map((r) => Number(r.seconds))),
-    steadyImagesPerSecond: medianOf(g.filter((r) => r.metric === 'afterFirstBatch').map((r) => Number(r.imagesPerSecond))),
+    steadyImagesPerSecond: medianOf(
+      g.filter((r) => r.metric === 'afterFirstBatch').map((r) => Number(r.imagesPerSecond)),
+    ),
   }));
 }
 

@@ -28,7 +28,14 @@ export async function measureBatchSweep(options: BatchSweepOptions): Promise<Row
         const t0 = performance.now();
         await unit.run(input);
         const seconds = (performance.now() - t0) / 1000;
-        if (b >= options.warmupBatches) rows.push({ batchSize, batchIndex: b - options.warmupBatches, seconds, msPerItem: (seconds * 1000) / batchSize, threads: engine.threads });
+        if (b >= options.warmupBatches)
+          rows.push({
+            batchSize,
+            batchIndex: b - options.warmupBatches,
+            seconds,
+            msPerItem: (seconds * 1000) / batchSize,
+            threads: engine.threads,
+          });
       }
     }
   } finally {
@@ -39,7 +46,8 @@ export async function measureBatchSweep(options: BatchSweepOptions): Promise<Row
 
 function inputBatch(first: Block, batchSize: number): HostTensor[] {
   return first.descriptor.inputs.map((spec) => {
-    if (spec.dtype !== 'float32') throw new Error(`inference-batch-size feeds float32 image inputs; input '${spec.name}' is ${spec.dtype}.`);
+    if (spec.dtype !== 'float32')
+      throw new Error(`inference-batch-size feeds float32 image inputs; input '${spec.name}' is ${spec.dtype}.`);
     const t = float32Tensor([batchSize, ...spec.shape]);
     const n = numel(t.shape);
     for (let i = 0; i < n; i++) (t.data as Float32Array)[i] = Math.cos(i * 0.11);

@@ -20,6 +20,10 @@ export function batchPoints(rows: readonly CsvRow[]): BatchPoint[] {
   return [...groups.values()].map((g) => {
     const s = [...g.values].sort((a, b) => a - b);
     const m = s.length >> 1;
-    return { architecture: g.architecture, batchSize: g.batchSize, msPerItem: s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2 };
+    return {
+      architecture: g.architecture,
+      batchSize: g.batchSize,
+      msPerItem: s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2,
+    };
   });
 }

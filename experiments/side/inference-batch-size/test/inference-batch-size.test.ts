@@ -15,9 +15,14 @@ beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'inference-batch-size-'));
   runDir = join(root, 'inference-batch-size', 'quick');
   await mkdir(runDir, { recursive: true });
-  const lines = ['experiment,figure,scale,cellId,repetition,architecture,imageSize,batchSize,batchIndex,seconds,msPerItem,threads'];
+  const lines = [
+    'experiment,figure,scale,cellId,repetition,architecture,imageSize,batchSize,batchIndex,seconds,msPerItem,threads',
+  ];
   // resnet18: 4, 2, 1.5 ms per item at batch 1, 4, 16 (best 16, 2.67x over batch 1); vit_b_32: 3, 3.5, 3.2 (best 1).
-  for (const [arch, perItem] of [['resnet18', [4, 2, 1.5]], ['vit_b_32', [3, 3.5, 3.2]]] as const) {
+  for (const [arch, perItem] of [
+    ['resnet18', [4, 2, 1.5]],
+    ['vit_b_32', [3, 3.5, 3.2]],
+  ] as const) {
     [1, 4, 16].forEach((batch, i) => {
       for (const jitter of [0.1, 0, -0.1]) {
         const ms = perItem[i] + jitter;
@@ -49,7 +54,15 @@ describe('inference-batch-size chart and report', () => {
 
 describe('measureBatchSweep', () => {
   it('times each batch size on one session and divides by the items', async () => {
-    const rows = await measureBatchSweep({ blocks: blocksAt('tiny_resnet', 32, 1), batchSizes: [1, 3], warmupBatches: 0, batches: 2, threads: 1, ep: 'cpu', logger: silentLogger });
+    const rows = await measureBatchSweep({
+      blocks: blocksAt('tiny_resnet', 32, 1),
+      batchSizes: [1, 3],
+      warmupBatches: 0,
+      batches: 2,
+      threads: 1,
+      ep: 'cpu',
+      logger: silentLogger,
+    });
     expect(rows.map((r) => r.batchSize)).toEqual([1, 1, 3, 3]);
     for (const r of rows) expect(r.msPerItem).toBeCloseTo((Number(r.seconds) * 1000) / Number(r.batchSize), 9);
   });

@@ -10,7 +10,9 @@ type CsvRow = Record<string, RowValue>;
  */
 export function kendallTau(a: readonly string[], b: readonly string[]): number {
   if (a.length !== b.length || a.some((m) => !b.includes(m))) {
-    throw new InvalidArgumentError(`Kendall tau needs two rankings of the same models; got ${a.length} and ${b.length} models that differ.`);
+    throw new InvalidArgumentError(
+      `Kendall tau needs two rankings of the same models; got ${a.length} and ${b.length} models that differ.`,
+    );
   }
   if (a.length < 2) return 1;
   const pos = new Map(b.map((m, i) => [m, i]));
@@ -46,7 +48,9 @@ export function proxySummaries(rows: readonly CsvRow[]): ProxySummary[] {
       totalSeconds: Number(t.seconds),
       proxySeconds: Number(proxyRow?.seconds ?? Number.NaN),
       winner: String(t.winner),
-      ranking: String(t.ranking ?? '').split(RANKING_SEPARATOR).filter((m) => m !== ''),
+      ranking: String(t.ranking ?? '')
+        .split(RANKING_SEPARATOR)
+        .filter((m) => m !== ''),
     };
   });
 }

@@ -13,11 +13,24 @@ export const CHART_FILE = 'time-per-proxy';
 export function proxyCharts(run: RunData): ChartDef[] {
   const summaries = proxySummaries(run.rows);
   const rows: Datum[] = summaries.flatMap((s) => [
-    { proxy: s.proxy, strategy: STRATEGY_LABELS[strategyOf(s.strategy)], measure: 'proxy scoring', seconds: s.proxySeconds },
-    { proxy: s.proxy, strategy: STRATEGY_LABELS[strategyOf(s.strategy)], measure: 'search total', seconds: s.totalSeconds },
+    {
+      proxy: s.proxy,
+      strategy: STRATEGY_LABELS[strategyOf(s.strategy)],
+      measure: 'proxy scoring',
+      seconds: s.proxySeconds,
+    },
+    {
+      proxy: s.proxy,
+      strategy: STRATEGY_LABELS[strategyOf(s.strategy)],
+      measure: 'search total',
+      seconds: s.totalSeconds,
+    },
   ]);
   const spec = groupedBarChart({
-    title: { text: 'Proxies compared on the same search: time', subtitle: scaleSubtitle(run.scale, run.meta.reductions) },
+    title: {
+      text: 'Proxies compared on the same search: time',
+      subtitle: scaleSubtitle(run.scale, run.meta.reductions),
+    },
     rows,
     x: { field: 'proxy', sort: [...PROXIES] },
     group: { field: 'strategy', domain: [...SHOWN], colors: SHOWN.map((a) => STRATEGY_COLORS[a]) },

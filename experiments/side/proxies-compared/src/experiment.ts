@@ -4,7 +4,14 @@
  * all data, the full ranking). Each (proxy, strategy) is one cell; rows are the shared search rows.
  */
 import type { Scales } from '@alsatian/bench';
-import { defineExperiment, runSearchCell, SEARCH_COLUMNS, storesDirFor, strategyOf, syntheticSearchProvenance } from '@alsatian/exp-shared';
+import {
+  defineExperiment,
+  runSearchCell,
+  SEARCH_COLUMNS,
+  storesDirFor,
+  strategyOf,
+  syntheticSearchProvenance,
+} from '@alsatian/exp-shared';
 import type { DistributionName } from '@alsatian/store';
 import { proxyCharts } from './charts.ts';
 import { proxyReport } from './report.ts';
@@ -36,27 +43,82 @@ export interface ProxySettings {
   readonly reductions: readonly string[];
 }
 
-const reduced = (s: Omit<ProxySettings, 'reductions'>): ProxySettings => ({ ...s, reductions: [`${s.models} ${s.architecture} snapshots at ${s.imageSize} px, ${s.distribution}`, `${s.train} train / ${s.test} test items`] });
+const reduced = (s: Omit<ProxySettings, 'reductions'>): ProxySettings => ({
+  ...s,
+  reductions: [
+    `${s.models} ${s.architecture} snapshots at ${s.imageSize} px, ${s.distribution}`,
+    `${s.train} train / ${s.test} test items`,
+  ],
+});
 
 export const PROXY_SCALES: Scales<ProxySettings> = {
-  quick: reduced({ architecture: 'resnet18', imageSize: 64, models: 6, distribution: 'top-layers', train: 192, test: 48, batchSize: 32, repetitions: 1 }),
-  small: reduced({ architecture: 'resnet18', imageSize: 112, models: 35, distribution: 'top-25', train: 1600, test: 400, batchSize: 64, repetitions: 1 }),
-  paper: { architecture: 'resnet152', imageSize: 224, models: 35, distribution: 'top-25', train: 1600, test: 400, batchSize: 128, repetitions: 3, reductions: [] },
+  quick: reduced({
+    architecture: 'resnet18',
+    imageSize: 64,
+    models: 6,
+    distribution: 'top-layers',
+    train: 192,
+    test: 48,
+    batchSize: 32,
+    repetitions: 1,
+  }),
+  small: reduced({
+    architecture: 'resnet18',
+    imageSize: 112,
+    models: 35,
+    distribution: 'top-25',
+    train: 1600,
+    test: 400,
+    batchSize: 64,
+    repetitions: 1,
+  }),
+  paper: {
+    architecture: 'resnet152',
+    imageSize: 224,
+    models: 35,
+    distribution: 'top-25',
+    train: 1600,
+    test: 400,
+    batchSize: 128,
+    repetitions: 3,
+    reductions: [],
+  },
 };
 
 export default defineExperiment<ProxyCell, ProxySettings>({
   name: 'proxies-compared',
   figure: 'side-proxies',
   title: 'Side experiment: linear vs kNN vs LogME proxies on the same search',
-  description: 'Linear probe vs kNN vs LogME on the same store and dataset: time per proxy (Alsatian and Base) and agreement of their winners and rankings.',
+  description:
+    'Linear probe vs kNN vs LogME on the same store and dataset: time per proxy (Alsatian and Base) and ' +
+    'agreement of their winners and rankings.',
   columns: [...SEARCH_COLUMNS],
   scales: PROXY_SCALES,
-  grid: (c) => PROXIES.flatMap((proxy) => STRATEGIES.map((strategy) => ({ proxy, strategy, architecture: c.architecture, imageSize: c.imageSize, snapshots: c.models, distribution: c.distribution, train: c.train, test: c.test }))),
+  grid: (c) =>
+    PROXIES.flatMap((proxy) =>
+      STRATEGIES.map((strategy) => ({
+        proxy,
+        strategy,
+        architecture: c.architecture,
+        imageSize: c.imageSize,
+        snapshots: c.models,
+        distribution: c.distribution,
+        train: c.train,
+        test: c.test,
+      })),
+    ),
   provenance: () => syntheticSearchProvenance('chained'),
   async runCell(cell, ctx) {
     const c = ctx.settings;
     const { rows } = await runSearchCell({
-      set: { architecture: cell.architecture, imageSize: cell.imageSize, count: cell.snapshots, distribution: c.distribution, structure: 'chained', seed: ctx.seed },
+      set: {
+        architecture: cell.architecture,
+        imageSize: cell.imageSize,
+        count: cell.snapshots,
+        distribution: c.distribution,
+        structure: 'chained',
+        seed: ctx.seed,
+      },
       dataset: { kind: 'synthetic', train: cell.train, test: cell.test },
       strategy: strategyOf(cell.strategy),
       storesDir: storesDirFor(ctx.runDir),

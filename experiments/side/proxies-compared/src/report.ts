@@ -10,7 +10,8 @@ export function proxyReport(run: RunData): string {
   const linearBase = summaries.find((s) => s.proxy === 'linear' && s.strategy === 'baseline');
   const prefix = commonPrefix(summaries.flatMap((s) => s.ranking));
   // Model ids share a long set prefix; the table shows what tells them apart.
-  const short = (id: string | undefined) => (id === undefined ? '–' : prefix.length > 0 ? `…${id.slice(prefix.length)}` : id);
+  const short = (id: string | undefined) =>
+    id === undefined ? '–' : prefix.length > 0 ? `…${id.slice(prefix.length)}` : id;
   const table = proxies.map((proxy) => {
     const of = (strategy: string) => summaries.find((s) => s.proxy === proxy && s.strategy === strategy);
     const a = agree.find((x) => x.proxy === proxy)!;
@@ -25,19 +26,34 @@ export function proxyReport(run: RunData): string {
       short(base?.winner),
       short(als?.winner),
       a.alsatianWinnerRankInOwnBase ?? '–',
-      base?.winner === undefined || linearBase === undefined ? '–' : base.winner === linearBase.winner ? 'yes' : `no (rank ${a.baseWinnerRankInLinear ?? '?'})`,
+      base?.winner === undefined || linearBase === undefined
+        ? '–'
+        : base.winner === linearBase.winner
+          ? 'yes'
+          : `no (rank ${a.baseWinnerRankInLinear ?? '?'})`,
       a.tauVsLinear === undefined ? '–' : a.tauVsLinear.toFixed(2),
     ];
   });
   return [
     markdownTable(
-      ['proxy', 'Base proxy s', 'Base total s', 'Alsatian proxy s', 'Alsatian total s', 'Base winner', 'Alsatian winner', "Alsatian winner's rank in own Base", 'same Base winner as linear', 'Kendall tau vs linear (Base)'],
+      [
+        'proxy',
+        'Base proxy s',
+        'Base total s',
+        'Alsatian proxy s',
+        'Alsatian total s',
+        'Base winner',
+        'Alsatian winner',
+        "Alsatian winner's rank in own Base",
+        'same Base winner as linear',
+        'Kendall tau vs linear (Base)',
+      ],
       table,
     ),
     '',
     `Not in the reference, which uses the linear proxy only. Model ids abbreviated: '…' stands for '${prefix}'. ` +
-      'Same store, same synthetic dataset, same seeds; only the proxy changes. Kendall tau compares each proxy\'s ' +
-      'full Base ranking with the linear proxy\'s (1 = same order).',
+      "Same store, same synthetic dataset, same seeds; only the proxy changes. Kendall tau compares each proxy's " +
+      "full Base ranking with the linear proxy's (1 = same order).",
     '',
     'Where it may mislead: synthetic snapshots differ only in their re-initialised top blocks, so this compares how ' +
       'the proxies rank near-identical feature extractors; real fine-tuned models (Fig 13) would be ' +

@@ -24,7 +24,10 @@ export interface ItemTensor {
 }
 
 export class CorruptEntry extends Error {
-  constructor(readonly file: string, readonly reason: string) {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
     super(`feature-store entry ${file} is corrupt: ${reason}`);
   }
 }
@@ -76,9 +79,8 @@ export function decodeEntry(bytes: Buffer, node: string, item: string, file: str
     // A fresh, aligned copy: the file buffer may be pooled and is not aligned for typed arrays.
     const raw = Uint8Array.prototype.slice.call(bytes, offset, offset + length);
     offset += length;
-    const data = dtype === 'float32'
-      ? new Float32Array(raw.buffer, 0, length / 4)
-      : new BigInt64Array(raw.buffer, 0, length / 8);
+    const data =
+      dtype === 'float32' ? new Float32Array(raw.buffer, 0, length / 4) : new BigInt64Array(raw.buffer, 0, length / 8);
     return { dtype, shape: shape as number[], data } as ItemTensor;
   });
   if (offset !== bytes.byteLength) throw bad('data is longer than the header says');

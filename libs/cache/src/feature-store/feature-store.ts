@@ -52,7 +52,10 @@ export class FeatureStore {
   private writeError: unknown;
   private user: { since: number; release: () => Promise<void> } | undefined;
 
-  private constructor(readonly dir: string, readonly limitBytes: number) {}
+  private constructor(
+    readonly dir: string,
+    readonly limitBytes: number,
+  ) {}
 
   static async open(dir: string, options: FeatureStoreOptions = {}): Promise<FeatureStore> {
     const limit = options.limitBytes ?? DEFAULT_FEATURE_STORE_LIMIT;

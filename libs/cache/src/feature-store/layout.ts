@@ -49,8 +49,8 @@ export async function openLayout(dir: string, create: boolean): Promise<void> {
   const names = existsSync(dir) ? await readdir(dir) : undefined;
   if (names && names.length > 0) {
     throw new InvalidArgumentError(
-      `${dir} is not a feature store (it has files but no ${FORMAT_FILE} marker); `
-        + 'pass a new or empty directory to --feature-store.',
+      `${dir} is not a feature store (it has files but no ${FORMAT_FILE} marker); ` +
+        'pass a new or empty directory to --feature-store.',
     );
   }
   if (!create) {

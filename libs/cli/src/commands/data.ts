@@ -36,7 +36,10 @@ export function registerDataCommand(program: Command): void {
 
   data
     .command('synth')
-    .description('Write a synthetic dataset: JPEGs in OUT/{train,val}/<class>/, or with --text reviews in OUT/{train,test}/{neg,pos}/ + OUT/vocab.txt')
+    .description(
+      'Write a synthetic dataset: JPEGs in OUT/{train,val}/<class>/, or with --text reviews in ' +
+        'OUT/{train,test}/{neg,pos}/ + OUT/vocab.txt',
+    )
     .requiredOption('--out <dir>', 'output directory (new or empty)')
     .option('--classes <n>', 'number of classes', '10')
     .option('--train <n>', 'items in the train split', '2000')
@@ -46,21 +49,39 @@ export function registerDataCommand(program: Command): void {
     .option('--quality <q>', 'JPEG quality 1-100', '90')
     .option('--text', 'write a synthetic review corpus (IMDB layout) instead of images')
     .action(async (options: SynthOptions) => {
-      const common = { classes: intOption('--classes', options.classes), train: intOption('--train', options.train), test: intOption('--test', options.test), seed: intOption('--seed', options.seed, 0) };
+      const common = {
+        classes: intOption('--classes', options.classes),
+        train: intOption('--train', options.train),
+        test: intOption('--test', options.test),
+        seed: intOption('--seed', options.seed, 0),
+      };
       const progress = progressBar();
       try {
         if (options.text) await writeSyntheticTextFolder(options.out, { ...common, onProgress: progress.update });
-        else await writeSyntheticImageFolder(options.out, { ...common, size: intOption('--size', options.size), quality: intOption('--quality', options.quality), onProgress: progress.update });
+        else
+          await writeSyntheticImageFolder(options.out, {
+            ...common,
+            size: intOption('--size', options.size),
+            quality: intOption('--quality', options.quality),
+            onProgress: progress.update,
+          });
       } finally {
         progress.stop();
       }
-      print(`wrote ${common.train + common.test} ${options.text ? 'reviews' : 'images'} (${common.classes} classes) to ${options.out}`);
+      print(
+        `wrote ${common.train + common.test} ${options.text ? 'reviews' : 'images'} (${common.classes} ` +
+          `classes) to ${options.out}`,
+      );
     });
 
   data
     .command('info')
     .description('Classes, items per split, model inputs and skipped items of a dataset (no item is decoded)')
-    .argument('<spec>', 'a directory, synthetic:classes=10,train=2000,test=500,size=224,seed=1 or synthetic-text:classes=2,train=200,test=50,length=256,seed=1')
+    .argument(
+      '<spec>',
+      'a directory, synthetic:classes=10,train=2000,test=500,size=224,seed=1 or ' +
+        'synthetic-text:classes=2,train=200,test=50,length=256,seed=1',
+    )
     .option('--json', 'print JSON')
     .option('--image-size <px>', 'model input side for images (default 224)')
     .option('--max-length <n>', 'tokens per text item (default 256)')
@@ -93,7 +114,14 @@ function describe(dataset: Dataset) {
     for (const label of s.labels()) counts[dataset.classes[label]]++;
     return { items: s.length, perClass: counts };
   };
-  return { id: dataset.id, classes: dataset.classes, inputs: dataset.inputs, train: split(dataset.train), test: split(dataset.test), skipped: dataset.skipped() };
+  return {
+    id: dataset.id,
+    classes: dataset.classes,
+    inputs: dataset.inputs,
+    train: split(dataset.train),
+    test: split(dataset.test),
+    skipped: dataset.skipped(),
+  };
 }
 
 function formatInfo(info: ReturnType<typeof describe>): string {

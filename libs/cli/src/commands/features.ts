@@ -36,8 +36,11 @@ export function registerFeaturesCommand(program: Command): void {
     .command('prune')
     .description('Delete least recently used entries until the store holds at most --limit bytes')
     .requiredOption('--feature-store <dir>', 'feature store directory')
-    .option('--limit <bytes>', 'size to prune down to, e.g. 5GiB',
-      formatBytes(DEFAULT_FEATURE_STORE_LIMIT).replace(' ', ''))
+    .option(
+      '--limit <bytes>',
+      'size to prune down to, e.g. 5GiB',
+      formatBytes(DEFAULT_FEATURE_STORE_LIMIT).replace(' ', ''),
+    )
     .option('--json', 'print JSON')
     .action(async (options: FeaturesOptions) => {
       const limit = parseBytes(options.limit!, '--limit');

@@ -8,6 +8,10 @@ import { registerFeaturesCommand } from './features.ts';
 
 /** Every verb of the CLI registers itself here; one file per verb group. */
 export const COMMANDS: ((program: Command) => void)[] = [
-  registerModelsCommand, registerStoreCommands, registerDataCommand, registerSearchCommand, registerFeaturesCommand,
+  registerModelsCommand,
+  registerStoreCommands,
+  registerDataCommand,
+  registerSearchCommand,
+  registerFeaturesCommand,
   registerWorkerCommand,
 ];

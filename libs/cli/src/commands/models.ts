@@ -8,7 +8,9 @@ import type { ArchitectureInfo } from '@alsatian/models';
 import { architecture, architectureNames, describeArchitecture } from '@alsatian/models';
 
 export function registerModelsCommand(program: Command): void {
-  const models = program.command('models').description('List the architectures of the model zoo and describe their blocks');
+  const models = program
+    .command('models')
+    .description('List the architectures of the model zoo and describe their blocks');
 
   models
     .command('list')
@@ -19,10 +21,28 @@ export function registerModelsCommand(program: Command): void {
       const rows = architectureNames({ includeTiny: options.all === true }).map((name) => {
         const def = architecture(name);
         const info = describeArchitecture(name);
-        return { name, family: def.family, tiny: def.tiny, params: info.params, featureDim: info.featureDim, blocks: info.blocks.length };
+        return {
+          name,
+          family: def.family,
+          tiny: def.tiny,
+          params: info.params,
+          featureDim: info.featureDim,
+          blocks: info.blocks.length,
+        };
       });
       if (options.json) return print(JSON.stringify(rows, null, 2));
-      print(table(['architecture', 'family', 'params', 'feature dim', 'blocks'], rows.map((r) => [r.tiny ? `${r.name} (tiny)` : r.name, r.family, humanCount(r.params), String(r.featureDim), String(r.blocks)])));
+      print(
+        table(
+          ['architecture', 'family', 'params', 'feature dim', 'blocks'],
+          rows.map((r) => [
+            r.tiny ? `${r.name} (tiny)` : r.name,
+            r.family,
+            humanCount(r.params),
+            String(r.featureDim),
+            String(r.blocks),
+          ]),
+        ),
+      );
     });
 
   models
@@ -33,8 +53,24 @@ export function registerModelsCommand(program: Command): void {
     .action((name: string, options: { json?: boolean }) => {
       const info = describeArchitecture(name);
       if (options.json) return print(JSON.stringify(infoJson(info), null, 2));
-      print(`${info.architecture}: ${humanCount(info.params)} parameters with the head, ${humanCount(info.featureParams)} in the feature extractor, feature dim ${info.featureDim}\n`);
-      print(table(['index', 'kind', 'label', 'params', 'output shape', 'bytes/item', 'MFLOPs'], info.blocks.map((b) => [String(b.index), b.kind, b.label, humanCount(b.params), b.outputShape.map((s) => `[${s.join(',')}]`).join(' '), String(b.bytesPerItem), (b.flops / 1e6).toFixed(1)])));
+      print(
+        `${info.architecture}: ${humanCount(info.params)} parameters with the head, ` +
+          `${humanCount(info.featureParams)} in the feature extractor, feature dim ${info.featureDim}\n`,
+      );
+      print(
+        table(
+          ['index', 'kind', 'label', 'params', 'output shape', 'bytes/item', 'MFLOPs'],
+          info.blocks.map((b) => [
+            String(b.index),
+            b.kind,
+            b.label,
+            humanCount(b.params),
+            b.outputShape.map((s) => `[${s.join(',')}]`).join(' '),
+            String(b.bytesPerItem),
+            (b.flops / 1e6).toFixed(1),
+          ]),
+        ),
+      );
     });
 }
 
@@ -45,10 +81,16 @@ export function infoJson(info: ArchitectureInfo) {
     params: info.params,
     featureParams: info.featureParams,
     featureDim: info.featureDim,
-    blocks: info.blocks.map((b) => ({ index: b.index, kind: b.kind, params: b.params, outputShape: b.outputShape[0], bytesPerItem: b.bytesPerItem, flops: b.flops })),
+    blocks: info.blocks.map((b) => ({
+      index: b.index,
+      kind: b.kind,
+      params: b.params,
+      outputShape: b.outputShape[0],
+      bytesPerItem: b.bytesPerItem,
+      flops: b.flops,
+    })),
   };
 }
-
 
 function humanCount(n: number): string {
   if (n >= 1e6) return `${(n / 1e6).toFixed(2)}M`;
@@ -59,6 +101,10 @@ function humanCount(n: number): string {
 /** A plain left-aligned text table. */
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }

@@ -8,7 +8,16 @@ import type { Command } from 'commander';
 import { print } from '../util/print.ts';
 import { formatBytes, IntegrityError, InvalidArgumentError } from '@alsatian/core';
 import type { ModelStore } from '@alsatian/store';
-import { checkDistribution, generateHfFamily, generateSnapshotSet, HF_FAMILIES, importHfFolder, importOnnxModel, importTorchvisionModel, openStore } from '@alsatian/store';
+import {
+  checkDistribution,
+  generateHfFamily,
+  generateSnapshotSet,
+  HF_FAMILIES,
+  importHfFolder,
+  importOnnxModel,
+  importTorchvisionModel,
+  openStore,
+} from '@alsatian/store';
 import { choiceOption, intOption, optionalInt } from '../util/options.ts';
 import { progressBar } from '../util/progress.ts';
 
@@ -39,13 +48,19 @@ export function registerStoreCommands(program: Command): void {
     .command('snapshots')
     .description('Generate synthetic model snapshot sets')
     .command('generate')
-    .description('Generate a synthetic snapshot set (base + models re-initialising their last k blocks) or a Hugging-Face-like family')
+    .description(
+      'Generate a synthetic snapshot set (base + models re-initialising their last k blocks) or a ' +
+        'Hugging-Face-like family',
+    )
     .requiredOption('--store <dir>', 'model store directory (created if missing)')
     .option('--arch <name>', "architecture ('alsatian models list --all')")
     .option('--count <n>', 'models in the set, the base included')
     .option('--distribution <d>', 'k distribution: top-layers, top-25, top-50')
     .option('--retrain-indices <list>', 'explicit k per model after the base, e.g. 1,2,1')
-    .option('--paper-indices', "use the reference's own draws of k: its first N distinct models (every paper architecture and distribution)")
+    .option(
+      '--paper-indices',
+      "use the reference's own draws of k: its first N distinct models (every paper architecture and distribution)",
+    )
     .option('--structure <s>', 'chained (random existing parent, M_syn) or from-base (M_train)', 'chained')
     .option('--family <name>', `a Hugging-Face-like family instead: ${HF_FAMILIES.map((f) => f.name).join(', ')}`)
     .option('--seed <n>', 'seed', '42')
@@ -56,7 +71,11 @@ export function registerStoreCommands(program: Command): void {
       const progress = progressBar();
       try {
         if (options.family) {
-          const models = await generateHfFamily(store, { family: options.family, seed, count: optionalInt('--count', options.count), architecture: options.arch }, progress.update);
+          const models = await generateHfFamily(
+            store,
+            { family: options.family, seed, count: optionalInt('--count', options.count), architecture: options.arch },
+            progress.update,
+          );
           progress.stop();
           print(`generated ${models.length} models of family ${options.family} in ${options.store}`);
         } else {
@@ -69,7 +88,9 @@ export function registerStoreCommands(program: Command): void {
               count: intOption('--count', options.count),
               seed,
               distribution: options.distribution ? checkDistribution(options.distribution) : undefined,
-              retrainIndices: options.retrainIndices ? parseList('--retrain-indices', options.retrainIndices) : undefined,
+              retrainIndices: options.retrainIndices
+                ? parseList('--retrain-indices', options.retrainIndices)
+                : undefined,
               paperIndices: options.paperIndices === true,
               structure: choiceOption('--structure', options.structure, ['chained', 'from-base'] as const),
               name: options.name,
@@ -77,7 +98,10 @@ export function registerStoreCommands(program: Command): void {
             progress.update,
           );
           progress.stop();
-          print(`generated ${set.models.length} models (${set.name}, k = ${set.retrainIndices.join(',') || '-'}) in ${options.store}`);
+          print(
+            `generated ${set.models.length} models (${set.name}, k = ${set.retrainIndices.join(',') || '-'}) ` +
+              `in ${options.store}`,
+          );
         }
       } finally {
         progress.stop();
@@ -89,27 +113,45 @@ export function registerStoreCommands(program: Command): void {
 
   store
     .command('import')
-    .description('Import real weights as a model: a Hugging Face checkpoint folder (config.json + model.safetensors), a torchvision state dict, or an ONNX file')
+    .description(
+      'Import real weights as a model: a Hugging Face checkpoint folder (config.json + model.safetensors), a ' +
+        'torchvision state dict, or an ONNX file',
+    )
     .requiredOption('--store <dir>', 'model store directory')
-    .option('--hf <dir>', 'Hugging Face folder (microsoft/resnet-*, google/vit-base-patch16-224-in21k, bert-base-uncased)')
+    .option(
+      '--hf <dir>',
+      'Hugging Face folder (microsoft/resnet-*, google/vit-base-patch16-224-in21k, bert-base-uncased)',
+    )
     .option('--torchvision <file>', 'torchvision state dict (.safetensors) with --arch')
     .option('--arch <name>', 'architecture of a torchvision state dict')
     .option('--onnx <file>', 'an ONNX model, cut into blocks at single-tensor cut points')
     .option('--name <id>', 'model id (default: derived from the blocks)')
     .action(async (options: ImportOptions) => {
       const given = [options.hf, options.torchvision, options.onnx].filter((x) => x !== undefined).length;
-      if (given !== 1) throw new InvalidArgumentError('Give exactly one of --hf DIR, --torchvision FILE --arch A, --onnx FILE.');
+      if (given !== 1)
+        throw new InvalidArgumentError('Give exactly one of --hf DIR, --torchvision FILE --arch A, --onnx FILE.');
       const target = await openStore(options.store);
       if (options.hf) {
         const manifest = await importHfFolder(target, options.hf, { name: options.name });
-        print(`imported ${manifest.id} (${manifest.architecture}, ${manifest.blocks.length} blocks) from ${options.hf}`);
+        print(
+          `imported ${manifest.id} (${manifest.architecture}, ${manifest.blocks.length} blocks) from ${options.hf}`,
+        );
       } else if (options.torchvision) {
-        if (!options.arch) throw new InvalidArgumentError("--torchvision needs --arch (e.g. resnet18; 'alsatian models list').");
-        const manifest = await importTorchvisionModel(target, options.torchvision, options.arch, { name: options.name });
-        print(`imported ${manifest.id} (${manifest.architecture}, ${manifest.blocks.length} blocks) from ${options.torchvision}`);
+        if (!options.arch)
+          throw new InvalidArgumentError("--torchvision needs --arch (e.g. resnet18; 'alsatian models list').");
+        const manifest = await importTorchvisionModel(target, options.torchvision, options.arch, {
+          name: options.name,
+        });
+        print(
+          `imported ${manifest.id} (${manifest.architecture}, ${manifest.blocks.length} blocks) from ` +
+            `${options.torchvision}`,
+        );
       } else {
         const manifest = await importOnnxModel(target, options.onnx!, { name: options.name });
-        print(`imported ${manifest.id} (${manifest.architecture}, ${manifest.blocks.length} blocks cut at single-tensor cut points) from ${options.onnx}`);
+        print(
+          `imported ${manifest.id} (${manifest.architecture}, ${manifest.blocks.length} blocks cut at ` +
+            `single-tensor cut points) from ${options.onnx}`,
+        );
       }
     });
 
@@ -118,11 +160,16 @@ export function registerStoreCommands(program: Command): void {
     .description('Models, block references, unique blocks, total bytes (sum over models) and unique bytes (on disk)')
     .requiredOption('--store <dir>', 'model store directory')
     .option('--json', 'print JSON')
-    .action(async (options: { store: string; json?: boolean }) => printStats(await openExisting(options.store), options.json === true));
+    .action(async (options: { store: string; json?: boolean }) =>
+      printStats(await openExisting(options.store), options.json === true),
+    );
 
   store
     .command('verify')
-    .description('Check every block file against its id (size and sha256) and every manifest; exits non-zero naming each bad block, file and model')
+    .description(
+      'Check every block file against its id (size and sha256) and every manifest; exits non-zero naming ' +
+        'each bad block, file and model',
+    )
     .requiredOption('--store <dir>', 'model store directory')
     .option('--rebuild-index', 'first rebuild index.json from the model and block files')
     .action(async (options: { store: string; rebuildIndex?: boolean }) => {
@@ -132,7 +179,10 @@ export function registerStoreCommands(program: Command): void {
       for (const p of report.problems) process.stderr.write(`${p.kind}: ${p.message}\n`);
       const summary = `checked ${report.checkedBlocks} blocks and ${report.checkedModels} models`;
       // main() owns the exit code: a thrown AlsatianError makes it non-zero.
-      if (!report.ok) throw new IntegrityError(`${summary}: ${report.problems.length} problem(s) in ${options.store} (listed above).`);
+      if (!report.ok)
+        throw new IntegrityError(
+          `${summary}: ${report.problems.length} problem(s) in ${options.store} (listed above).`,
+        );
       print(`${summary}: ok`);
     });
 
@@ -157,7 +207,11 @@ async function openExisting(dir: string, rebuildIndex = false): Promise<ModelSto
 function printStats(store: ModelStore, json: boolean): void {
   const s = store.stats();
   if (json) return print(JSON.stringify(s));
-  print(`models ${s.models} (${s.distinctModels} distinct), block references ${s.blocks}, unique blocks ${s.uniqueBlocks}, total ${formatBytes(s.totalBytes)}, unique ${formatBytes(s.uniqueBytes)}${s.totalBytes ? ` (${((100 * s.uniqueBytes) / s.totalBytes).toFixed(1)}%)` : ''}`);
+  print(
+    `models ${s.models} (${s.distinctModels} distinct), block references ${s.blocks}, unique blocks ` +
+      `${s.uniqueBlocks}, total ${formatBytes(s.totalBytes)}, unique ${formatBytes(s.uniqueBytes)}` +
+      `${s.totalBytes ? ` (${((100 * s.uniqueBytes) / s.totalBytes).toFixed(1)}%)` : ''}`,
+  );
 }
 
 function parseList(flag: string, text: string): number[] {

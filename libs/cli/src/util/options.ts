@@ -3,7 +3,8 @@ import { InvalidArgumentError } from '@alsatian/core';
 /** Parses a positive (or >= min) integer option; the error names the flag. */
 export function intOption(flag: string, text: string, min = 1): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < min) throw new InvalidArgumentError(`${flag} must be an integer >= ${min}, got '${text}'.`);
+  if (!Number.isInteger(value) || value < min)
+    throw new InvalidArgumentError(`${flag} must be an integer >= ${min}, got '${text}'.`);
   return value;
 }
 
@@ -13,6 +14,7 @@ export function optionalInt(flag: string, text: string | undefined, min = 1): nu
 
 /** Parses one of `choices`; the error lists them. */
 export function choiceOption<T extends string>(flag: string, text: string, choices: readonly T[]): T {
-  if (!(choices as readonly string[]).includes(text)) throw new InvalidArgumentError(`${flag} must be one of ${choices.join(', ')}; got '${text}'.`);
+  if (!(choices as readonly string[]).includes(text))
+    throw new InvalidArgumentError(`${flag} must be one of ${choices.join(', ')}; got '${text}'.`);
   return text as T;
 }

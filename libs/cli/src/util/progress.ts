@@ -2,8 +2,20 @@ import { Presets, SingleBar } from 'cli-progress';
 import type { ProgressEvent } from '@alsatian/core';
 
 /** A progress bar on stderr fed by library progress events; restarts when the task changes. */
-export function progressBar(stream: NodeJS.WritableStream = process.stderr): { update: (event: ProgressEvent) => void; stop: () => void } {
-  const bar = new SingleBar({ format: '{task} [{bar}] {value}/{total} {detail}', stream, hideCursor: true, noTTYOutput: false, clearOnComplete: false }, Presets.shades_classic);
+export function progressBar(stream: NodeJS.WritableStream = process.stderr): {
+  update: (event: ProgressEvent) => void;
+  stop: () => void;
+} {
+  const bar = new SingleBar(
+    {
+      format: '{task} [{bar}] {value}/{total} {detail}',
+      stream,
+      hideCursor: true,
+      noTTYOutput: false,
+      clearOnComplete: false,
+    },
+    Presets.shades_classic,
+  );
   let task: string | undefined;
   return {
     update(event) {

@@ -14,7 +14,12 @@ import type { ImageBatchResult } from '../worker/data-tasks.mjs';
  * batch: the batch tensor is allocated here, moved to a worker, filled row by row, and moved back, so items are
  * never copied between arrays and the pool gets one message per batch instead of one per item.
  */
-export function openImageFolder(id: string, scan: ScannedFolder, options: ResolvedOptions, skipList: SkipList): OpenedDataset {
+export function openImageFolder(
+  id: string,
+  scan: ScannedFolder,
+  options: ResolvedOptions,
+  skipList: SkipList,
+): OpenedDataset {
   const inputs: TensorSpec[] = [{ name: 'pixels', dtype: 'float32', shape: [3, options.imageSize, options.imageSize] }];
   const runner = createTaskRunner(options.workers);
   const split = (name: Split, scanned: ScannedFolder['train']) =>
@@ -32,7 +37,13 @@ export function openImageFolder(id: string, scan: ScannedFolder, options: Resolv
         const paths = Array.from(naturals, (natural) => scanned.files[natural]);
         // A reused array is fully overwritten: every row is either decoded into or, if its item failed, dropped.
         const out = (reuse?.[0] ?? allocateRows(inputs[0], paths.length)) as Float32Array;
-        const task = { kind: 'images' as const, paths, imageSize: options.imageSize, resizeSize: options.resizeSize, out };
+        const task = {
+          kind: 'images' as const,
+          paths,
+          imageSize: options.imageSize,
+          resizeSize: options.resizeSize,
+          out,
+        };
         const result = (await runner.run(task, signal, [out.buffer as ArrayBuffer])) as ImageBatchResult;
         const failures = result.failures.map((f) => ({ index: f.index, file: paths[f.index], reason: f.reason }));
         return { tensors: [result.out], failures, decoded: result.decoded };

@@ -34,7 +34,8 @@ export function openSyntheticImages(id: string, spec: SyntheticImageSpec, option
       loadItems: perItem(inputs, async (natural, signal) => {
         const params = syntheticItemParams(spec.seed, name, natural, spec.size, styles);
         const result = await runner.run({ kind: 'synthetic', params }, signal);
-        if (!(result instanceof Float32Array)) throw new Error(`synthetic render of ${name}[${natural}] returned no pixels`);
+        if (!(result instanceof Float32Array))
+          throw new Error(`synthetic render of ${name}[${natural}] returned no pixels`);
         return { ok: true, tensors: [result] };
       }),
     });

@@ -56,7 +56,13 @@ export function classStyles(seed: number, classes: number): ClassStyle[] {
 }
 
 /** Parameters of one item, a pure function of (seed, split, index): items can be rendered in any order. */
-export function syntheticItemParams(seed: number, split: string, index: number, size: number, styles: readonly ClassStyle[]): SyntheticImageParams {
+export function syntheticItemParams(
+  seed: number,
+  split: string,
+  index: number,
+  size: number,
+  styles: readonly ClassStyle[],
+): SyntheticImageParams {
   const style = styles[syntheticLabel(index, styles.length)];
   const rng = Rng.derive(seed, 'synthetic-image', split, index);
   // Some items borrow the stripes or the shape of a random class, so that no single cue is perfect and models

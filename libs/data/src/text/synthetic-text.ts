@@ -24,16 +24,22 @@ export function reviewGenerator(seed: number, classes: number): ReviewGenerator 
   const words = syntheticWordList();
   const common = words.slice(0, COMMON_WORDS);
   const signalPool = words.slice(COMMON_WORDS);
-  const signal = Array.from({ length: classes }, (_, c) => Rng.derive(seed, 'synthetic-text', 'class', c).shuffle([...signalPool]).slice(0, SIGNAL_WORDS_PER_CLASS));
+  const signal = Array.from({ length: classes }, (_, c) =>
+    Rng.derive(seed, 'synthetic-text', 'class', c)
+      .shuffle([...signalPool])
+      .slice(0, SIGNAL_WORDS_PER_CLASS),
+  );
   return {
     review(split, index) {
       const rng = Rng.derive(seed, 'synthetic-text', split, index);
       const own = signal[index % classes];
       const total = 30 + rng.int(220);
       const sentences: string[] = [];
-      for (let written = 0; written < total; ) {
+      for (let written = 0; written < total;) {
         const length = Math.min(6 + rng.int(13), total - written);
-        const sentence = Array.from({ length }, () => (rng.next() < SIGNAL_RATE ? rng.choice(own) : rng.choice(common)));
+        const sentence = Array.from({ length }, () =>
+          rng.next() < SIGNAL_RATE ? rng.choice(own) : rng.choice(common),
+        );
         sentence[0] = sentence[0][0].toUpperCase() + sentence[0].slice(1);
         if (length > 8 && rng.next() < 0.3) sentence[4] += ',';
         sentences.push(sentence.join(' ') + (rng.next() < 0.2 ? '!' : '.'));

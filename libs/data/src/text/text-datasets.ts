@@ -30,7 +30,15 @@ interface TextSplitSource {
  * inference). Unlike the reference, which sliced the unshuffled tensors (all pos before all neg), ranges index
  * the seeded permutation, so early successive-halving chunks hold both classes.
  */
-function textDataset(id: string, classes: string[], sources: Record<Split, TextSplitSource>, encoder: WordPieceEncoder, length: number, options: ResolvedOptions, skipList: SkipList): OpenedDataset {
+function textDataset(
+  id: string,
+  classes: string[],
+  sources: Record<Split, TextSplitSource>,
+  encoder: WordPieceEncoder,
+  length: number,
+  options: ResolvedOptions,
+  skipList: SkipList,
+): OpenedDataset {
   const inputs = textInputs(length);
   const split = (name: Split) => {
     const source = sources[name];
@@ -50,7 +58,11 @@ function textDataset(id: string, classes: string[], sources: Record<Split, TextS
           return { ok: true, tensors: [encoded.inputIds, encoded.attentionMask] };
         } catch (error) {
           if (!(error instanceof BadInputError)) throw error;
-          return { ok: false, file: source.file(natural), reason: error.message.replace(`${source.file(natural)}: `, '') };
+          return {
+            ok: false,
+            file: source.file(natural),
+            reason: error.message.replace(`${source.file(natural)}: `, ''),
+          };
         }
       }),
     });
@@ -61,7 +73,12 @@ function textDataset(id: string, classes: string[], sources: Record<Split, TextS
   return { id, classes, inputs, transformId, train: split('train'), test: split('test'), skipped, close };
 }
 
-export function openSyntheticText(id: string, spec: SyntheticTextSpec, encoder: WordPieceEncoder, options: ResolvedOptions): OpenedDataset {
+export function openSyntheticText(
+  id: string,
+  spec: SyntheticTextSpec,
+  encoder: WordPieceEncoder,
+  options: ResolvedOptions,
+): OpenedDataset {
   const generator = reviewGenerator(spec.seed, spec.classes);
   const source = (name: Split, count: number): TextSplitSource => ({
     labels: Int32Array.from({ length: count }, (_, i) => i % spec.classes),
@@ -69,7 +86,15 @@ export function openSyntheticText(id: string, spec: SyntheticTextSpec, encoder: 
     file: (index) => `${id}#${name}/${index}`,
   });
   const sources = { train: source('train', spec.train), test: source('test', spec.test) };
-  return textDataset(id, syntheticTextClassNames(spec.classes), sources, encoder, spec.length, options, new SkipList(options.logger));
+  return textDataset(
+    id,
+    syntheticTextClassNames(spec.classes),
+    sources,
+    encoder,
+    spec.length,
+    options,
+    new SkipList(options.logger),
+  );
 }
 
 async function readText(file: string): Promise<string> {
@@ -77,17 +102,33 @@ async function readText(file: string): Promise<string> {
   try {
     bytes = await readFile(file);
   } catch (error) {
-    throw new BadInputError(`${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new BadInputError(
+      `${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    );
   }
   return decodeUtf8(bytes, file);
 }
 
 /** A text folder (IMDB's aclImdb layout, or any ROOT/{train,test}/<class>/*.txt). */
-export function openTextFolder(id: string, scan: ScannedFolder, encoder: WordPieceEncoder, options: ResolvedOptions, skipList: SkipList): OpenedDataset {
+export function openTextFolder(
+  id: string,
+  scan: ScannedFolder,
+  encoder: WordPieceEncoder,
+  options: ResolvedOptions,
+  skipList: SkipList,
+): OpenedDataset {
   const source = (scanned: ScannedFolder['train']): TextSplitSource => ({
     labels: scanned.labels,
     text: (index) => readText(scanned.files[index]),
     file: (index) => scanned.files[index],
   });
-  return textDataset(id, [...scan.classes], { train: source(scan.train), test: source(scan.test) }, encoder, options.maxLength, options, skipList);
+  return textDataset(
+    id,
+    [...scan.classes],
+    { train: source(scan.train), test: source(scan.test) },
+    encoder,
+    options.maxLength,
+    options,
+    skipList,
+  );
 }

@@ -7,7 +7,10 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
   try {
     return decoder.decode(bytes);
   } catch {
-    throw new BadInputError(`${file}: not valid UTF-8 (first invalid byte at offset ${firstInvalidByte(bytes)}). Convert it, e.g. iconv -f latin1 -t utf-8.`);
+    throw new BadInputError(
+      `${file}: not valid UTF-8 (first invalid byte at offset ${firstInvalidByte(bytes)}). Convert it, e.g. ` +
+        `iconv -f latin1 -t utf-8.`,
+    );
   }
 }
 

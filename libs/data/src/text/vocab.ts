@@ -15,14 +15,21 @@ export async function readVocabulary(path: string): Promise<string[]> {
   try {
     bytes = await readFile(path);
   } catch (error) {
-    throw new BadInputError(`Cannot read vocabulary file '${path}' (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+    throw new BadInputError(
+      `Cannot read vocabulary file '${path}' (${(error as NodeJS.ErrnoException).code ?? String(error)}).`,
+    );
   }
   const text = decodeUtf8(bytes, path);
   const tokens = text.split(/\r?\n/);
   if (tokens.at(-1) === '') tokens.pop();
-  const missing = [SPECIAL_TOKENS.pad, SPECIAL_TOKENS.unk, SPECIAL_TOKENS.cls, SPECIAL_TOKENS.sep].filter((t) => !tokens.includes(t));
+  const missing = [SPECIAL_TOKENS.pad, SPECIAL_TOKENS.unk, SPECIAL_TOKENS.cls, SPECIAL_TOKENS.sep].filter(
+    (t) => !tokens.includes(t),
+  );
   if (missing.length > 0) {
-    throw new BadInputError(`Vocabulary file '${path}' lacks ${missing.join(', ')}; expected a BERT WordPiece vocab.txt (one token per line).`);
+    throw new BadInputError(
+      `Vocabulary file '${path}' lacks ${missing.join(', ')}; expected a BERT WordPiece vocab.txt (one token ` +
+        `per line).`,
+    );
   }
   return tokens;
 }

@@ -45,12 +45,32 @@ export class WordPieceEncoder {
     const special = Object.values(SPECIAL_TOKENS).filter((t) => t in vocab);
     this.tokenizer = new Tokenizer(
       {
-        normalizer: { type: 'BertNormalizer', clean_text: true, handle_chinese_chars: true, strip_accents: null, lowercase: true },
+        normalizer: {
+          type: 'BertNormalizer',
+          clean_text: true,
+          handle_chinese_chars: true,
+          strip_accents: null,
+          lowercase: true,
+        },
         pre_tokenizer: { type: 'BertPreTokenizer' },
-        model: { type: 'WordPiece', vocab, unk_token: SPECIAL_TOKENS.unk, continuing_subword_prefix: '##', max_input_chars_per_word: 100 },
+        model: {
+          type: 'WordPiece',
+          vocab,
+          unk_token: SPECIAL_TOKENS.unk,
+          continuing_subword_prefix: '##',
+          max_input_chars_per_word: 100,
+        },
         post_processor: null,
         decoder: { type: 'WordPiece', prefix: '##', cleanup: true },
-        added_tokens: special.map((content) => ({ id: vocab[content], content, single_word: false, lstrip: false, rstrip: false, normalized: false, special: true })),
+        added_tokens: special.map((content) => ({
+          id: vocab[content],
+          content,
+          single_word: false,
+          lstrip: false,
+          rstrip: false,
+          normalized: false,
+          special: true,
+        })),
       },
       { do_lower_case: true },
     );

@@ -11,5 +11,6 @@ export interface ImageBatchResult {
   decoded: number[];
 }
 /** A synthetic item (CHW, normalised), an image batch, a failure or the decode-only summary. */
-export type DataTaskResult = Float32Array | ImageBatchResult | { ok: false; reason: string } | { ok: true; width: number; height: number };
+export type DataTaskResult =
+  Float32Array | ImageBatchResult | { ok: false; reason: string } | { ok: true; width: number; height: number };
 export declare function runDataTask(task: DataTask): Promise<DataTaskResult>;

@@ -67,7 +67,12 @@ export async function transformImage(bytes, imageSize, resizeSize, out, offset =
     // No removeAlpha()/toColourspace(): sharp's output is sRGB already (grey becomes 3 bands, CMYK is converted), and
     // the normalisation skips an alpha band by its stride; each extra operation costs a libvips pass.
     const { data, info } = await image
-      .extract({ left: centreCropOffset(size.width, imageSize), top: centreCropOffset(size.height, imageSize), width: imageSize, height: imageSize })
+      .extract({
+        left: centreCropOffset(size.width, imageSize),
+        top: centreCropOffset(size.height, imageSize),
+        width: imageSize,
+        height: imageSize,
+      })
       .raw()
       .toBuffer({ resolveWithObject: true });
     return { ok: true, data: normalizeRgb(data, info.width, info.height, info.channels, out, offset) };

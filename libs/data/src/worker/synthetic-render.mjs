@@ -23,7 +23,21 @@ function insideShape(kind, dx, dy, radius) {
 
 /** 8-bit interleaved RGB (HWC) of `params.size` x `params.size`. */
 export function renderSyntheticRgb(params) {
-  const { size, background, stripe, freqX, freqY, phase, shape, centerX, centerY, radius, shapeColour, noiseSeed, noise } = params;
+  const {
+    size,
+    background,
+    stripe,
+    freqX,
+    freqY,
+    phase,
+    shape,
+    centerX,
+    centerY,
+    radius,
+    shapeColour,
+    noiseSeed,
+    noise,
+  } = params;
   const out = new Uint8Array(size * size * 3);
   // sin(a + b) = sin(a)cos(b) + cos(a)sin(b): one table per column and per row instead of a sin() per pixel.
   const sinX = new Float64Array(size);

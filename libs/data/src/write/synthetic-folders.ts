@@ -33,18 +33,26 @@ function check(options: SyntheticFolderOptions & { size?: number; quality?: numb
   ];
   for (const [name, value, min, max] of rules) {
     if (value !== undefined && (!Number.isInteger(value) || value < min || value > max)) {
-      throw new InvalidArgumentError(`Synthetic data option ${name} must be an integer in [${min}, ${max}], got ${value}.`);
+      throw new InvalidArgumentError(
+        `Synthetic data option ${name} must be an integer in [${min}, ${max}], got ${value}.`,
+      );
     }
   }
 }
 
 async function requireEmpty(outDir: string): Promise<void> {
   const entries = await readdir(outDir).catch(() => []);
-  if (entries.length > 0) throw new InvalidArgumentError(`Output directory '${outDir}' is not empty; choose a new or empty directory.`);
+  if (entries.length > 0)
+    throw new InvalidArgumentError(`Output directory '${outDir}' is not empty; choose a new or empty directory.`);
 }
 
 /** Runs `work(0..count-1)` with at most `limit` in flight, reporting progress after each. */
-async function forEachLimited(count: number, limit: number, work: (i: number) => Promise<void>, progress: (done: number) => void): Promise<void> {
+async function forEachLimited(
+  count: number,
+  limit: number,
+  work: (i: number) => Promise<void>,
+  progress: (done: number) => void,
+): Promise<void> {
   let next = 0;
   let done = 0;
   const lane = async () => {
@@ -67,7 +75,10 @@ export async function writeSyntheticImageFolder(outDir: string, options: Synthet
   const quality = options.quality ?? 90;
   const names = syntheticClassNames(options.classes);
   const styles = classStyles(options.seed, options.classes);
-  const jobs = [...Array.from({ length: options.train }, (_, i) => ['train', 'train', i] as const), ...Array.from({ length: options.test }, (_, i) => ['test', 'val', i] as const)];
+  const jobs = [
+    ...Array.from({ length: options.train }, (_, i) => ['train', 'train', i] as const),
+    ...Array.from({ length: options.test }, (_, i) => ['test', 'val', i] as const),
+  ];
   const width = String(Math.max(options.train, options.test) - 1).length;
   await forEachLimited(
     jobs.length,
@@ -75,7 +86,9 @@ export async function writeSyntheticImageFolder(outDir: string, options: Synthet
     async (j) => {
       const [split, folder, index] = jobs[j];
       const rgb = renderSyntheticRgb(syntheticItemParams(options.seed, split, index, size, styles));
-      const jpeg = await sharp(rgb, { raw: { width: size, height: size, channels: 3 } }).jpeg({ quality }).toBuffer();
+      const jpeg = await sharp(rgb, { raw: { width: size, height: size, channels: 3 } })
+        .jpeg({ quality })
+        .toBuffer();
       const label = names[syntheticLabel(index, options.classes)];
       await writeFileAtomic(join(outDir, folder, label, `${split}-${String(index).padStart(width, '0')}.jpg`), jpeg);
     },
@@ -92,7 +105,10 @@ export async function writeSyntheticTextFolder(outDir: string, options: Syntheti
   await requireEmpty(outDir);
   const names = syntheticTextClassNames(options.classes);
   const generator = reviewGenerator(options.seed, options.classes);
-  const jobs = [...Array.from({ length: options.train }, (_, i) => ['train', i] as const), ...Array.from({ length: options.test }, (_, i) => ['test', i] as const)];
+  const jobs = [
+    ...Array.from({ length: options.train }, (_, i) => ['train', i] as const),
+    ...Array.from({ length: options.test }, (_, i) => ['test', i] as const),
+  ];
   await writeFileAtomic(join(outDir, 'vocab.txt'), `${syntheticVocabulary().join('\n')}\n`);
   await forEachLimited(
     jobs.length,

@@ -9,11 +9,24 @@ import type { ArchitectureDef } from './architecture.ts';
 
 /** Every architecture by name, in the order `architectureNames` lists them. */
 export const ARCHITECTURES = nameTable('architecture', [
-  VIT_B_16, VIT_B_32, VIT_L_16, VIT_L_32, TINY_VIT,
-  BERT_BASE, TINY_BERT,
-  RESNET18, RESNET34, RESNET50, RESNET101, RESNET152, TINY_RESNET,
-  MOBILENET_V2, TINY_MOBILENET,
-  EFFICIENTNET_V2_S, EFFICIENTNET_V2_L, TINY_EFFICIENTNET,
+  VIT_B_16,
+  VIT_B_32,
+  VIT_L_16,
+  VIT_L_32,
+  TINY_VIT,
+  BERT_BASE,
+  TINY_BERT,
+  RESNET18,
+  RESNET34,
+  RESNET50,
+  RESNET101,
+  RESNET152,
+  TINY_RESNET,
+  MOBILENET_V2,
+  TINY_MOBILENET,
+  EFFICIENTNET_V2_S,
+  EFFICIENTNET_V2_L,
+  TINY_EFFICIENTNET,
 ]);
 
 export function architecture(name: string): ArchitectureDef {
@@ -21,7 +34,9 @@ export function architecture(name: string): ArchitectureDef {
 }
 
 export function architectureNames(options: { includeTiny?: boolean } = {}): string[] {
-  return Object.values(ARCHITECTURES).filter((a) => options.includeTiny || !a.tiny).map((a) => a.name);
+  return Object.values(ARCHITECTURES)
+    .filter((a) => options.includeTiny || !a.tiny)
+    .map((a) => a.name);
 }
 
 /**
@@ -37,7 +52,8 @@ export function architectureAt(name: string, imageSize?: number): ArchitectureDe
   if (def.inputs.length !== 1 || input.dtype !== 'float32' || input.shape.length !== 3) {
     throw new InvalidArgumentError(`Architecture '${name}' takes no image input, so it has no image size to change.`);
   }
-  if (!Number.isInteger(imageSize) || imageSize < 16) throw new InvalidArgumentError(`Image size must be an integer >= 16, got ${imageSize} (architecture '${name}').`);
+  if (!Number.isInteger(imageSize) || imageSize < 16)
+    throw new InvalidArgumentError(`Image size must be an integer >= 16, got ${imageSize} (architecture '${name}').`);
   if (imageSize === input.shape[2]) return def;
   return { ...def, inputs: [{ ...input, shape: [input.shape[0], imageSize, imageSize] }] };
 }

@@ -11,7 +11,14 @@ import { batchNorm, conv, linear, relu, relu6, silu } from './ops.ts';
 import { convOut, single, spec } from './shapes.ts';
 import { kaimingNormalFanOut, torchDefaultUniform } from '../init.ts';
 
-type ConvA = { out: number; kernel: number; stride: number; padding: number; groups?: number; bias?: boolean } & JsonObject;
+type ConvA = {
+  out: number;
+  kernel: number;
+  stride: number;
+  padding: number;
+  groups?: number;
+  bias?: boolean;
+} & JsonObject;
 
 export const Conv2d = defineBlockKind<ConvA>({
   name: 'conv2d',
@@ -55,7 +62,11 @@ export const BatchNorm2d = defineBlockKind<EpsA>({
 });
 
 /** A parameter-free element-wise activation of any rank. */
-function activation(name: string, lowerOne: (g: Parameters<BlockKind['lower']>[0], x: string) => string, flopsPerElement: number): BlockKind {
+function activation(
+  name: string,
+  lowerOne: (g: Parameters<BlockKind['lower']>[0], x: string) => string,
+  flopsPerElement: number,
+): BlockKind {
   return defineBlockKind({
     name,
     outputs: (inputs) => inputs.map((s) => spec(s.shape, s.name)),
@@ -91,9 +102,17 @@ export const MaxPool2d = defineBlockKind<PoolA>({
   weights: () => [],
   flops(inputs, a): number {
     const [c, h, w] = single(inputs, 3, 'maxpool2d').shape;
-    return c * convOut(h, a.kernel, a.stride, a.padding) * convOut(w, a.kernel, a.stride, a.padding) * a.kernel * a.kernel;
+    return (
+      c * convOut(h, a.kernel, a.stride, a.padding) * convOut(w, a.kernel, a.stride, a.padding) * a.kernel * a.kernel
+    );
   },
-  lower: (g, [x], a) => [g.op('MaxPool', [x], { kernel_shape: [a.kernel, a.kernel], strides: [a.stride, a.stride], pads: [a.padding, a.padding, a.padding, a.padding] })],
+  lower: (g, [x], a) => [
+    g.op('MaxPool', [x], {
+      kernel_shape: [a.kernel, a.kernel],
+      strides: [a.stride, a.stride],
+      pads: [a.padding, a.padding, a.padding, a.padding],
+    }),
+  ],
 });
 
 /** AdaptiveAvgPool2d((1, 1)): [C,H,W] -> [C,1,1]. */
@@ -127,9 +146,12 @@ export const Linear = defineBlockKind<LinearA>({
     const fanIn = single(inputs, 1, 'linear').shape[0];
     const zeros: InitRule = { kind: 'zeros' };
     const [wInit, bInit]: [InitRule, InitRule] =
-      a.init === 'torch' ? [torchDefaultUniform(fanIn), torchDefaultUniform(fanIn)]
-        : a.init === 'normal0.01' ? [{ kind: 'normal', mean: 0, std: 0.01 }, zeros]
-          : a.init === 'uniformOut' ? [{ kind: 'uniform', low: -1 / Math.sqrt(a.out), high: 1 / Math.sqrt(a.out) }, zeros]
+      a.init === 'torch'
+        ? [torchDefaultUniform(fanIn), torchDefaultUniform(fanIn)]
+        : a.init === 'normal0.01'
+          ? [{ kind: 'normal', mean: 0, std: 0.01 }, zeros]
+          : a.init === 'uniformOut'
+            ? [{ kind: 'uniform', low: -1 / Math.sqrt(a.out), high: 1 / Math.sqrt(a.out) }, zeros]
             : [zeros, zeros];
     return [
       { name: 'weight', shape: [a.out, fanIn], role: 'parameter', init: wInit },

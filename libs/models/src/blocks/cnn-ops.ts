@@ -50,7 +50,10 @@ export function convWeight(name: string, out: number, inPerGroup: number, kernel
 }
 
 export function unitWeights(inChannels: number, u: ConvBnUnit): WeightSpec[] {
-  return [convWeight(`${u.conv}weight`, u.out, inChannels / (u.groups ?? 1), u.kernel), ...batchNormWeights(u.out, u.bn)];
+  return [
+    convWeight(`${u.conv}weight`, u.out, inChannels / (u.groups ?? 1), u.kernel),
+    ...batchNormWeights(u.out, u.bn),
+  ];
 }
 
 /** Weights of a chain of units, the input channels of each unit being the output channels of the previous one. */
@@ -90,7 +93,12 @@ export function activate(g: GraphBuilder, x: string, act: Activation): string {
 }
 
 export function lowerConvBn(g: GraphBuilder, x: string, w: WeightLookup, u: ConvBnUnit): string {
-  const y = conv(g, x, w, u.conv, { kernel: u.kernel, stride: u.stride, padding: samePadding(u.kernel), groups: u.groups });
+  const y = conv(g, x, w, u.conv, {
+    kernel: u.kernel,
+    stride: u.stride,
+    padding: samePadding(u.kernel),
+    groups: u.groups,
+  });
   const z = batchNorm(g, y, w, u.bn, u.eps);
   return u.act ? activate(g, z, u.act) : z;
 }
@@ -110,7 +118,12 @@ export function makeDivisible(v: number, divisor = 8, minValue = divisor): numbe
  * The reference's SPLIT_INDEXES for a sequential CNN: the feature cut first, then the first block index of each
  * retrainable unit from the last one backwards (`lastUnit`, `lastUnit - 1`, ..., `firstUnit`), minus `omit`.
  */
-export function cnnSplitIndexes(cut: number, lastUnit: number, firstUnit: number, omit: readonly number[] = []): number[] {
+export function cnnSplitIndexes(
+  cut: number,
+  lastUnit: number,
+  firstUnit: number,
+  omit: readonly number[] = [],
+): number[] {
   const units: number[] = [];
   for (let i = lastUnit; i >= firstUnit; i--) if (!omit.includes(i)) units.push(i);
   return [cut, ...units];

@@ -10,7 +10,13 @@ export type InitRule =
   | { readonly kind: 'ones' }
   | { readonly kind: 'normal'; readonly mean: number; readonly std: number }
   | { readonly kind: 'uniform'; readonly low: number; readonly high: number }
-  | { readonly kind: 'truncNormal'; readonly mean: number; readonly std: number; readonly low: number; readonly high: number };
+  | {
+      readonly kind: 'truncNormal';
+      readonly mean: number;
+      readonly std: number;
+      readonly low: number;
+      readonly high: number;
+    };
 
 export interface WeightSpec {
   /** Local name inside the block, following the source framework's naming (e.g. `bn1.running_var`). */

@@ -41,14 +41,33 @@ export type OnnxSubgraphAttrs = {
  * of an imported graph that starts with one is never cut from the piece before it (see BlockKind.joinsPrevious).
  */
 const FUSES_BACKWARD = new Set([
-  'BatchNormalization', 'LayerNormalization', 'Relu', 'Clip', 'LeakyRelu', 'Sigmoid', 'HardSigmoid', 'HardSwish', 'Tanh',
-  'Add', 'Sub', 'Mul', 'Div', 'Erf', 'Softmax',
+  'BatchNormalization',
+  'LayerNormalization',
+  'Relu',
+  'Clip',
+  'LeakyRelu',
+  'Sigmoid',
+  'HardSigmoid',
+  'HardSwish',
+  'Tanh',
+  'Add',
+  'Sub',
+  'Mul',
+  'Div',
+  'Erf',
+  'Softmax',
 ]);
 
 export const OnnxSubgraph = defineBlockKind<OnnxSubgraphAttrs>({
   name: 'onnx_subgraph',
   outputs: (_inputs, a) => [{ name: a.output, dtype: a.outputDtype, shape: a.outputShape }],
-  weights: (_inputs, a) => a.weights.map((w) => ({ name: w.name, shape: w.shape, role: w.dtype === 'float32' ? ('parameter' as const) : ('buffer' as const), init: { kind: 'zeros' as const } })),
+  weights: (_inputs, a) =>
+    a.weights.map((w) => ({
+      name: w.name,
+      shape: w.shape,
+      role: w.dtype === 'float32' ? ('parameter' as const) : ('buffer' as const),
+      init: { kind: 'zeros' as const },
+    })),
   flops: () => 0,
   joinsPrevious: (a) => FUSES_BACKWARD.has(a.nodes[0]?.op ?? ''),
   lower(g, [x], a, weight) {
@@ -87,5 +106,7 @@ function attrValue(at: OnnxAttrJson): AttrValue {
 }
 
 function tensorOf(t: { dtype: DType; shape: number[]; data: (number | string)[] }): HostTensor {
-  return t.dtype === 'float32' ? float32Tensor(t.shape, Float32Array.from(t.data as number[])) : int64Tensor(t.shape, BigInt64Array.from(t.data.map((v) => BigInt(v))));
+  return t.dtype === 'float32'
+    ? float32Tensor(t.shape, Float32Array.from(t.data as number[]))
+    : int64Tensor(t.shape, BigInt64Array.from(t.data.map((v) => BigInt(v))));
 }

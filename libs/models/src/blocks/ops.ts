@@ -26,11 +26,22 @@ export function conv(g: GraphBuilder, x: string, w: WeightLookup, prefix: string
 }
 
 export function batchNorm(g: GraphBuilder, x: string, w: WeightLookup, prefix: string, eps = 1e-5): string {
-  return g.op('BatchNormalization', [x, w(`${prefix}weight`), w(`${prefix}bias`), w(`${prefix}running_mean`), w(`${prefix}running_var`)], { epsilon: { float: eps } });
+  return g.op(
+    'BatchNormalization',
+    [x, w(`${prefix}weight`), w(`${prefix}bias`), w(`${prefix}running_mean`), w(`${prefix}running_var`)],
+    { epsilon: { float: eps } },
+  );
 }
 
 /** y = x W^T + b for a [out, in] weight (PyTorch layout), via Gemm on 2-D input or MatMul + Add on higher rank. */
-export function linear(g: GraphBuilder, x: string, w: WeightLookup, prefix: string, rank2: boolean, bias = true): string {
+export function linear(
+  g: GraphBuilder,
+  x: string,
+  w: WeightLookup,
+  prefix: string,
+  rank2: boolean,
+  bias = true,
+): string {
   if (rank2) {
     const inputs = [x, w(`${prefix}weight`)];
     if (bias) inputs.push(w(`${prefix}bias`));
@@ -63,5 +74,8 @@ export function gelu(g: GraphBuilder, x: string): string {
 }
 
 export function layerNorm(g: GraphBuilder, x: string, w: WeightLookup, prefix: string, eps: number): string {
-  return g.op('LayerNormalization', [x, w(`${prefix}weight`), w(`${prefix}bias`)], { axis: -1, epsilon: { float: eps } });
+  return g.op('LayerNormalization', [x, w(`${prefix}weight`), w(`${prefix}bias`)], {
+    axis: -1,
+    epsilon: { float: eps },
+  });
 }

@@ -30,7 +30,14 @@ export function mergeHeads(g: GraphBuilder, x: string, hidden: number): string {
  * softmax(Q·K^T * scale + maskBias) · V for q [B,H,S,Dh], kT [B,H,Dh,S], v [B,H,S,Dh]; `maskBias` is an additive
  * [B,S] bias over key positions (0 keeps a key, a huge negative drops it). Returns [B,H,S,Dh].
  */
-export function scaledDotProductAttention(g: GraphBuilder, q: string, kT: string, v: string, scale: number, maskBias?: string): string {
+export function scaledDotProductAttention(
+  g: GraphBuilder,
+  q: string,
+  kT: string,
+  v: string,
+  scale: number,
+  maskBias?: string,
+): string {
   let scores = g.op('Mul', [g.op('MatMul', [q, kT]), g.floats('attn_scale', [scale])]);
   if (maskBias) scores = g.op('Add', [scores, g.op('Unsqueeze', [maskBias, g.ints('mask_axes', [1, 2])])]);
   return g.op('MatMul', [g.op('Softmax', [scores], { axis: -1 }), v]);
@@ -43,7 +50,13 @@ export function linear3d(g: GraphBuilder, x: string, w: WeightLookup, weightName
 }
 
 /** Weight specs of a Linear(in -> out) named `<prefix>weight` / `<prefix>bias`. */
-export function linearWeights(prefix: string, fanIn: number, out: number, weightInit: InitRule, biasInit: InitRule): WeightSpec[] {
+export function linearWeights(
+  prefix: string,
+  fanIn: number,
+  out: number,
+  weightInit: InitRule,
+  biasInit: InitRule,
+): WeightSpec[] {
   return [
     { name: `${prefix}weight`, shape: [out, fanIn], role: 'parameter', init: weightInit },
     { name: `${prefix}bias`, shape: [out], role: 'parameter', init: biasInit },

@@ -24,12 +24,18 @@ export function bertInputs(length: number): TensorSpec[] {
 
 function lengthOf(inputs: readonly TensorSpec[], a: EmbeddingsA): number {
   const [ids, mask] = inputs;
-  const ok = inputs.length === 2 && ids.dtype === 'int64' && mask.dtype === 'int64' && ids.shape.length === 1 && mask.shape.join() === ids.shape.join();
+  const ok =
+    inputs.length === 2 &&
+    ids.dtype === 'int64' &&
+    mask.dtype === 'int64' &&
+    ids.shape.length === 1 &&
+    mask.shape.join() === ids.shape.join();
   if (!ok) {
     const got = inputs.map((s) => `${s.dtype}[${s.shape.join(',')}]`).join(' ') || 'none';
     throw new RangeError(`bert_embeddings expects int64 input_ids [L] and attention_mask [L], got ${got}`);
   }
-  if (ids.shape[0] > a.maxPositions) throw new RangeError(`bert_embeddings: length ${ids.shape[0]} exceeds max positions ${a.maxPositions}`);
+  if (ids.shape[0] > a.maxPositions)
+    throw new RangeError(`bert_embeddings: length ${ids.shape[0]} exceeds max positions ${a.maxPositions}`);
   return ids.shape[0];
 }
 
@@ -59,7 +65,12 @@ export const BertEmbeddings = defineBlockKind<EmbeddingsA>({
     const words = g.op('Gather', [w('word_embeddings.weight'), ids], { axis: 0 });
     // Position ids 0..L-1: the first L rows of the table, L read from the ids' shape [B,L].
     const length = g.op('Shape', [ids], { start: 1, end: 2 });
-    const positions = g.op('Slice', [w('position_embeddings.weight'), g.ints('pos_start', [0]), length, g.ints('pos_axis', [0])]);
+    const positions = g.op('Slice', [
+      w('position_embeddings.weight'),
+      g.ints('pos_start', [0]),
+      length,
+      g.ints('pos_axis', [0]),
+    ]);
     const tokenType = g.op('Gather', [w('token_type_embeddings.weight'), scalarIndex(g, 0)], { axis: 0 });
     const summed = g.op('Add', [g.op('Add', [words, positions]), tokenType]);
     const hidden = layerNorm(g, summed, w, 'LayerNorm.', a.eps);

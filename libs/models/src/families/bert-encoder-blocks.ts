@@ -29,7 +29,10 @@ function lengthOf(inputs: readonly TensorSpec[], a: LayerA): number {
   const [length, hidden] = expectFloat(inputs, 0, 2, 'bert_encoder_block').shape;
   const mask = expectFloat(inputs, 1, 1, 'bert_encoder_block');
   if (inputs.length !== 2 || hidden !== a.hidden || mask.shape[0] !== length || hidden % a.heads !== 0) {
-    throw new RangeError(`bert_encoder_block expects hidden [L,${a.hidden}] (divisible by ${a.heads} heads) and mask_bias [L], got [${length},${hidden}] and [${mask.shape.join(',')}]`);
+    throw new RangeError(
+      `bert_encoder_block expects hidden [L,${a.hidden}] (divisible by ${a.heads} heads) and mask_bias [L], ` +
+        `got [${length},${hidden}] and [${mask.shape.join(',')}]`,
+    );
   }
   return length;
 }

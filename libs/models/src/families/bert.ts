@@ -52,9 +52,29 @@ function bertArchitecture(c: BertConfig): ArchitectureDef {
     tiny: c.tiny ?? false,
     description: c.tiny
       ? `tiny BERT for tests: vocab ${c.vocab}, ${c.layers} layers, hidden ${c.hidden}, length ${c.length}`
-      : `bert-base-uncased (Hugging Face BertModel): ${c.layers} layers, ${c.heads} heads, hidden ${c.hidden}, length ${c.length}`,
+      : `bert-base-uncased (Hugging Face BertModel): ${c.layers} layers, ${c.heads} heads, hidden ${c.hidden}, ` +
+        `length ${c.length}`,
   };
 }
 
-export const BERT_BASE = bertArchitecture({ name: 'bert_base', vocab: 30522, hidden: 768, layers: 12, heads: 12, intermediate: 3072, maxPositions: 512, length: 256 });
-export const TINY_BERT = bertArchitecture({ name: 'tiny_bert', vocab: 2304, hidden: 32, layers: 2, heads: 2, intermediate: 64, maxPositions: 16, length: 16, tiny: true });
+export const BERT_BASE = bertArchitecture({
+  name: 'bert_base',
+  vocab: 30522,
+  hidden: 768,
+  layers: 12,
+  heads: 12,
+  intermediate: 3072,
+  maxPositions: 512,
+  length: 256,
+});
+export const TINY_BERT = bertArchitecture({
+  name: 'tiny_bert',
+  vocab: 2304,
+  hidden: 32,
+  layers: 2,
+  heads: 2,
+  intermediate: 64,
+  maxPositions: 16,
+  length: 16,
+  tiny: true,
+});

@@ -11,7 +11,15 @@ import type { JsonObject, TensorSpec } from '@alsatian/core';
 import { numel } from '@alsatian/core';
 import { defineBlockKind } from '../blocks/kind.ts';
 import type { BlockKind, WeightSpec } from '../blocks/kind.ts';
-import { chainFlops, chainShape, chainWeights, type ConvBnUnit, convWeight, lowerChain, makeDivisible } from '../blocks/cnn-ops.ts';
+import {
+  chainFlops,
+  chainShape,
+  chainWeights,
+  type ConvBnUnit,
+  convWeight,
+  lowerChain,
+  makeDivisible,
+} from '../blocks/cnn-ops.ts';
 import { single, spec } from '../blocks/shapes.ts';
 import { conv, silu } from '../blocks/ops.ts';
 
@@ -20,8 +28,16 @@ export type MBConvA = { in: number; out: number; stride: number; expand: number;
 
 const EPS = 1e-3;
 
-const unit = (at: string, out: number, kernel: number, stride: number, act: boolean, groups?: number): ConvBnUnit =>
-  ({ conv: `${at}.0.`, bn: `${at}.1.`, out, kernel, stride, groups, eps: EPS, act: act ? 'silu' : undefined });
+const unit = (at: string, out: number, kernel: number, stride: number, act: boolean, groups?: number): ConvBnUnit => ({
+  conv: `${at}.0.`,
+  bn: `${at}.1.`,
+  out,
+  kernel,
+  stride,
+  groups,
+  eps: EPS,
+  act: act ? 'silu' : undefined,
+});
 
 const expanded = (a: MBConvA) => makeDivisible(a.in * a.expand);
 const residual = (a: MBConvA) => a.stride === 1 && a.in === a.out;
@@ -38,7 +54,12 @@ function mbconvPlan(a: MBConvA): { before: ConvBnUnit[]; se: string; squeeze: nu
   const before = e === a.in ? [] : [unit('block.0', e, 1, 1, true)];
   before.push(unit(`block.${before.length}`, e, a.kernel, a.stride, true, e));
   const i = before.length;
-  return { before, se: `block.${i}.`, squeeze: Math.max(1, Math.floor(a.in / 4)), after: [unit(`block.${i + 1}`, a.out, 1, 1, false)] };
+  return {
+    before,
+    se: `block.${i}.`,
+    squeeze: Math.max(1, Math.floor(a.in / 4)),
+    after: [unit(`block.${i + 1}`, a.out, 1, 1, false)],
+  };
 }
 
 function input(inputs: readonly TensorSpec[], a: MBConvA, kind: string): readonly number[] {
@@ -81,7 +102,11 @@ export const MBConv: BlockKind<MBConvA> = defineBlockKind<MBConvA>({
   weights(inputs, a) {
     const p = mbconvPlan(a);
     const e = expanded(a);
-    return [...chainWeights(input(inputs, a, 'mbconv')[0], p.before), ...seWeights(p.se, e, p.squeeze), ...chainWeights(e, p.after)];
+    return [
+      ...chainWeights(input(inputs, a, 'mbconv')[0], p.before),
+      ...seWeights(p.se, e, p.squeeze),
+      ...chainWeights(e, p.after),
+    ];
   },
   flops(inputs, a) {
     const shape = input(inputs, a, 'mbconv');
@@ -90,13 +115,16 @@ export const MBConv: BlockKind<MBConvA> = defineBlockKind<MBConvA>({
     const e = mid[0];
     // pool + two 1x1 convs with bias + SiLU + sigmoid on the squeezed vector + the channel-wise scale
     const se = numel(mid) + 2 * (2 * e * p.squeeze) + p.squeeze + e + 4 * p.squeeze + e + numel(mid);
-    return chainFlops(shape, p.before) + se + chainFlops(mid, p.after) + (residual(a) ? numel(chainShape(mid, p.after)) : 0);
+    return (
+      chainFlops(shape, p.before) + se + chainFlops(mid, p.after) + (residual(a) ? numel(chainShape(mid, p.after)) : 0)
+    );
   },
   lower(g, [x], a, w) {
     const p = mbconvPlan(a);
     const mid = lowerChain(g, x, w, p.before);
     const pooled = g.op('GlobalAveragePool', [mid]);
-    const fc = (name: string, v: string) => conv(g, v, w, `${p.se}${name}.`, { kernel: 1, stride: 1, padding: 0, bias: true });
+    const fc = (name: string, v: string) =>
+      conv(g, v, w, `${p.se}${name}.`, { kernel: 1, stride: 1, padding: 0, bias: true });
     const scale = g.op('Sigmoid', [fc('fc2', silu(g, fc('fc1', pooled)))]);
     const y = lowerChain(g, g.op('Mul', [mid, scale]), w, p.after);
     return [residual(a) ? g.op('Add', [y, x]) : y];

@@ -27,7 +27,12 @@ const EPS = 1e-3;
 function convBnSilu(index: number, out: number, kernel: number, stride: number): BlockSpec[] {
   const at = `features.${index}`;
   return [
-    { kind: 'conv2d', attrs: { out, kernel, stride, padding: (kernel - 1) >> 1 }, sourcePrefix: `${at}.0.`, label: `${at}.0 Conv2d` },
+    {
+      kind: 'conv2d',
+      attrs: { out, kernel, stride, padding: (kernel - 1) >> 1 },
+      sourcePrefix: `${at}.0.`,
+      label: `${at}.0 Conv2d`,
+    },
     { kind: 'batchnorm2d', attrs: { eps: EPS }, sourcePrefix: `${at}.1.`, label: `${at}.1 BatchNorm2d` },
     { kind: 'silu', attrs: {}, sourcePrefix: '', label: `${at}.2 SiLU` },
   ];
@@ -40,18 +45,31 @@ function efficientnet(c: EfficientNetConfig): ArchitectureDef {
       // torchvision: later blocks of a stage take the stage's output channels at stride 1
       const attrs: MBConvA = { in: j === 0 ? firstIn : out, out, stride: j === 0 ? stride : 1, expand, kernel };
       const at = `features.${s + 1}.${j}`;
-      features.push({ kind, attrs, sourcePrefix: `${at}.`, label: `${at} ${kind === 'mbconv' ? 'MBConv' : 'FusedMBConv'}` });
+      features.push({
+        kind,
+        attrs,
+        sourcePrefix: `${at}.`,
+        label: `${at} ${kind === 'mbconv' ? 'MBConv' : 'FusedMBConv'}`,
+      });
     }
   });
   const lastConv = features.length;
   features.push(...convBnSilu(c.stages.length + 1, c.lastChannel, 1, 1));
-  features.push({ kind: 'global_avg_pool', attrs: {}, sourcePrefix: '', label: 'avgpool' }, { kind: 'flatten', attrs: {}, sourcePrefix: '', label: 'flatten' });
+  features.push(
+    { kind: 'global_avg_pool', attrs: {}, sourcePrefix: '', label: 'avgpool' },
+    { kind: 'flatten', attrs: {}, sourcePrefix: '', label: 'flatten' },
+  );
   return {
     name: c.name,
     family: 'efficientnet',
     inputs: [spec([3, c.inputSize, c.inputSize], 'pixels')],
     features,
-    head: { kind: 'linear', attrs: { out: c.classes, init: 'uniformOut' }, sourcePrefix: 'classifier.1.', label: 'classifier.1 Linear' },
+    head: {
+      kind: 'linear',
+      attrs: { out: c.classes, init: 'uniformOut' },
+      sourcePrefix: 'classifier.1.',
+      label: 'classifier.1 Linear',
+    },
     splitIndexes: cnnSplitIndexes(features.length, lastConv, 3),
     featureDim: c.lastChannel,
     tiny: c.tiny ?? false,

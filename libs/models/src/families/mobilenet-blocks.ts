@@ -26,17 +26,29 @@ interface Plan {
 function plan(a: InvertedResidualA): Plan {
   const hidden = Math.round(a.in * a.expand);
   const units: ConvBnUnit[] = [];
-  if (a.expand !== 1) units.push({ conv: 'conv.0.0.', bn: 'conv.0.1.', out: hidden, kernel: 1, stride: 1, act: 'relu6', eps: EPS });
+  if (a.expand !== 1)
+    units.push({ conv: 'conv.0.0.', bn: 'conv.0.1.', out: hidden, kernel: 1, stride: 1, act: 'relu6', eps: EPS });
   const i = units.length;
-  units.push({ conv: `conv.${i}.0.`, bn: `conv.${i}.1.`, out: hidden, kernel: 3, stride: a.stride, groups: hidden, act: 'relu6', eps: EPS });
+  units.push({
+    conv: `conv.${i}.0.`,
+    bn: `conv.${i}.1.`,
+    out: hidden,
+    kernel: 3,
+    stride: a.stride,
+    groups: hidden,
+    act: 'relu6',
+    eps: EPS,
+  });
   units.push({ conv: `conv.${i + 1}.`, bn: `conv.${i + 2}.`, out: a.out, kernel: 1, stride: 1, eps: EPS });
   return { units, residual: a.stride === 1 && a.in === a.out };
 }
 
 function input(inputs: readonly TensorSpec[], a: InvertedResidualA): readonly number[] {
   const shape = single(inputs, 3, 'inverted_residual').shape;
-  if (shape[0] !== a.in) throw new RangeError(`inverted_residual: attribute in=${a.in} but the input has ${shape[0]} channels`);
-  if (a.stride !== 1 && a.stride !== 2) throw new RangeError(`inverted_residual: stride must be 1 or 2, got ${a.stride}`);
+  if (shape[0] !== a.in)
+    throw new RangeError(`inverted_residual: attribute in=${a.in} but the input has ${shape[0]} channels`);
+  if (a.stride !== 1 && a.stride !== 2)
+    throw new RangeError(`inverted_residual: stride must be 1 or 2, got ${a.stride}`);
   return shape;
 }
 

@@ -26,7 +26,12 @@ interface MobileNetConfig {
 function convBnRelu6(index: number, out: number, kernel: number, stride: number): BlockSpec[] {
   const at = `features.${index}`;
   return [
-    { kind: 'conv2d', attrs: { out, kernel, stride, padding: (kernel - 1) >> 1 }, sourcePrefix: `${at}.0.`, label: `${at}.0 Conv2d` },
+    {
+      kind: 'conv2d',
+      attrs: { out, kernel, stride, padding: (kernel - 1) >> 1 },
+      sourcePrefix: `${at}.0.`,
+      label: `${at}.0 Conv2d`,
+    },
     { kind: 'batchnorm2d', attrs: {}, sourcePrefix: `${at}.1.`, label: `${at}.1 BatchNorm2d` },
     { kind: 'relu6', attrs: {}, sourcePrefix: '', label: `${at}.2 ReLU6` },
   ];
@@ -40,19 +45,32 @@ function mobilenet(c: MobileNetConfig): ArchitectureDef {
     const out = makeDivisible(width);
     for (let i = 0; i < n; i++, index++) {
       const attrs: InvertedResidualA = { in: channels, out, stride: i === 0 ? s : 1, expand: t };
-      features.push({ kind: 'inverted_residual', attrs, sourcePrefix: `features.${index}.`, label: `features.${index} InvertedResidual` });
+      features.push({
+        kind: 'inverted_residual',
+        attrs,
+        sourcePrefix: `features.${index}.`,
+        label: `features.${index} InvertedResidual`,
+      });
       channels = out;
     }
   }
   const lastConv = features.length;
   features.push(...convBnRelu6(index, c.lastChannel, 1, 1));
-  features.push({ kind: 'global_avg_pool', attrs: {}, sourcePrefix: '', label: 'avgpool' }, { kind: 'flatten', attrs: {}, sourcePrefix: '', label: 'flatten' });
+  features.push(
+    { kind: 'global_avg_pool', attrs: {}, sourcePrefix: '', label: 'avgpool' },
+    { kind: 'flatten', attrs: {}, sourcePrefix: '', label: 'flatten' },
+  );
   return {
     name: c.name,
     family: 'mobilenet',
     inputs: [spec([3, c.inputSize, c.inputSize], 'pixels')],
     features,
-    head: { kind: 'linear', attrs: { out: c.classes, init: 'normal0.01' }, sourcePrefix: 'classifier.1.', label: 'classifier.1 Linear' },
+    head: {
+      kind: 'linear',
+      attrs: { out: c.classes, init: 'normal0.01' },
+      sourcePrefix: 'classifier.1.',
+      label: 'classifier.1 Linear',
+    },
     splitIndexes: cnnSplitIndexes(features.length, lastConv, 3),
     featureDim: c.lastChannel,
     tiny: c.tiny ?? false,

@@ -32,7 +32,12 @@ function unit(n: number, out: number, kernel: number, stride: number, act: boole
 
 function withDownsample(a: ResidualA, out: number, main: ConvBnUnit[]): ResidualPlan {
   const needed = a.stride !== 1 || a.in !== out;
-  return { main, downsample: needed ? { conv: 'downsample.0.', bn: 'downsample.1.', out, kernel: 1, stride: a.stride, eps: EPS } : undefined };
+  return {
+    main,
+    downsample: needed
+      ? { conv: 'downsample.0.', bn: 'downsample.1.', out, kernel: 1, stride: a.stride, eps: EPS }
+      : undefined,
+  };
 }
 
 function basicPlan(a: ResidualA): ResidualPlan {
@@ -41,7 +46,11 @@ function basicPlan(a: ResidualA): ResidualPlan {
 
 function bottleneckPlan(a: ResidualA): ResidualPlan {
   const out = 4 * a.planes;
-  return withDownsample(a, out, [unit(1, a.planes, 1, 1, true), unit(2, a.planes, 3, a.stride, true), unit(3, out, 1, 1, false)]);
+  return withDownsample(a, out, [
+    unit(1, a.planes, 1, 1, true),
+    unit(2, a.planes, 3, a.stride, true),
+    unit(3, out, 1, 1, false),
+  ]);
 }
 
 /** A residual kind: relu(main(x) + shortcut(x)), where shortcut is the identity or the downsample unit. */

@@ -70,7 +70,15 @@ function resnet(c: ResNetConfig): ArchitectureDef {
 
 function imagenet(name: string, kind: ResidualKind, depths: readonly number[], omitSplits?: number[]): ArchitectureDef {
   const stages = depths.map((blocks, s) => ({ kind, planes: 64 << s, blocks, stride: s === 0 ? 1 : 2 }));
-  return resnet({ name, stages, stemWidth: 64, inputSize: 224, classes: 1000, omitSplits, description: `torchvision ${name} (${labelOf(kind)} x${depths.join('-')})` });
+  return resnet({
+    name,
+    stages,
+    stemWidth: 64,
+    inputSize: 224,
+    classes: 1000,
+    omitSplits,
+    description: `torchvision ${name} (${labelOf(kind)} x${depths.join('-')})`,
+  });
 }
 
 export const RESNET18 = imagenet('resnet18', 'basic_block', [2, 2, 2, 2]);

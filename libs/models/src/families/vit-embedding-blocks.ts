@@ -13,7 +13,8 @@ type ProcessInputA = { patch: number; hidden: number } & JsonObject;
 
 function patchGrid(inputs: Parameters<typeof expectFloat>[0], patch: number): { channels: number; patches: number } {
   const [channels, h, w] = expectFloat(inputs, 0, 3, 'vit_process_input').shape;
-  if (h % patch !== 0 || w % patch !== 0) throw new RangeError(`vit_process_input: image ${h}x${w} is not divisible by patch size ${patch}`);
+  if (h % patch !== 0 || w % patch !== 0)
+    throw new RangeError(`vit_process_input: image ${h}x${w} is not divisible by patch size ${patch}`);
   return { channels, patches: (h / patch) * (w / patch) };
 }
 
@@ -29,7 +30,12 @@ export const VitProcessInput = defineBlockKind<ProcessInputA>({
     // torchvision: trunc_normal_(std=sqrt(1/fan_in)) with its default absolute bounds [-2, 2]; bias zeros.
     const std = Math.sqrt(1 / fanIn);
     return [
-      { name: 'conv_proj.weight', shape: [a.hidden, channels, a.patch, a.patch], role: 'parameter', init: { kind: 'truncNormal', mean: 0, std, low: -2, high: 2 } },
+      {
+        name: 'conv_proj.weight',
+        shape: [a.hidden, channels, a.patch, a.patch],
+        role: 'parameter',
+        init: { kind: 'truncNormal', mean: 0, std, low: -2, high: 2 },
+      },
       { name: 'conv_proj.bias', shape: [a.hidden], role: 'parameter', init: { kind: 'zeros' } },
       { name: 'class_token', shape: [1, 1, a.hidden], role: 'parameter', init: { kind: 'zeros' } },
     ];
@@ -44,7 +50,10 @@ export const VitProcessInput = defineBlockKind<ProcessInputA>({
     const tokens = g.op('Transpose', [flat], { perm: [0, 2, 1] });
     // Broadcast the [1,1,E] class token to [B,1,E]; B comes from the input at run time.
     const batch = g.op('Shape', [x], { start: 0, end: 1 });
-    const cls = g.op('Expand', [w('class_token'), g.op('Concat', [batch, g.ints('cls_tail', [1, a.hidden])], { axis: 0 })]);
+    const cls = g.op('Expand', [
+      w('class_token'),
+      g.op('Concat', [batch, g.ints('cls_tail', [1, a.hidden])], { axis: 0 }),
+    ]);
     return [g.op('Concat', [cls, tokens], { axis: 1 })];
   },
 });
@@ -55,7 +64,14 @@ export const VitPosEmbedding = defineBlockKind<JsonObject>({
   outputs: (inputs) => [spec(expectFloat(inputs, 0, 2, 'vit_pos_embedding').shape)],
   weights(inputs) {
     const [seq, hidden] = expectFloat(inputs, 0, 2, 'vit_pos_embedding').shape;
-    return [{ name: 'encoder.pos_embedding', shape: [1, seq, hidden], role: 'parameter', init: { kind: 'normal', mean: 0, std: 0.02 } }];
+    return [
+      {
+        name: 'encoder.pos_embedding',
+        shape: [1, seq, hidden],
+        role: 'parameter',
+        init: { kind: 'normal', mean: 0, std: 0.02 },
+      },
+    ];
   },
   flops: (inputs) => inputs[0].shape[0] * inputs[0].shape[1],
   lower: (g, [x], _a, w) => [g.op('Add', [x, w('encoder.pos_embedding')])],

@@ -26,7 +26,9 @@ type EncoderA = { hidden: number; heads: number; mlp: number; eps: number } & Js
 function seqOf(inputs: Parameters<typeof expectFloat>[0], a: EncoderA): number {
   const [seq, hidden] = expectFloat(inputs, 0, 2, 'vit_encoder_block').shape;
   if (hidden !== a.hidden || hidden % a.heads !== 0) {
-    throw new RangeError(`vit_encoder_block: input width ${hidden} must equal hidden ${a.hidden} and be divisible by ${a.heads} heads`);
+    throw new RangeError(
+      `vit_encoder_block: input width ${hidden} must equal hidden ${a.hidden} and be divisible by ${a.heads} heads`,
+    );
   }
   return seq;
 }
@@ -55,13 +57,25 @@ export const VitEncoderBlock = defineBlockKind<EncoderA>({
   lower(g, [x], a, w) {
     const headDim = a.hidden / a.heads;
     // One packed projection [B,S,3E] -> [B,S,3,H,Dh] -> [3,B,H,S,Dh]; q, k, v are slices 0, 1, 2 of the first axis.
-    const qkv = linear3d(g, layerNorm(g, x, w, 'ln_1.', a.eps), w, 'self_attention.in_proj_weight', 'self_attention.in_proj_bias');
+    const qkv = linear3d(
+      g,
+      layerNorm(g, x, w, 'ln_1.', a.eps),
+      w,
+      'self_attention.in_proj_weight',
+      'self_attention.in_proj_bias',
+    );
     const packed = g.op('Reshape', [qkv, g.ints('qkv_shape', [0, 0, 3, a.heads, headDim])]);
     const perHead = g.op('Transpose', [packed], { perm: [2, 0, 3, 1, 4] });
     const part = (i: number) => g.op('Gather', [perHead, scalarIndex(g, i)], { axis: 0 });
     const kT = g.op('Transpose', [part(1)], { perm: [0, 1, 3, 2] });
     const attended = scaledDotProductAttention(g, part(0), kT, part(2), 1 / Math.sqrt(headDim));
-    const projected = linear3d(g, mergeHeads(g, attended, a.hidden), w, 'self_attention.out_proj.weight', 'self_attention.out_proj.bias');
+    const projected = linear3d(
+      g,
+      mergeHeads(g, attended, a.hidden),
+      w,
+      'self_attention.out_proj.weight',
+      'self_attention.out_proj.bias',
+    );
     const mid = g.op('Add', [projected, x]);
     const hiddenMlp = gelu(g, linear3d(g, layerNorm(g, mid, w, 'ln_2.', a.eps), w, 'mlp.0.weight', 'mlp.0.bias'));
     return [g.op('Add', [mid, linear3d(g, hiddenMlp, w, 'mlp.3.weight', 'mlp.3.bias')])];

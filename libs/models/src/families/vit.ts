@@ -26,7 +26,12 @@ function vitArchitecture(c: VitConfig): ArchitectureDef {
     label: `encoder_layer_${i} EncoderBlock`,
   }));
   const features: BlockSpec[] = [
-    { kind: 'vit_process_input', attrs: { patch: c.patch, hidden: c.hidden }, sourcePrefix: '', label: 'VTProcessInput' },
+    {
+      kind: 'vit_process_input',
+      attrs: { patch: c.patch, hidden: c.hidden },
+      sourcePrefix: '',
+      label: 'VTProcessInput',
+    },
     { kind: 'vit_pos_embedding', attrs: {}, sourcePrefix: '', label: 'AddPosEmbedding' },
     { kind: 'dropout', attrs: { p: 0 }, sourcePrefix: '', label: 'Dropout' },
     ...encoders,
@@ -41,13 +46,19 @@ function vitArchitecture(c: VitConfig): ArchitectureDef {
     family: 'vit',
     inputs: [{ name: 'pixels', dtype: 'float32', shape: [3, c.image, c.image] }],
     features,
-    head: { kind: 'linear', attrs: { out: 1000, init: 'zeros' }, sourcePrefix: 'heads.head.', label: 'heads.head Linear' },
+    head: {
+      kind: 'linear',
+      attrs: { out: 1000, init: 'zeros' },
+      sourcePrefix: 'heads.head.',
+      label: 'heads.head Linear',
+    },
     splitIndexes,
     featureDim: c.hidden,
     tiny: c.tiny ?? false,
     description: c.tiny
       ? `tiny ViT for tests: ${c.image}x${c.image} input, patch ${c.patch}, ${c.layers} layers, hidden ${c.hidden}`
-      : `torchvision ${c.name}: ${c.image}x${c.image} input, patch ${c.patch}, ${c.layers} layers, ${c.heads} heads, hidden ${c.hidden}, MLP ${c.mlp}`,
+      : `torchvision ${c.name}: ${c.image}x${c.image} input, patch ${c.patch}, ${c.layers} layers, ${c.heads} ` +
+        `heads, hidden ${c.hidden}, MLP ${c.mlp}`,
   };
 }
 
@@ -58,4 +69,13 @@ export const VIT_B_16 = vitArchitecture({ name: 'vit_b_16', patch: 16, ...BASE }
 export const VIT_B_32 = vitArchitecture({ name: 'vit_b_32', patch: 32, ...BASE });
 export const VIT_L_16 = vitArchitecture({ name: 'vit_l_16', patch: 16, ...LARGE });
 export const VIT_L_32 = vitArchitecture({ name: 'vit_l_32', patch: 32, ...LARGE });
-export const TINY_VIT = vitArchitecture({ name: 'tiny_vit', image: 32, patch: 8, layers: 2, heads: 2, hidden: 32, mlp: 64, tiny: true });
+export const TINY_VIT = vitArchitecture({
+  name: 'tiny_vit',
+  image: 32,
+  patch: 8,
+  layers: 2,
+  heads: 2,
+  hidden: 32,
+  mlp: 64,
+  tiny: true,
+});

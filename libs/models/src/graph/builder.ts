@@ -6,9 +6,13 @@ const { onnx } = onnxProto;
 /** The ONNX opset our lowerings target (LayerNormalization needs 17). */
 export const OPSET = 17;
 
-export type AttrValue = number | number[] | string | { readonly float: number } | { readonly floats: number[] } | HostTensor;
+export type AttrValue =
+  number | number[] | string | { readonly float: number } | { readonly floats: number[] } | HostTensor;
 
-const DATA_TYPE: Record<DType, number> = { float32: onnx.TensorProto.DataType.FLOAT, int64: onnx.TensorProto.DataType.INT64 };
+const DATA_TYPE: Record<DType, number> = {
+  float32: onnx.TensorProto.DataType.FLOAT,
+  int64: onnx.TensorProto.DataType.INT64,
+};
 
 /** A symbolic or fixed dimension of a graph input or output. */
 export type Dim = number | string;
@@ -66,7 +70,14 @@ export class GraphBuilder {
     let out = value;
     if (value !== name) {
       out = this.fresh(name);
-      this.nodes.push(onnx.NodeProto.create({ opType: 'Identity', input: [value], output: [out], name: this.fresh(`Identity_${name}`) }));
+      this.nodes.push(
+        onnx.NodeProto.create({
+          opType: 'Identity',
+          input: [value],
+          output: [out],
+          name: this.fresh(`Identity_${name}`),
+        }),
+      );
     }
     this.outputs.push(valueInfo(out, dtype, shape));
     return out;
@@ -88,9 +99,13 @@ export class GraphBuilder {
         { key: 'offset', value: String(byteOffset) },
         { key: 'length', value: String(byteLength) },
       ];
-      this.initializers.push(onnx.TensorProto.create({ ...proto, dataLocation: onnx.TensorProto.DataLocation.EXTERNAL, externalData }));
+      this.initializers.push(
+        onnx.TensorProto.create({ ...proto, dataLocation: onnx.TensorProto.DataLocation.EXTERNAL, externalData }),
+      );
     } else {
-      this.initializers.push(onnx.TensorProto.create({ ...proto, rawData: new Uint8Array(buffer, byteOffset, byteLength) }));
+      this.initializers.push(
+        onnx.TensorProto.create({ ...proto, rawData: new Uint8Array(buffer, byteOffset, byteLength) }),
+      );
     }
     return unique;
   }
@@ -102,17 +117,27 @@ export class GraphBuilder {
 
   /** A small int64 constant (shapes, axes, indices). */
   ints(name: string, values: readonly number[]): string {
-    return this.initializer(name, { dtype: 'int64', shape: [values.length], data: BigInt64Array.from(values.map((v) => BigInt(v))) });
+    return this.initializer(name, {
+      dtype: 'int64',
+      shape: [values.length],
+      data: BigInt64Array.from(values.map((v) => BigInt(v))),
+    });
   }
 
   /** A float32 scalar or vector constant. */
-  floats(name: string, values: readonly number[], shape: readonly number[] = values.length === 1 ? [] : [values.length]): string {
+  floats(
+    name: string,
+    values: readonly number[],
+    shape: readonly number[] = values.length === 1 ? [] : [values.length],
+  ): string {
     return this.initializer(name, { dtype: 'float32', shape, data: Float32Array.from(values) });
   }
 
   /** Adds a node; returns the names of its `outputs` fresh output values. */
   node(opType: string, inputs: readonly string[], attrs: Record<string, AttrValue> = {}, outputs = 1): string[] {
-    const outNames = Array.from({ length: outputs }, (_, i) => this.fresh(`${opType}_${this.nodes.length}${outputs > 1 ? `_${i}` : ''}`));
+    const outNames = Array.from({ length: outputs }, (_, i) =>
+      this.fresh(`${opType}_${this.nodes.length}${outputs > 1 ? `_${i}` : ''}`),
+    );
     this.nodes.push(
       onnx.NodeProto.create({
         opType,
@@ -162,14 +187,20 @@ function valueInfo(name: string, dtype: DType, shape: readonly Dim[]) {
 function attribute(name: string, value: AttrValue) {
   const T = onnx.AttributeProto.AttributeType;
   if (typeof value === 'number') {
-    if (!Number.isInteger(value)) throw new TypeError(`attribute '${name}': ${value} is not an integer; use { float: x }`);
+    if (!Number.isInteger(value))
+      throw new TypeError(`attribute '${name}': ${value} is not an integer; use { float: x }`);
     return onnx.AttributeProto.create({ name, type: T.INT, i: value });
   }
-  if (typeof value === 'string') return onnx.AttributeProto.create({ name, type: T.STRING, s: new TextEncoder().encode(value) });
+  if (typeof value === 'string')
+    return onnx.AttributeProto.create({ name, type: T.STRING, s: new TextEncoder().encode(value) });
   if (Array.isArray(value)) return onnx.AttributeProto.create({ name, type: T.INTS, ints: value });
   if ('float' in value) return onnx.AttributeProto.create({ name, type: T.FLOAT, f: value.float });
   if ('floats' in value) return onnx.AttributeProto.create({ name, type: T.FLOATS, floats: value.floats });
   const t = value as HostTensor;
   const bytes = new Uint8Array(t.data.buffer, t.data.byteOffset, t.data.byteLength);
-  return onnx.AttributeProto.create({ name, type: T.TENSOR, t: onnx.TensorProto.create({ dims: [...t.shape], dataType: DATA_TYPE[t.dtype], rawData: bytes }) });
+  return onnx.AttributeProto.create({
+    name,
+    type: T.TENSOR,
+    t: onnx.TensorProto.create({ dims: [...t.shape], dataType: DATA_TYPE[t.dtype], rawData: bytes }),
+  });
 }

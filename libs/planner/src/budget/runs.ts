@@ -41,10 +41,22 @@ export interface RunSplitting {
 }
 
 export function splitIntoRuns(input: RunSplitting): Run[] {
-  const { requirementBytesPerItem: perItem, persistingBytesPerItem: keeps, heldBytes, budgetBytes: budget, batchSize } = input;
-  if (!(budget >= 0)) throw new InvalidArgumentError(messages.badNumber('budgetBytes', budget, 'a number of bytes >= 0 (Infinity for no limit)'));
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new InvalidArgumentError(messages.badNumber('batchSize', batchSize, 'an integer >= 1'));
-  const queue = input.ranges.filter((p) => rangeLength(p.range) > 0).map((p) => ({ split: p.split, start: p.range.start, end: p.range.end }));
+  const {
+    requirementBytesPerItem: perItem,
+    persistingBytesPerItem: keeps,
+    heldBytes,
+    budgetBytes: budget,
+    batchSize,
+  } = input;
+  if (!(budget >= 0))
+    throw new InvalidArgumentError(
+      messages.badNumber('budgetBytes', budget, 'a number of bytes >= 0 (Infinity for no limit)'),
+    );
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new InvalidArgumentError(messages.badNumber('batchSize', batchSize, 'an integer >= 1'));
+  const queue = input.ranges
+    .filter((p) => rangeLength(p.range) > 0)
+    .map((p) => ({ split: p.split, start: p.range.start, end: p.range.end }));
   const total = queue.reduce((s, p) => s + p.end - p.start, 0);
   const runs: Run[] = [];
   let held = heldBytes;

@@ -38,13 +38,20 @@ export function emitRunSteps({ tree, order, runs, features, stored }: StepInput)
         const rows = pieceRows?.[p].get(id);
         if (rows && rows.compute.length + rows.read.length === 0) continue;
         steps.push({
-          kind: 'infer', run: run.index, unit, split: piece.split, range: piece.range,
-          readsRawInput: unit.input === tree.root, persistsOutput: output.persists, rows,
+          kind: 'infer',
+          run: run.index,
+          unit,
+          split: piece.split,
+          range: piece.range,
+          readsRawInput: unit.input === tree.root,
+          persistsOutput: output.persists,
+          rows,
         });
       }
       if (isLastRun && output.persists) score(output.id);
       const input = tree.nodes.get(unit.input)!;
-      if (lastReader.get(input.id) === id && !input.persists) steps.push({ kind: 'release', run: run.index, node: input.id });
+      if (lastReader.get(input.id) === id && !input.persists)
+        steps.push({ kind: 'release', run: run.index, node: input.id });
     }
   }
   // Nothing to compute (no items this iteration): the cached features are scored as they are.

@@ -28,7 +28,9 @@ export interface PlanIterationOptions {
   readonly models: readonly PlanModel[];
   /** Merge common block prefixes (Alsatian) or give every model its own chain (Base, SHiFT). */
   readonly share: boolean;
-  /** 'auto': exact search on small trees, else the best depth-first order; 'dfs+': the paper's; 'insertion': plain DFS. */
+  /**
+   * 'auto': exact search on small trees, else the best depth-first order; 'dfs+': the paper's; 'insertion': plain DFS.
+   */
   readonly order: OrderStrategy;
   /** Cache budget in bytes (Infinity: no limit). Persisted features and `reservedBytes` count against it. */
   readonly budgetBytes: number;
@@ -82,7 +84,8 @@ export function planIteration(options: PlanIterationOptions): IterationPlan {
   checkRange('trainRange', options.trainRange);
   if (options.testRange) checkRange('testRange', options.testRange);
   const reserved = options.reservedBytes ?? 0;
-  if (!Number.isFinite(reserved) || reserved < 0) throw new InvalidArgumentError(messages.badNumber('reservedBytes', reserved, 'a finite number of bytes >= 0'));
+  if (!Number.isFinite(reserved) || reserved < 0)
+    throw new InvalidArgumentError(messages.badNumber('reservedBytes', reserved, 'a finite number of bytes >= 0'));
 
   if (options.models.length === 0) throw new InvalidArgumentError(messages.noModelsToPlan());
   const prefixTree = buildPrefixTree(options.models, { share: options.share });
@@ -92,20 +95,37 @@ export function planIteration(options: PlanIterationOptions): IterationPlan {
 
   const { evictions, kept } = sortOutPersisted(options.persisted ?? [], new Set(modelNodes.map((n) => n.id)));
   if (!options.testRange) {
-    for (const node of modelNodes) if (!kept.has(node.id)) throw new InvalidArgumentError(messages.missingFeatures(node.endingModels[0], node.id));
+    for (const node of modelNodes)
+      if (!kept.has(node.id)) throw new InvalidArgumentError(messages.missingFeatures(node.endingModels[0], node.id));
   }
 
   const { shape, unitIds } = shapeOfTaskTree(tree);
   const chosen = chooseOrder(shape, options.order);
   const persistingBytesPerItem = modelNodes.reduce((s, n) => s + n.bytesPerItem, 0);
-  const ranges: RunPiece[] = [...(options.testRange ? [{ split: 'test' as const, range: options.testRange }] : []), { split: 'train', range: options.trainRange }];
+  const ranges: RunPiece[] = [
+    ...(options.testRange ? [{ split: 'test' as const, range: options.testRange }] : []),
+    { split: 'train', range: options.trainRange },
+  ];
   const heldBytes = reserved + [...kept.values()].reduce((s, p) => s + persistedBytes(p), 0);
-  const runs = splitIntoRuns({ requirementBytesPerItem: chosen.peak, persistingBytesPerItem, heldBytes, budgetBytes: options.budgetBytes, batchSize: options.batchSize, ranges, separateSplits: options.testPass === 'separate' });
+  const runs = splitIntoRuns({
+    requirementBytesPerItem: chosen.peak,
+    persistingBytesPerItem,
+    heldBytes,
+    budgetBytes: options.budgetBytes,
+    batchSize: options.batchSize,
+    ranges,
+    separateSplits: options.testPass === 'separate',
+  });
 
   const persisted = modelNodes.map((node): PersistedFeatures => {
     const before = kept.get(node.id);
     const pieces = (split: Split) => runs.flatMap((r) => r.pieces.filter((p) => p.split === split).map((p) => p.range));
-    return { node: node.id, bytesPerItem: node.bytesPerItem, train: [...(before?.train ?? []), ...pieces('train')], test: [...(before?.test ?? []), ...pieces('test')] };
+    return {
+      node: node.id,
+      bytesPerItem: node.bytesPerItem,
+      train: [...(before?.train ?? []), ...pieces('train')],
+      test: [...(before?.test ?? []), ...pieces('test')],
+    };
   });
   const order = chosen.order.map((i) => unitIds[i]);
   const features = new Map(persisted.map((p) => [p.node, p]));
@@ -126,7 +146,10 @@ export function planIteration(options: PlanIterationOptions): IterationPlan {
 }
 
 /** Keeps the features of nodes that still end an alive model; evicts the rest (pruned models'). */
-function sortOutPersisted(persisted: readonly PersistedFeatures[], modelNodes: ReadonlySet<NodeId>): { evictions: EvictStep[]; kept: Map<NodeId, PersistedFeatures> } {
+function sortOutPersisted(
+  persisted: readonly PersistedFeatures[],
+  modelNodes: ReadonlySet<NodeId>,
+): { evictions: EvictStep[]; kept: Map<NodeId, PersistedFeatures> } {
   const evictions: EvictStep[] = [];
   const kept = new Map<NodeId, PersistedFeatures>();
   for (const p of persisted) {
@@ -137,6 +160,6 @@ function sortOutPersisted(persisted: readonly PersistedFeatures[], modelNodes: R
 }
 
 function checkRange(what: string, r: ItemRange): void {
-  if (!Number.isInteger(r.start) || !Number.isInteger(r.end) || r.start < 0 || r.end < r.start) throw new InvalidArgumentError(messages.badRange(what, r.start, r.end));
+  if (!Number.isInteger(r.start) || !Number.isInteger(r.end) || r.start < 0 || r.end < r.start)
+    throw new InvalidArgumentError(messages.badRange(what, r.start, r.end));
 }
-

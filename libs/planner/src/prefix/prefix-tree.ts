@@ -66,7 +66,8 @@ function addInto(nodes: Map<NodeId, PrefixNode>, present: readonly ModelId[], mo
   if (present.includes(model.id)) throw new InvalidArgumentError(messages.duplicateModel(model.id));
   for (const block of model.blocks) {
     const size = block.outputBytesPerItem;
-    if (!Number.isFinite(size) || size < 0) throw new InvalidArgumentError(messages.badBlockSize(model.id, block.id, size));
+    if (!Number.isFinite(size) || size < 0)
+      throw new InvalidArgumentError(messages.badBlockSize(model.id, block.id, size));
   }
   const keys = sharingKeys(model.blocks);
   let current = ROOT_NODE_ID;
@@ -75,15 +76,26 @@ function addInto(nodes: Map<NodeId, PrefixNode>, present: readonly ModelId[], mo
     const isLast = depth === model.blocks.length - 1;
     const id = prefixNodeId(current, keys[depth], share ? undefined : model.id);
     const existing = nodes.get(id);
-    nodes.set(current, { ...here, models: [...here.models, model.id], children: existing ? here.children : [...here.children, id] });
+    nodes.set(current, {
+      ...here,
+      models: [...here.models, model.id],
+      children: existing ? here.children : [...here.children, id],
+    });
     if (existing) {
       const size = existing.block!.outputBytesPerItem;
       if (size !== block.outputBytesPerItem) {
-        throw new InvalidArgumentError(messages.conflictingBlockSize(block.id, size, block.outputBytesPerItem, existing.models[0], model.id));
+        throw new InvalidArgumentError(
+          messages.conflictingBlockSize(block.id, size, block.outputBytesPerItem, existing.models[0], model.id),
+        );
       }
     }
     const child: PrefixNode = existing ?? { id, parent: current, block, children: [], models: [], endingModels: [] };
-    nodes.set(id, isLast ? { ...child, models: [...child.models, model.id], endingModels: [...child.endingModels, model.id] } : child);
+    nodes.set(
+      id,
+      isLast
+        ? { ...child, models: [...child.models, model.id], endingModels: [...child.endingModels, model.id] }
+        : child,
+    );
     current = id;
   });
 }
@@ -96,7 +108,8 @@ function addInto(nodes: Map<NodeId, PrefixNode>, present: readonly ModelId[], mo
  */
 function sharingKeys(blocks: readonly PlanBlock[]): string[] {
   const keys = new Array<string>(blocks.length);
-  for (let j = blocks.length - 1; j >= 0; j--) keys[j] = j + 1 < blocks.length && blocks[j + 1].joinsPrevious ? `${blocks[j].id}+${keys[j + 1]}` : blocks[j].id;
+  for (let j = blocks.length - 1; j >= 0; j--)
+    keys[j] = j + 1 < blocks.length && blocks[j + 1].joinsPrevious ? `${blocks[j].id}+${keys[j + 1]}` : blocks[j].id;
   return keys;
 }
 

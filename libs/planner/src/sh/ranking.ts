@@ -13,8 +13,12 @@ export interface RankedModel {
  * ASCII ids).
  */
 export function rankModels(scores: ReadonlyMap<ModelId, number> | readonly RankedModel[]): RankedModel[] {
-  const entries: RankedModel[] = scores instanceof Map ? [...scores].map(([model, score]) => ({ model, score })) : [...(scores as readonly RankedModel[])];
-  for (const e of entries) if (!Number.isFinite(e.score)) throw new InvalidArgumentError(messages.badScore(e.model, e.score));
+  const entries: RankedModel[] =
+    scores instanceof Map
+      ? [...scores].map(([model, score]) => ({ model, score }))
+      : [...(scores as readonly RankedModel[])];
+  for (const e of entries)
+    if (!Number.isFinite(e.score)) throw new InvalidArgumentError(messages.badScore(e.model, e.score));
   return entries.sort((a, b) => b.score - a.score || (a.model < b.model ? 1 : a.model > b.model ? -1 : 0));
 }
 

@@ -10,8 +10,9 @@
  *    35 models and 65 or 30 items). Then the items are distributed instead: every chunk first gets one item,
  *    the other L - it items are shared in proportion 1 : 2 : 4 : ..., rounding cumulative ends down, so
  *    iteration i ends at (i + 1) + floor((L - it) * (2^(i+1) - 1) / (2^it - 1)) and the last one at L. Chunks
- *    stay roughly doubling, none is empty, and rounding leftovers go to the last chunk. With fewer items than iterations the first L chunks get one item each and
- *    the later ones none: those iterations re-score the survivors on the same cumulative data.
+ *    stay roughly doubling, none is empty, and rounding leftovers go to the last chunk. With fewer items than
+ *    iterations the first L chunks get one item each and the later ones none: those iterations re-score the survivors
+ *    on the same cumulative data.
  */
 import { InvalidArgumentError, type ItemRange } from '@alsatian/core';
 import { messages } from '../messages.ts';
@@ -31,7 +32,8 @@ export function shIterations(numModels: number): number {
 /** The disjoint train chunk of every SH iteration; together they cover [0, trainLength). */
 export function shSchedule(numModels: number, trainLength: number): ItemRange[] {
   if (!Number.isInteger(numModels) || numModels < 1) throw new InvalidArgumentError(messages.noModels());
-  if (!Number.isInteger(trainLength) || trainLength < 1) throw new InvalidArgumentError(messages.emptyTrainSet(trainLength));
+  if (!Number.isInteger(trainLength) || trainLength < 1)
+    throw new InvalidArgumentError(messages.emptyTrainSet(trainLength));
   const iterations = shIterations(numModels);
   const k = Math.ceil(trainLength / 2 ** iterations);
   const ends: number[] = [];
@@ -46,7 +48,10 @@ export function shSchedule(numModels: number, trainLength: number): ItemRange[] 
 function distributedEnds(iterations: number, trainLength: number): number[] {
   const parts = 2 ** iterations - 1;
   const shared = Math.max(0, trainLength - iterations);
-  const ends = Array.from({ length: iterations }, (_, i) => Math.min(i + 1, trainLength) + Math.floor((shared * (2 ** (i + 1) - 1)) / parts));
+  const ends = Array.from(
+    { length: iterations },
+    (_, i) => Math.min(i + 1, trainLength) + Math.floor((shared * (2 ** (i + 1) - 1)) / parts),
+  );
   ends[iterations - 1] = trainLength;
   return ends;
 }

@@ -72,7 +72,14 @@ export function buildTaskTree(prefix: PrefixTree, options: TaskTreeOptions = {})
   const visit = (input: PrefixNode, bytesPerItem: number, producer: UnitId | null): void => {
     const children: UnitId[] = [];
     // The node is registered before its subtree so that `nodes` iterates in creation order as well.
-    nodes.set(input.id, { id: input.id, bytesPerItem, producer, children, endingModels: input.endingModels, persists: input.endingModels.length > 0 });
+    nodes.set(input.id, {
+      id: input.id,
+      bytesPerItem,
+      producer,
+      children,
+      endingModels: input.endingModels,
+      persists: input.endingModels.length > 0,
+    });
     for (const first of input.children) {
       const blocks: PlanBlock[] = [];
       const path: NodeId[] = [];
@@ -83,7 +90,15 @@ export function buildTaskTree(prefix: PrefixTree, options: TaskTreeOptions = {})
         if (isBoundary(node)) break;
         node = get(node.children[0]);
       }
-      const unit: ExecutionUnit = { id: node.id, input: input.id, output: node.id, blocks, path, bytesPerItem: node.block!.outputBytesPerItem, models: get(first).models };
+      const unit: ExecutionUnit = {
+        id: node.id,
+        input: input.id,
+        output: node.id,
+        blocks,
+        path,
+        bytesPerItem: node.block!.outputBytesPerItem,
+        models: get(first).models,
+      };
       units.set(unit.id, unit);
       children.push(unit.id);
       visit(node, unit.bytesPerItem, unit.id);

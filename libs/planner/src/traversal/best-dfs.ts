@@ -52,7 +52,9 @@ function arrange(shape: TreeShape, v: number, done: readonly Arranged[]): Arrang
   const residueOfKids = kids.reduce((s, c) => s + done[c].residue, 0);
   const residue = (released ? 0 : own) + residueOfKids;
   // Held children in decreasing peak - residue (ties: insertion order).
-  const held = [...kids].sort((a, b) => done[b].peak - done[b].residue - (done[a].peak - done[a].residue) || kids.indexOf(a) - kids.indexOf(b));
+  const held = [...kids].sort(
+    (a, b) => done[b].peak - done[b].residue - (done[a].peak - done[a].residue) || kids.indexOf(a) - kids.indexOf(b),
+  );
   const heldPeak = (skip: number) => {
     let before = 0;
     let worst = 0;

@@ -16,7 +16,9 @@ export type OrderUsed = 'dfs+' | 'exact' | 'best-dfs' | 'insertion';
  * best depth-first order (never worse than DFS+).
  */
 export const AUTO_EXACT_MAX_STATES = 2 ** 16;
-/** `exact` refuses trees beyond this many states (about 6 s of search at the limit on the 2-core development machine). */
+/**
+ * `exact` refuses trees beyond this many states (about 6 s of search at the limit on the 2-core development machine).
+ */
 export const EXACT_MAX_STATES = 2 ** 20;
 
 export interface ChosenOrder {
@@ -37,7 +39,9 @@ export function chooseOrder(shape: TreeShape, strategy: OrderStrategy): ChosenOr
     return { order, used: 'insertion', peak: peakOf(shape, order), dfsPlusPeak };
   }
   if (strategy === 'dfs+') return { order: dfs, used: 'dfs+', peak: dfsPlusPeak, dfsPlusPeak };
-  const searchExact = strategy === 'exact' || (strategy === 'auto' && shape.bytes.length <= EXACT_MAX_UNITS && countStates(shape) <= AUTO_EXACT_MAX_STATES);
+  const searchExact =
+    strategy === 'exact' ||
+    (strategy === 'auto' && shape.bytes.length <= EXACT_MAX_UNITS && countStates(shape) <= AUTO_EXACT_MAX_STATES);
   if (!searchExact) {
     const best = bestDfsOrder(shape);
     return { order: best.order, used: 'best-dfs', peak: best.peak, dfsPlusPeak };

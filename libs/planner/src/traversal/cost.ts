@@ -24,7 +24,8 @@ export function simulate(shape: TreeShape, order: readonly number[]): { peak: nu
   const afterEach: number[] = [];
   for (const u of order) {
     const p = shape.parent[u];
-    if (!(u >= 0 && u < n) || done[u] || (p !== ROOT && !done[p])) throw new RangeError(`unit ${u} is not runnable at this point of the order`);
+    if (!(u >= 0 && u < n) || done[u] || (p !== ROOT && !done[p]))
+      throw new RangeError(`unit ${u} is not runnable at this point of the order`);
     done[u] = 1;
     held += shape.bytes[u];
     peak = Math.max(peak, held);

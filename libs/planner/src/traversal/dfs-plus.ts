@@ -30,7 +30,8 @@ export function dfsPlus(shape: TreeShape): DfsPlus {
   const n = shape.bytes.length;
   const topDown = preorder(shape);
   const accumulated = new Array<number>(n);
-  for (const u of topDown) accumulated[u] = (shape.parent[u] === ROOT ? shape.rootBytes : accumulated[shape.parent[u]]) + shape.bytes[u];
+  for (const u of topDown)
+    accumulated[u] = (shape.parent[u] === ROOT ? shape.rootBytes : accumulated[shape.parent[u]]) + shape.bytes[u];
   const requirement = new Array<number>(n);
   for (let i = n - 1; i >= 0; i--) {
     const u = topDown[i];
@@ -39,7 +40,10 @@ export function dfsPlus(shape: TreeShape): DfsPlus {
   }
   // Increasing requirement; among equals the later-inserted child first.
   const sorted = (kids: readonly number[]) =>
-    kids.map((c, i) => ({ c, i })).sort((a, b) => requirement[a.c] - requirement[b.c] || b.i - a.i).map((x) => x.c);
+    kids
+      .map((c, i) => ({ c, i }))
+      .sort((a, b) => requirement[a.c] - requirement[b.c] || b.i - a.i)
+      .map((x) => x.c);
 
   const order: number[] = [];
   const offset = new Array<number>(n).fill(0);

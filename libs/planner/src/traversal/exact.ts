@@ -29,7 +29,8 @@ export interface ExactResult {
 export function exactOrder(shape: TreeShape, maxStates: number): ExactResult {
   const n = shape.bytes.length;
   const states = countStates(shape);
-  if (states > maxStates || n > EXACT_MAX_UNITS) throw new InvalidArgumentError(messages.exactTooLarge(states, maxStates));
+  if (states > maxStates || n > EXACT_MAX_UNITS)
+    throw new InvalidArgumentError(messages.exactTooLarge(states, maxStates));
   const pow2 = Array.from({ length: n }, (_, i) => 2 ** i);
   const done = new Uint8Array(n);
   const remaining = shape.children.map((c) => c.length);

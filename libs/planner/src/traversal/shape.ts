@@ -32,14 +32,23 @@ export function makeShape(rootBytes: number, units: readonly ShapeUnit[]): TreeS
   const children: number[][] = units.map(() => []);
   const rootChildren: number[] = [];
   units.forEach((u, i) => {
-    if (u.parent !== ROOT && (u.parent < 0 || u.parent >= units.length || u.parent === i)) throw new RangeError(`unit ${i}: bad parent ${u.parent}`);
+    if (u.parent !== ROOT && (u.parent < 0 || u.parent >= units.length || u.parent === i))
+      throw new RangeError(`unit ${i}: bad parent ${u.parent}`);
     (u.parent === ROOT ? rootChildren : children[u.parent]).push(i);
   });
   const persists = units.map((u, i) => u.persists ?? children[i].length === 0);
   persists.forEach((p, i) => {
-    if (!p && children[i].length === 0) throw new RangeError(`unit ${i} is a leaf that does not persist: every leaf holds model features`);
+    if (!p && children[i].length === 0)
+      throw new RangeError(`unit ${i} is a leaf that does not persist: every leaf holds model features`);
   });
-  const shape = { rootBytes, bytes: units.map((u) => u.bytes), parent: units.map((u) => u.parent), persists, children, rootChildren };
+  const shape = {
+    rootBytes,
+    bytes: units.map((u) => u.bytes),
+    parent: units.map((u) => u.parent),
+    persists,
+    children,
+    rootChildren,
+  };
   if (preorder(shape).length !== units.length) throw new RangeError('unit parents form a cycle');
   return shape;
 }

@@ -9,7 +9,8 @@ import { ROOT, type TreeShape } from '../../src/index.ts';
  * output that persists or still has a child to run. */
 export function heldAfter(shape: TreeShape, computed: ReadonlySet<number>): number {
   let held = shape.rootChildren.every((c) => computed.has(c)) ? 0 : shape.rootBytes;
-  for (const u of computed) if (shape.persists[u] || shape.children[u].some((c) => !computed.has(c))) held += shape.bytes[u];
+  for (const u of computed)
+    if (shape.persists[u] || shape.children[u].some((c) => !computed.has(c))) held += shape.bytes[u];
   return held;
 }
 

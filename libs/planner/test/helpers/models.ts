@@ -6,7 +6,9 @@ export function model(id: string, blocks: readonly string[], sizes: Readonly<Rec
   return { id, blocks: blocks.map((b) => ({ id: b, outputBytesPerItem: sizes[b] ?? 1 })) };
 }
 
-/** `model` for blocks `${prefix}.1`..`${prefix}.n` style lists: layers('1.1-1.3', '2.4-2.6') -> 1.1,1.2,1.3,2.4,2.5,2.6. */
+/**
+ * `model` for blocks `${prefix}.1`..`${prefix}.n` style lists: layers('1.1-1.3', '2.4-2.6') -> 1.1,1.2,1.3,2.4,2.5,2.6.
+ */
 export function layers(...spans: string[]): string[] {
   return spans.flatMap((span) => {
     const [from, to] = span.split('-');
@@ -28,13 +30,18 @@ export interface TreeView {
 /** The tree by block ids, children in order, to compare whole shapes with toEqual. */
 export function viewOf(tree: PrefixTree, id = tree.root): TreeView {
   const node = tree.nodes.get(id)!;
-  const view = { block: node.block?.id ?? 'root', models: node.models, children: node.children.map((c) => viewOf(tree, c)) };
+  const view = {
+    block: node.block?.id ?? 'root',
+    models: node.models,
+    children: node.children.map((c) => viewOf(tree, c)),
+  };
   return node.endingModels.length > 0 ? { ...view, ending: node.endingModels } : view;
 }
 
 /** A chain view: blocks each holding `models`, the last ending them. */
 export function chain(blocks: readonly string[], models: readonly string[], tail: readonly TreeView[] = []): TreeView {
   const [first, ...rest] = blocks;
-  if (rest.length === 0) return { block: first, models, ...(tail.length === 0 ? { ending: models } : {}), children: tail };
+  if (rest.length === 0)
+    return { block: first, models, ...(tail.length === 0 ? { ending: models } : {}), children: tail };
   return { block: first, models, children: [chain(rest, models, tail)] };
 }

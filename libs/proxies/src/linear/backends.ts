@@ -28,13 +28,22 @@ export interface ProbeBackend {
 }
 
 export const tsProbe: ProbeBackend = { name: 'ts', train: trainLinearProbe, evaluate: evaluateLinearProbe };
-export const wasmProbe: ProbeBackend = { name: 'wasm-simd', train: trainLinearProbeWasm, evaluate: evaluateLinearProbeWasm };
+export const wasmProbe: ProbeBackend = {
+  name: 'wasm-simd',
+  train: trainLinearProbeWasm,
+  evaluate: evaluateLinearProbeWasm,
+};
 
 /**
  * 'auto' takes the SIMD kernels when this runtime compiles them and the features fit in one wasm memory
  * (3.5 GiB), else the TypeScript kernels. An explicit 'wasm-simd' that cannot run throws UnavailableError.
  */
-export function resolveProbeBackend(name: ProbeBackendName, batches: readonly FeatureBatch[], dim: number, classes: number): ProbeBackend {
+export function resolveProbeBackend(
+  name: ProbeBackendName,
+  batches: readonly FeatureBatch[],
+  dim: number,
+  classes: number,
+): ProbeBackend {
   if (name === 'ts') return tsProbe;
   const usable = wasmProbeUsable(batches, dim, classes);
   if (name === 'wasm-simd' && !usable) throw new UnavailableError(messages.backendUnavailable('linear', name));

@@ -24,7 +24,13 @@ export function initLinear(dim: number, classes: number, rng: Rng): LinearParams
  * that is what makes SHiFT and Alsatian score identically. Otherwise each model gets its own start, keyed by a
  * fingerprint of its first train batch, so the choice is still reproducible run to run.
  */
-export function linearInitRng(seed: number, dim: number, classes: number, deterministic: boolean, firstBatch: FeatureBatch): Rng {
+export function linearInitRng(
+  seed: number,
+  dim: number,
+  classes: number,
+  deterministic: boolean,
+  firstBatch: FeatureBatch,
+): Rng {
   if (deterministic) return Rng.derive(seed, 'linear-proxy', dim, classes);
   const head = firstBatch.features.subarray(0, Math.min(firstBatch.features.length, 4096));
   const fingerprint = sha256Hex(new Uint8Array(head.buffer, head.byteOffset, head.byteLength)).slice(0, 16);

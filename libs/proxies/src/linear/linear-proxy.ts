@@ -35,7 +35,11 @@ export class LinearProxy implements Proxy {
   async score(input: ProxyInput): Promise<ProxyScore> {
     const { dim } = checkProxyInput(this.name, input);
     const firstBatch = input.train.find((b) => b.rows > 0)!;
-    const params = initLinear(dim, input.numClasses, linearInitRng(input.seed, dim, input.numClasses, input.deterministic, firstBatch));
+    const params = initLinear(
+      dim,
+      input.numClasses,
+      linearInitRng(input.seed, dim, input.numClasses, input.deterministic, firstBatch),
+    );
     const all = [...input.train, ...input.test];
     const backend = resolveProbeBackend(this.backend, all, dim, input.numClasses);
     backend.train(input.train, input.numClasses, params, this.epochs, this.lr);

@@ -9,7 +9,11 @@ import { applySgdUpdate, crossEntropyGradInPlace, evaluateLogits, forwardLogits 
  * Batches of any size work, including 1 (the reference's squeeze() broke on those). Empty batches are skipped.
  */
 export function trainLinearProbe(
-  train: readonly FeatureBatch[], classes: number, params: LinearParams, epochs: number, lr: number,
+  train: readonly FeatureBatch[],
+  classes: number,
+  params: LinearParams,
+  epochs: number,
+  lr: number,
 ): void {
   const maxRows = largestBatch(train);
   const grad = new Float64Array(maxRows * classes);
@@ -25,11 +29,16 @@ export function trainLinearProbe(
 
 /** The reference's evaluation: loss = mean over test batches of each batch's mean cross-entropy; top-1 accuracy. */
 export function evaluateLinearProbe(
-  test: readonly FeatureBatch[], classes: number, params: LinearParams,
+  test: readonly FeatureBatch[],
+  classes: number,
+  params: LinearParams,
 ): { accuracy: number; loss: number } {
   const maxRows = largestBatch(test);
   const logits = new Float64Array(maxRows * classes);
-  let lossSum = 0, batches = 0, correct = 0, total = 0;
+  let lossSum = 0,
+    batches = 0,
+    correct = 0,
+    total = 0;
   for (const b of test) {
     if (b.rows === 0) continue;
     forwardLogits(b.features, b.rows, b.dim, params.weight, params.bias, classes, logits);

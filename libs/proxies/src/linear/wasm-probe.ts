@@ -39,7 +39,12 @@ class WasmProbe {
   private readonly offsets: number[] = [];
   private readonly f32: Float32Array;
 
-  constructor(private readonly batches: readonly FeatureBatch[], private readonly dim: number, private readonly classes: number, params: LinearParams) {
+  constructor(
+    private readonly batches: readonly FeatureBatch[],
+    private readonly dim: number,
+    private readonly classes: number,
+    params: LinearParams,
+  ) {
     this.layout = layoutBytes(batches, dim, classes);
     this.kernels = instantiateProbeKernels(this.layout.total);
     this.f32 = new Float32Array(this.kernels.memory.buffer);
@@ -50,7 +55,8 @@ class WasmProbe {
       for (let r = 0; r < b.rows; r++) this.f32.set(b.features.subarray(r * dim, (r + 1) * dim), at / 4 + r * dimPad);
       at += b.rows * dimPad * 4;
     }
-    for (let c = 0; c < classes; c++) this.f32.set(params.weight.subarray(c * dim, (c + 1) * dim), this.layout.weight / 4 + c * dimPad);
+    for (let c = 0; c < classes; c++)
+      this.f32.set(params.weight.subarray(c * dim, (c + 1) * dim), this.layout.weight / 4 + c * dimPad);
     this.f32.set(params.bias, this.layout.bias / 4);
   }
 
@@ -92,7 +98,13 @@ class WasmProbe {
 }
 
 /** trainLinearProbe on the SIMD kernels: same schedule, float32 sums (4 lanes) instead of float64. */
-export function trainLinearProbeWasm(train: readonly FeatureBatch[], classes: number, params: LinearParams, epochs: number, lr: number): void {
+export function trainLinearProbeWasm(
+  train: readonly FeatureBatch[],
+  classes: number,
+  params: LinearParams,
+  epochs: number,
+  lr: number,
+): void {
   const batches = train.filter((b) => b.rows > 0);
   const dim = params.weight.length / classes;
   const probe = new WasmProbe(batches, dim, classes, params);
@@ -109,12 +121,18 @@ export function trainLinearProbeWasm(train: readonly FeatureBatch[], classes: nu
 }
 
 /** evaluateLinearProbe on the SIMD kernels. */
-export function evaluateLinearProbeWasm(test: readonly FeatureBatch[], classes: number, params: LinearParams): { accuracy: number; loss: number } {
+export function evaluateLinearProbeWasm(
+  test: readonly FeatureBatch[],
+  classes: number,
+  params: LinearParams,
+): { accuracy: number; loss: number } {
   const batches = test.filter((b) => b.rows > 0);
   const dim = params.weight.length / classes;
   const probe = new WasmProbe(batches, dim, classes, params);
   const logits = new Float64Array(largestBatch(batches) * classes);
-  let lossSum = 0, correct = 0, total = 0;
+  let lossSum = 0,
+    correct = 0,
+    total = 0;
   for (let i = 0; i < batches.length; i++) {
     probe.forward(i);
     probe.readLogits(i, logits);

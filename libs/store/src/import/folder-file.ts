@@ -11,7 +11,10 @@ import { BadInputError, printable } from '@alsatian/core';
 /** The path of `name` inside `dir`, checked; a missing file is returned as is (the caller reports ENOENT). */
 export async function folderFile(dir: string, name: string, namedBy: string): Promise<string> {
   if (name === '' || isAbsolute(name) || name.includes('\0') || name.split(/[\\/]/).includes('..')) {
-    throw new BadInputError(`${namedBy}: the file name '${printable(name)}' leaves the folder ${dir}; names must be relative paths inside it.`);
+    throw new BadInputError(
+      `${namedBy}: the file name '${printable(name)}' leaves the folder ${dir}; names must be relative paths ` +
+        `inside it.`,
+    );
   }
   const path = join(dir, name);
   let target: string;
@@ -23,7 +26,10 @@ export async function folderFile(dir: string, name: string, namedBy: string): Pr
   const home = await realpath(dir);
   const rel = relative(home, target);
   if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
-    throw new BadInputError(`${path} is a symbolic link to ${target}, outside the folder ${dir}; links are followed only inside an imported folder. Copy the file in (e.g. 'cp -L') and import again.`);
+    throw new BadInputError(
+      `${path} is a symbolic link to ${target}, outside the folder ${dir}; links are followed only inside an ` +
+        `imported folder. Copy the file in (e.g. 'cp -L') and import again.`,
+    );
   }
   return path;
 }

@@ -20,8 +20,8 @@ export function resnetKey(key: string): string | undefined {
 }
 
 const VIT_LAYER: Record<string, string> = {
-  'layernorm_before': 'ln_1',
-  'layernorm_after': 'ln_2',
+  layernorm_before: 'ln_1',
+  layernorm_after: 'ln_2',
   'attention.output.dense': 'self_attention.out_proj',
   'intermediate.dense': 'mlp.0',
   'output.dense': 'mlp.3',

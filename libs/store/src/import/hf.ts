@@ -44,35 +44,64 @@ const IMPORTERS: Record<string, Importer> = {
     rename: resnetKey,
     attrs: () => () => ({}),
     check(config, source) {
-      if (config.downsample_in_bottleneck) throw new BadInputError(`${source}: downsample_in_bottleneck=true (ResNet v1 strides) differs from torchvision's v1.5 blocks; such checkpoints cannot be imported.`);
+      if (config.downsample_in_bottleneck)
+        throw new BadInputError(
+          `${source}: downsample_in_bottleneck=true (ResNet v1 strides) differs from torchvision's v1.5 ` +
+            `blocks; such checkpoints cannot be imported.`,
+        );
     },
   },
   vit: {
     family: 'vit',
     prefix: 'vit.',
     rename: vitKey,
-    attrs: (c) => (kind): JsonObject => (kind === 'vit_encoder_block' ? { heads: c.num_attention_heads!, eps: c.layer_norm_eps ?? 1e-12 } : kind === 'layer_norm' ? { eps: c.layer_norm_eps ?? 1e-12 } : {}),
+    attrs:
+      (c) =>
+      (kind): JsonObject =>
+        kind === 'vit_encoder_block'
+          ? { heads: c.num_attention_heads!, eps: c.layer_norm_eps ?? 1e-12 }
+          : kind === 'layer_norm'
+            ? { eps: c.layer_norm_eps ?? 1e-12 }
+            : {},
     check: checkGelu,
   },
   bert: {
     family: 'bert',
     prefix: 'bert.',
     rename: bertKey,
-    attrs: (c) => (kind): JsonObject => (kind === 'bert_encoder_block' ? { heads: c.num_attention_heads!, eps: c.layer_norm_eps ?? 1e-12 } : kind === 'bert_embeddings' ? { eps: c.layer_norm_eps ?? 1e-12 } : {}),
+    attrs:
+      (c) =>
+      (kind): JsonObject =>
+        kind === 'bert_encoder_block'
+          ? { heads: c.num_attention_heads!, eps: c.layer_norm_eps ?? 1e-12 }
+          : kind === 'bert_embeddings'
+            ? { eps: c.layer_norm_eps ?? 1e-12 }
+            : {},
     check: checkGelu,
   },
 };
 
 function checkGelu(config: HfConfig, source: string): void {
-  if ((config.hidden_act ?? 'gelu') !== 'gelu') throw new BadInputError(`${source}: hidden_act '${config.hidden_act}' is not supported; our blocks use exact GELU ('gelu').`);
+  if ((config.hidden_act ?? 'gelu') !== 'gelu')
+    throw new BadInputError(
+      `${source}: hidden_act '${config.hidden_act}' is not supported; our blocks use exact GELU ('gelu').`,
+    );
   if (!config.num_attention_heads) throw new BadInputError(`${source}: config.json lacks num_attention_heads.`);
 }
 
-export async function importHfFolder(store: ModelStore, dir: string, options: { name?: string } = {}): Promise<ModelManifest> {
+export async function importHfFolder(
+  store: ModelStore,
+  dir: string,
+  options: { name?: string } = {},
+): Promise<ModelManifest> {
   const configFile = await folderFile(dir, 'config.json', dir);
   const config = checkConfig(await readJson(configFile, 'a Hugging Face config.json'), configFile);
   const importer = Object.hasOwn(IMPORTERS, config.model_type ?? '') ? IMPORTERS[config.model_type!] : undefined;
-  if (!importer) throw new BadInputError(`${configFile}: model_type '${printable(String(config.model_type))}' cannot be imported; supported: ${Object.keys(IMPORTERS).join(', ')} (dinov2 is not).`);
+  if (!importer)
+    throw new BadInputError(
+      `${configFile}: model_type '${printable(String(config.model_type))}' cannot be imported; supported: ` +
+        `${Object.keys(IMPORTERS).join(', ')} (dinov2 is not).`,
+    );
   importer.check?.(config, configFile);
   const raw = await readCheckpoint(dir);
   const dict = renameAll(raw, importer, dir);
@@ -85,7 +114,11 @@ export async function importHfFolder(store: ModelStore, dir: string, options: { 
       featureDim: info.featureDim,
       params: info.featureParams,
       source: 'huggingface',
-      metadata: { importedFrom: basename(dir), hfName: config._name_or_path ?? null, modelType: config.model_type ?? null },
+      metadata: {
+        importedFrom: basename(dir),
+        hfName: config._name_or_path ?? null,
+        modelType: config.model_type ?? null,
+      },
     },
     match.blocks,
   );
@@ -109,9 +142,17 @@ function renameAll(raw: StateDict, importer: Importer, source: string): StateDic
     parts.set(target, entry);
   }
   for (const [target, { query, key, value }] of parts) {
-    if (!query || !key || !value) throw new BadInputError(`${source}: the checkpoint lacks one of query/key/value for ${target}.`);
-    if (![key, value].every((t) => t.dtype === 'float32' && query.dtype === 'float32' && t.shape.join() === query.shape.join())) {
-      throw new BadInputError(`${source}: query, key and value for ${target} differ in shape or type ([${query.shape.join(', ')}], [${key.shape.join(', ')}], [${value.shape.join(', ')}]).`);
+    if (!query || !key || !value)
+      throw new BadInputError(`${source}: the checkpoint lacks one of query/key/value for ${target}.`);
+    if (
+      ![key, value].every(
+        (t) => t.dtype === 'float32' && query.dtype === 'float32' && t.shape.join() === query.shape.join(),
+      )
+    ) {
+      throw new BadInputError(
+        `${source}: query, key and value for ${target} differ in shape or type ([${query.shape.join(', ')}], ` +
+          `[${key.shape.join(', ')}], [${value.shape.join(', ')}]).`,
+      );
     }
     const data = new Float32Array(query.data.length * 3);
     [query, key, value].forEach((t, i) => data.set(t.data as Float32Array, i * query.data.length));
@@ -126,20 +167,33 @@ async function readCheckpoint(dir: string): Promise<StateDict> {
   try {
     return (await readSafetensors(single)).tensors;
   } catch (error) {
-    if (!existsSync(indexFile)) throw new BadInputError(`${dir}: neither model.safetensors nor model.safetensors.index.json is readable (PyTorch .bin checkpoints must be converted to safetensors first). ${(error as Error).message}`, { cause: error });
+    if (!existsSync(indexFile))
+      throw new BadInputError(
+        `${dir}: neither model.safetensors nor model.safetensors.index.json is readable (PyTorch .bin ` +
+          `checkpoints must be converted to safetensors first). ${(error as Error).message}`,
+        { cause: error },
+      );
     const out = new Map<string, HostTensor>();
-    for (const shard of await shardNames(indexFile)) for (const [k, t] of (await readSafetensors(await folderFile(dir, shard, indexFile))).tensors) out.set(k, t);
+    for (const shard of await shardNames(indexFile))
+      for (const [k, t] of (await readSafetensors(await folderFile(dir, shard, indexFile))).tensors) out.set(k, t);
     return out;
   }
 }
 
 /** The shard file names of a sharded checkpoint's index, each once. */
 async function shardNames(indexFile: string): Promise<Set<string>> {
-  const index = jsonObject(await readJson(indexFile, 'a safetensors shard index'), indexFile, 'a safetensors shard index');
+  const index = jsonObject(
+    await readJson(indexFile, 'a safetensors shard index'),
+    indexFile,
+    'a safetensors shard index',
+  );
   const map = jsonObject(index.weight_map, indexFile, 'weight_map');
   const names = new Set<string>();
   for (const [key, shard] of Object.entries(map)) {
-    if (typeof shard !== 'string') throw new BadInputError(`${indexFile}: weight_map['${printable(key)}'] must be a file name, got ${JSON.stringify(shard)}.`);
+    if (typeof shard !== 'string')
+      throw new BadInputError(
+        `${indexFile}: weight_map['${printable(key)}'] must be a file name, got ${JSON.stringify(shard)}.`,
+      );
     names.add(shard);
   }
   return names;
@@ -159,7 +213,10 @@ async function readJson(file: string, what: string): Promise<unknown> {
 function checkConfig(value: unknown, file: string): HfConfig {
   const config = jsonObject(value, file, 'a Hugging Face config.json');
   const expect = (key: keyof HfConfig, ok: (v: unknown) => boolean, what: string) => {
-    if (config[key] !== undefined && !ok(config[key])) throw new BadInputError(`${file}: ${key} must be ${what}, got ${printable(JSON.stringify(config[key]) ?? String(config[key]))}.`);
+    if (config[key] !== undefined && !ok(config[key]))
+      throw new BadInputError(
+        `${file}: ${key} must be ${what}, got ${printable(JSON.stringify(config[key]) ?? String(config[key]))}.`,
+      );
   };
   const string = (v: unknown) => typeof v === 'string';
   expect('model_type', string, 'a string');

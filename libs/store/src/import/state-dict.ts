@@ -21,7 +21,11 @@ export interface StateDictMatch {
  * Builds the blocks of `arch` from `dict`, or returns the first problem (a missing key or a shape mismatch).
  * `attrs(kind)` may override hyper-parameters that weights cannot reveal (attention heads, LayerNorm eps).
  */
-export function blocksFromStateDict(arch: string, dict: StateDict, attrs: (kind: string) => JsonObject = () => ({})): StateDictMatch | string {
+export function blocksFromStateDict(
+  arch: string,
+  dict: StateDict,
+  attrs: (kind: string) => JsonObject = () => ({}),
+): StateDictMatch | string {
   const def = architecture(arch);
   const { features } = describeBlocks(def);
   const used = new Set<string>();
@@ -41,7 +45,8 @@ export function blocksFromStateDict(arch: string, dict: StateDict, attrs: (kind:
       const key = def.features[j].sourcePrefix + w.name;
       const t = dict.get(key);
       if (!t) return `no tensor '${key}' (block ${j}, ${def.features[j].label})`;
-      if (t.shape.length !== w.shape.length || t.shape.some((d, i) => d !== w.shape[i])) return `'${key}' has shape [${t.shape.join(', ')}], ${arch} needs [${w.shape.join(', ')}]`;
+      if (t.shape.length !== w.shape.length || t.shape.some((d, i) => d !== w.shape[i]))
+        return `'${key}' has shape [${t.shape.join(', ')}], ${arch} needs [${w.shape.join(', ')}]`;
       weights.set(w.name, t);
       used.add(key);
     }
@@ -51,12 +56,24 @@ export function blocksFromStateDict(arch: string, dict: StateDict, attrs: (kind:
 }
 
 /** The first architecture of `family` (full-size first, then tiny) whose blocks the state dict fills exactly. */
-export function matchArchitecture(family: Family, dict: StateDict, source: string, attrs?: (kind: string) => JsonObject, allowUnused: (key: string) => boolean = () => false): StateDictMatch {
+export function matchArchitecture(
+  family: Family,
+  dict: StateDict,
+  source: string,
+  attrs?: (kind: string) => JsonObject,
+  allowUnused: (key: string) => boolean = () => false,
+): StateDictMatch {
   const reasons: string[] = [];
   for (const name of architectureNames({ includeTiny: true }).filter((n) => architecture(n).family === family)) {
     const match = blocksFromStateDict(name, dict, attrs);
     if (typeof match === 'string') reasons.push(`${name}: ${match}`);
-    else if (match.unused.some((k) => !allowUnused(k))) reasons.push(`${name}: unused tensors ${match.unused.filter((k) => !allowUnused(k)).slice(0, 3).join(', ')}`);
+    else if (match.unused.some((k) => !allowUnused(k)))
+      reasons.push(
+        `${name}: unused tensors ${match.unused
+          .filter((k) => !allowUnused(k))
+          .slice(0, 3)
+          .join(', ')}`,
+      );
     else return match;
   }
   throw new BadInputError(`${source}: the weights match no ${family} architecture we define. ${reasons.join('; ')}.`);

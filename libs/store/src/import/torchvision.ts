@@ -27,10 +27,18 @@ interface Expected {
  * The blocks of `arch` with the weights of the state dict in `file`, plus the ImageNet head when the file holds
  * one of the right shape (a fine-tuned head of another size is skipped with a warning: search only needs features).
  */
-export async function importTorchvisionStateDict(file: string, arch: string, options: TorchvisionImportOptions = {}): Promise<BuiltModel> {
+export async function importTorchvisionStateDict(
+  file: string,
+  arch: string,
+  options: TorchvisionImportOptions = {},
+): Promise<BuiltModel> {
   const logger = options.logger ?? silentLogger;
   const def = architecture(arch);
-  if (!TORCHVISION_FAMILIES.has(def.family)) throw new BadInputError(`${file}: architecture '${arch}' (${def.family}) does not come from torchvision; torchvision families: ${[...TORCHVISION_FAMILIES].join(', ')}.`);
+  if (!TORCHVISION_FAMILIES.has(def.family))
+    throw new BadInputError(
+      `${file}: architecture '${arch}' (${def.family}) does not come from torchvision; torchvision families: ` +
+        `${[...TORCHVISION_FAMILIES].join(', ')}.`,
+    );
   const { tensors } = await readSafetensors(file);
   const { features, head } = describeBlocks(def);
   const used = new Set<string>();
@@ -41,9 +49,11 @@ export async function importTorchvisionStateDict(file: string, arch: string, opt
     for (const e of expectedWeights(def.features[i], d)) {
       used.add(e.key);
       const t = tensors.get(e.key);
-      const where = `block ${i} (${d.kind}, '${def.features[i].label}') needs '${e.key}' of shape [${e.shape.join(', ')}]`;
+      const where =
+        `block ${i} (${d.kind}, '${def.features[i].label}') needs '` + `${e.key}' of shape [${e.shape.join(', ')}]`;
       if (!t) problems.push(`${where}, but the file has no such tensor`);
-      else if (t.dtype !== 'float32' || t.shape.join() !== e.shape.join()) problems.push(`${where}, but the file's is ${t.dtype} [${t.shape.join(', ')}]`);
+      else if (t.dtype !== 'float32' || t.shape.join() !== e.shape.join())
+        problems.push(`${where}, but the file's is ${t.dtype} [${t.shape.join(', ')}]`);
       else weights.set(e.local, t);
     }
     return { descriptor: d, weights } satisfies Block;
@@ -53,8 +63,10 @@ export async function importTorchvisionStateDict(file: string, arch: string, opt
   const ignorable = (key: string) => key.endsWith('num_batches_tracked') || used.has(key);
   const unexpected = [...tensors.keys()].filter((k) => !ignorable(k));
   const ignoredCounters = [...tensors.keys()].filter((k) => k.endsWith('num_batches_tracked')).length;
-  if (problems.length > 0 || unexpected.length > 0) throw new BadInputError(importFailure(file, arch, problems, unexpected));
-  if (ignoredCounters > 0) logger.debug(`${file}: ignored ${ignoredCounters} num_batches_tracked counters (not used at inference).`);
+  if (problems.length > 0 || unexpected.length > 0)
+    throw new BadInputError(importFailure(file, arch, problems, unexpected));
+  if (ignoredCounters > 0)
+    logger.debug(`${file}: ignored ${ignoredCounters} num_batches_tracked counters (not used at inference).`);
   return { architecture: arch, blocks, head: headBlock };
 }
 
@@ -64,8 +76,17 @@ function expectedWeights(spec: BlockSpec, d: BlockDescriptor): Expected[] {
     .map((w) => ({ key: spec.sourcePrefix + w.name, local: w.name, shape: w.shape }));
 }
 
-/** The head when all its tensors are present with ImageNet's shapes; otherwise undefined (its keys are still "used"). */
-function importHead(spec: BlockSpec, d: BlockDescriptor, tensors: ReadonlyMap<string, HostTensor>, used: Set<string>, file: string, logger: Logger): Block | undefined {
+/**
+ * The head when all its tensors are present with ImageNet's shapes; otherwise undefined (its keys are still "used").
+ */
+function importHead(
+  spec: BlockSpec,
+  d: BlockDescriptor,
+  tensors: ReadonlyMap<string, HostTensor>,
+  used: Set<string>,
+  file: string,
+  logger: Logger,
+): Block | undefined {
   const expected = expectedWeights(spec, d);
   const prefix = spec.sourcePrefix.split('.')[0] + '.';
   // Everything under the head's top-level module (fc., classifier., heads.) belongs to the head, whatever its size.
@@ -76,16 +97,24 @@ function importHead(spec: BlockSpec, d: BlockDescriptor, tensors: ReadonlyMap<st
   if (mismatched.length > 0) {
     const e = mismatched[0];
     const got = tensors.get(e.key);
-    logger.warn(`${file}: head not imported: '${e.key}' is ${got ? `[${got.shape.join(', ')}]` : 'missing'}, the ImageNet head needs [${e.shape.join(', ')}] (a fine-tuned head; features are unaffected).`);
+    logger.warn(
+      `${file}: head not imported: '${e.key}' is ${got ? `[${got.shape.join(', ')}]` : 'missing'}, the ` +
+        `ImageNet head needs [${e.shape.join(', ')}] (a fine-tuned head; features are unaffected).`,
+    );
     return undefined;
   }
   return { descriptor: d, weights: new Map(expected.map((e) => [e.local, tensors.get(e.key)!])) };
 }
 
 function importFailure(file: string, arch: string, problems: string[], unexpected: string[]): string {
-  const list = (items: string[]) => items.slice(0, MAX_LISTED).map((s) => `  - ${s}`).join('\n') + (items.length > MAX_LISTED ? `\n  - ... and ${items.length - MAX_LISTED} more` : '');
+  const list = (items: string[]) =>
+    items
+      .slice(0, MAX_LISTED)
+      .map((s) => `  - ${s}`)
+      .join('\n') + (items.length > MAX_LISTED ? `\n  - ... and ${items.length - MAX_LISTED} more` : '');
   const parts = [`${file} is not a torchvision '${arch}' state dict:`];
-  if (problems.length > 0) parts.push(`${problems.length} expected tensor(s) missing or mis-shaped:\n${list(problems)}`);
+  if (problems.length > 0)
+    parts.push(`${problems.length} expected tensor(s) missing or mis-shaped:\n${list(problems)}`);
   if (unexpected.length > 0) parts.push(`${unexpected.length} unexpected tensor(s) in the file:\n${list(unexpected)}`);
   return parts.join('\n');
 }

@@ -29,7 +29,12 @@ export function checkDistribution(name: string): DistributionName {
  * of 0 would copy its parent unchanged; like the reference's content-keyed store (where such a copy collapses into
  * its parent), it is skipped, so `count` indices make `count` distinct models.
  */
-export function drawRetrainIndices(distribution: DistributionName, blocks: number, count: number, seed: number | string): number[] {
+export function drawRetrainIndices(
+  distribution: DistributionName,
+  blocks: number,
+  count: number,
+  seed: number | string,
+): number[] {
   const { meanFraction, sdOfMean } = DISTRIBUTIONS[distribution];
   const mean = meanFraction * blocks;
   const sd = mean * sdOfMean;
@@ -49,6 +54,10 @@ export function drawRetrainIndices(distribution: DistributionName, blocks: numbe
 /** Checks user-given retrain indices against the architecture's number of retrainable blocks. */
 export function checkRetrainIndices(indices: readonly number[], blocks: number, architecture: string): number[] {
   const bad = indices.filter((k) => !Number.isInteger(k) || k < 0 || k >= blocks);
-  if (bad.length) throw new InvalidArgumentError(`Retrain indices ${bad.join(', ')} are out of range for ${architecture}: each must be an integer in [0, ${blocks - 1}] (its splitIndexes has ${blocks} entries).`);
+  if (bad.length)
+    throw new InvalidArgumentError(
+      `Retrain indices ${bad.join(', ')} are out of range for ${architecture}: each must be an integer in ` +
+        `[0, ${blocks - 1}] (its splitIndexes has ${blocks} entries).`,
+    );
   return [...indices];
 }

@@ -49,13 +49,21 @@ export interface SnapshotSet {
   readonly retrainIndices: readonly number[];
 }
 
-export async function generateSnapshotSet(store: ModelStore, spec: SnapshotSetSpec, progress?: ProgressListener): Promise<SnapshotSet> {
+export async function generateSnapshotSet(
+  store: ModelStore,
+  spec: SnapshotSetSpec,
+  progress?: ProgressListener,
+): Promise<SnapshotSet> {
   const def = architectureAt(spec.architecture, spec.imageSize);
-  if (!Number.isInteger(spec.count) || spec.count < 1) throw new InvalidArgumentError(`--count must be a positive integer, got ${spec.count}.`);
+  if (!Number.isInteger(spec.count) || spec.count < 1)
+    throw new InvalidArgumentError(`--count must be a positive integer, got ${spec.count}.`);
   const structure = spec.structure ?? 'chained';
   const retrainIndices = chooseRetrainIndices(spec, def.splitIndexes.length);
   const sizeSuffix = spec.imageSize === undefined ? '' : `-${spec.imageSize}px`;
-  const setName = spec.name ?? `${spec.architecture}-${spec.retrainIndices ? 'custom' : spec.distribution}-${structure}-s${spec.seed}${sizeSuffix}`;
+  const setName =
+    spec.name ??
+    `${spec.architecture}-${spec.retrainIndices ? 'custom' : spec.distribution}-${structure}-s${spec.seed}` +
+      `${sizeSuffix}`;
   const { features } = describeBlocks(def);
   // Counted from the descriptors at this image size: a ViT's position embedding grows with its token count.
   const featureParams = features.reduce((sum, d, j) => sum + blockInfo(d, j, def.features[j].label).params, 0);
@@ -78,7 +86,16 @@ export async function generateSnapshotSet(store: ModelStore, spec: SnapshotSetSp
         featureDim: def.featureDim,
         params: featureParams,
         source: 'synthetic',
-        metadata: { generator: 'synthetic', set: setName, index: i, seed: spec.seed, structure, distribution: spec.distribution ?? null, imageSize: spec.imageSize ?? null, ...metadata },
+        metadata: {
+          generator: 'synthetic',
+          set: setName,
+          index: i,
+          seed: spec.seed,
+          structure,
+          distribution: spec.distribution ?? null,
+          imageSize: spec.imageSize ?? null,
+          ...metadata,
+        },
       });
       models.push(manifest);
       blockLists.push(blocks);
@@ -90,7 +107,12 @@ export async function generateSnapshotSet(store: ModelStore, spec: SnapshotSetSp
       const k = retrainIndices[i - 1];
       const first = def.splitIndexes[k];
       const blocks = blockLists[parent].slice(0, first);
-      for (let j = first; j < features.length; j++) blocks.push(await store.putBlock(initBlock(features[j], Rng.derive(spec.seed, 'snapshot', spec.architecture, setName, i, j))));
+      for (let j = first; j < features.length; j++)
+        blocks.push(
+          await store.putBlock(
+            initBlock(features[j], Rng.derive(spec.seed, 'snapshot', spec.architecture, setName, i, j)),
+          ),
+        );
       const metadata: JsonObject = { parent: models[parent].id, retrainIndex: k, firstRetrainedBlock: first };
       if (first === features.length) metadata.duplicateOf = models[parent].id;
       await put(i, blocks, metadata);
@@ -102,13 +124,23 @@ export async function generateSnapshotSet(store: ModelStore, spec: SnapshotSetSp
 function chooseRetrainIndices(spec: SnapshotSetSpec, blocks: number): number[] {
   const n = spec.count - 1;
   if (spec.retrainIndices) {
-    if (spec.retrainIndices.length !== n) throw new InvalidArgumentError(`--retrain-indices has ${spec.retrainIndices.length} values; ${spec.count} models need ${n} (one per model after the base).`);
+    if (spec.retrainIndices.length !== n)
+      throw new InvalidArgumentError(
+        `--retrain-indices has ${spec.retrainIndices.length} values; ${spec.count} models need ${n} (one per ` +
+          `model after the base).`,
+      );
     return checkRetrainIndices(spec.retrainIndices, blocks, spec.architecture);
   }
-  if (!spec.distribution) throw new InvalidArgumentError('Give a distribution (top-layers, top-25, top-50) or explicit retrain indices.');
+  if (!spec.distribution)
+    throw new InvalidArgumentError('Give a distribution (top-layers, top-25, top-50) or explicit retrain indices.');
   if (spec.paperIndices) {
     const list = paperRetrainList(spec.architecture, spec.distribution, spec.count);
-    if (!list) throw new InvalidArgumentError(`The reference has no set of ${spec.count} distinct ${spec.architecture} ${spec.distribution} models (its draws exist for ${Object.keys(PAPER_RETRAIN_DRAWS).join(', ')}, each distribution, up to 35 or more models).`);
+    if (!list)
+      throw new InvalidArgumentError(
+        `The reference has no set of ${spec.count} distinct ${spec.architecture} ${spec.distribution} models ` +
+          `(its draws exist for ${Object.keys(PAPER_RETRAIN_DRAWS).join(', ')}, each distribution, up to 35 or ` +
+          `more models).`,
+      );
     return checkRetrainIndices(list, blocks, spec.architecture);
   }
   return drawRetrainIndices(spec.distribution, blocks, n, spec.seed);

@@ -42,35 +42,103 @@ export class Code {
     uleb(opcode, this.bytes);
     return this;
   }
-  get(local: number): this { this.op(0x20); uleb(local, this.bytes); return this; }
-  set(local: number): this { this.op(0x21); uleb(local, this.bytes); return this; }
-  tee(local: number): this { this.op(0x22); uleb(local, this.bytes); return this; }
-  i32(value: number): this { this.op(0x41); sleb(value, this.bytes); return this; }
+  get(local: number): this {
+    this.op(0x20);
+    uleb(local, this.bytes);
+    return this;
+  }
+  set(local: number): this {
+    this.op(0x21);
+    uleb(local, this.bytes);
+    return this;
+  }
+  tee(local: number): this {
+    this.op(0x22);
+    uleb(local, this.bytes);
+    return this;
+  }
+  i32(value: number): this {
+    this.op(0x41);
+    sleb(value, this.bytes);
+    return this;
+  }
   f32(value: number): this {
     this.op(0x43);
     this.bytes.push(...new Uint8Array(Float32Array.of(value).buffer));
     return this;
   }
-  add(): this { return this.op(0x6a); }
-  sub(): this { return this.op(0x6b); }
-  mul(): this { return this.op(0x6c); }
-  ltU(): this { return this.op(0x49); }
-  select(): this { return this.op(0x1b); }
+  add(): this {
+    return this.op(0x6a);
+  }
+  sub(): this {
+    return this.op(0x6b);
+  }
+  mul(): this {
+    return this.op(0x6c);
+  }
+  ltU(): this {
+    return this.op(0x49);
+  }
+  select(): this {
+    return this.op(0x1b);
+  }
   /** `block` / `loop` without a result; close with end(). */
-  block(): this { return this.op(0x02, 0x40); }
-  loop(): this { return this.op(0x03, 0x40); }
-  end(): this { return this.op(0x0b); }
-  brIf(depth: number): this { this.op(0x0d); uleb(depth, this.bytes); return this; }
-  f32Load(offset = 0): this { this.op(0x2a, 2); uleb(offset, this.bytes); return this; }
-  f32Store(offset = 0): this { this.op(0x38, 2); uleb(offset, this.bytes); return this; }
-  f32Add(): this { return this.op(0x92); }
-  v128Load(offset = 0): this { this.simd(0x00); this.bytes.push(4); uleb(offset, this.bytes); return this; }
-  v128Store(offset = 0): this { this.simd(0x0b); this.bytes.push(4); uleb(offset, this.bytes); return this; }
-  f32x4Splat(): this { return this.simd(0x13); }
-  f32x4ExtractLane(lane: number): this { this.simd(0x1f); this.bytes.push(lane); return this; }
-  f32x4Add(): this { return this.simd(0xe4); }
-  f32x4Sub(): this { return this.simd(0xe5); }
-  f32x4Mul(): this { return this.simd(0xe6); }
+  block(): this {
+    return this.op(0x02, 0x40);
+  }
+  loop(): this {
+    return this.op(0x03, 0x40);
+  }
+  end(): this {
+    return this.op(0x0b);
+  }
+  brIf(depth: number): this {
+    this.op(0x0d);
+    uleb(depth, this.bytes);
+    return this;
+  }
+  f32Load(offset = 0): this {
+    this.op(0x2a, 2);
+    uleb(offset, this.bytes);
+    return this;
+  }
+  f32Store(offset = 0): this {
+    this.op(0x38, 2);
+    uleb(offset, this.bytes);
+    return this;
+  }
+  f32Add(): this {
+    return this.op(0x92);
+  }
+  v128Load(offset = 0): this {
+    this.simd(0x00);
+    this.bytes.push(4);
+    uleb(offset, this.bytes);
+    return this;
+  }
+  v128Store(offset = 0): this {
+    this.simd(0x0b);
+    this.bytes.push(4);
+    uleb(offset, this.bytes);
+    return this;
+  }
+  f32x4Splat(): this {
+    return this.simd(0x13);
+  }
+  f32x4ExtractLane(lane: number): this {
+    this.simd(0x1f);
+    this.bytes.push(lane);
+    return this;
+  }
+  f32x4Add(): this {
+    return this.simd(0xe4);
+  }
+  f32x4Sub(): this {
+    return this.simd(0xe5);
+  }
+  f32x4Mul(): this {
+    return this.simd(0xe6);
+  }
 }
 
 export interface FunctionDef {

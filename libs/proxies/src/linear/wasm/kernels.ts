@@ -20,8 +20,16 @@ function clampedClass(code: Code, c0: number, k: number, last: number, classes: 
 
 function horizontalSum(code: Code, acc: number): Code {
   return code
-    .get(acc).f32x4ExtractLane(0).get(acc).f32x4ExtractLane(1).f32Add()
-    .get(acc).f32x4ExtractLane(2).get(acc).f32x4ExtractLane(3).f32Add()
+    .get(acc)
+    .f32x4ExtractLane(0)
+    .get(acc)
+    .f32x4ExtractLane(1)
+    .f32Add()
+    .get(acc)
+    .f32x4ExtractLane(2)
+    .get(acc)
+    .f32x4ExtractLane(3)
+    .f32Add()
     .f32Add();
 }
 
@@ -55,20 +63,41 @@ function forward(): FunctionDef {
   for (let k = 0; k < 4; k++) {
     c.get(wk[k]).get(off).add().v128Load().set(p);
     c.get(acc[k]).get(u).get(p).f32x4Mul().f32x4Add().set(acc[k]);
-    c.get(acc[4 + k]).get(v).get(p).f32x4Mul().f32x4Add().set(acc[4 + k]);
+    c.get(acc[4 + k])
+      .get(v)
+      .get(p)
+      .f32x4Mul()
+      .f32x4Add()
+      .set(acc[4 + k]);
   }
   c.get(off).i32(16).add().tee(off).get(rowBytes).ltU().brIf(0);
   c.end();
   for (let k = 0; k < 8; k++) {
-    c.get(k < 4 ? la : lb).get(ck[k % 4]).i32(4).mul().add();
+    c.get(k < 4 ? la : lb)
+      .get(ck[k % 4])
+      .i32(4)
+      .mul()
+      .add();
     horizontalSum(c, acc[k]);
-    c.get(bias).get(ck[k % 4]).i32(4).mul().add().f32Load().f32Add().f32Store();
+    c.get(bias)
+      .get(ck[k % 4])
+      .i32(4)
+      .mul()
+      .add()
+      .f32Load()
+      .f32Add()
+      .f32Store();
   }
   c.get(c0).i32(4).add().tee(c0).get(classes).ltU().brIf(0);
   c.end();
   c.get(r0).i32(2).add().tee(r0).get(rows).ltU().brIf(0);
   c.end();
-  return { name: 'forward', params: Array(7).fill(I32), locals: [...Array(16).fill(I32), ...Array(11).fill(V128)], body: c };
+  return {
+    name: 'forward',
+    params: Array(7).fill(I32),
+    locals: [...Array(16).fill(I32), ...Array(11).fill(V128)],
+    body: c,
+  };
 }
 
 function update(): FunctionDef {
@@ -99,7 +128,12 @@ function update(): FunctionDef {
   c.get(xr).v128Load(16).set(v);
   for (let k = 0; k < 4; k++) {
     c.get(acc[k]).get(gk[k]).get(u).f32x4Mul().f32x4Add().set(acc[k]);
-    c.get(acc[4 + k]).get(gk[k]).get(v).f32x4Mul().f32x4Add().set(acc[4 + k]);
+    c.get(acc[4 + k])
+      .get(gk[k])
+      .get(v)
+      .f32x4Mul()
+      .f32x4Add()
+      .set(acc[4 + k]);
   }
   c.get(xr).get(rowBytes).add().set(xr);
   c.get(gp).get(gRowBytes).add().set(gp);
@@ -107,17 +141,32 @@ function update(): FunctionDef {
   c.end();
   for (let k = 0; k < 4; k++) {
     c.get(wk[k]).get(off).add().v128Load().get(acc[k]).f32x4Sub().set(acc[k]);
-    c.get(wk[k]).get(off).add().v128Load(16).get(acc[4 + k]).f32x4Sub().set(acc[4 + k]);
+    c.get(wk[k])
+      .get(off)
+      .add()
+      .v128Load(16)
+      .get(acc[4 + k])
+      .f32x4Sub()
+      .set(acc[4 + k]);
   }
   for (let k = 0; k < 4; k++) {
     c.get(wk[k]).get(off).add().get(acc[k]).v128Store();
-    c.get(wk[k]).get(off).add().get(acc[4 + k]).v128Store(16);
+    c.get(wk[k])
+      .get(off)
+      .add()
+      .get(acc[4 + k])
+      .v128Store(16);
   }
   c.get(off).i32(32).add().tee(off).get(rowBytes).ltU().brIf(0);
   c.end();
   c.get(c0).i32(4).add().tee(c0).get(classes).ltU().brIf(0);
   c.end();
-  return { name: 'update', params: Array(6).fill(I32), locals: [...Array(15).fill(I32), ...Array(14).fill(V128)], body: c };
+  return {
+    name: 'update',
+    params: Array(6).fill(I32),
+    locals: [...Array(15).fill(I32), ...Array(14).fill(V128)],
+    body: c,
+  };
 }
 
 /**

@@ -46,7 +46,12 @@ export function splitAtCuts(nodes: readonly OnnxNodeJson[], input: string, outpu
 }
 
 /** Adds, in file order, the input-independent nodes that `own` needs (transitively). */
-function withStaticDependencies(own: OnnxNodeJson[], producers: Map<string, OnnxNodeJson>, dynamic: Set<string>, all: readonly OnnxNodeJson[]): OnnxNodeJson[] {
+function withStaticDependencies(
+  own: OnnxNodeJson[],
+  producers: Map<string, OnnxNodeJson>,
+  dynamic: Set<string>,
+  all: readonly OnnxNodeJson[],
+): OnnxNodeJson[] {
   const needed = new Set<OnnxNodeJson>(own);
   const stack = own.flatMap((n) => n.inputs);
   while (stack.length) {

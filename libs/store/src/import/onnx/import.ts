@@ -35,25 +35,48 @@ export function onnxToBlocks(bytes: Uint8Array, source: string): OnnxImport {
   if (!graph) throw new BadInputError(`${source}: the ONNX model has no graph.`);
   const weights = new Map<string, HostTensor>((graph.initializer ?? []).map((t) => [t.name!, decodeTensor(t, source)]));
   const inputs = (graph.input ?? []).filter((i) => !weights.has(i.name!));
-  if (inputs.length !== 1 || (graph.output ?? []).length !== 1) throw new BadInputError(`${source}: the graph has ${inputs.length} inputs and ${(graph.output ?? []).length} outputs; only single-input, single-output models can be cut into a chain.`);
+  if (inputs.length !== 1 || (graph.output ?? []).length !== 1)
+    throw new BadInputError(
+      `${source}: the graph has ${inputs.length} inputs and ${(graph.output ?? []).length} outputs; only ` +
+        `single-input, single-output models can be cut into a chain.`,
+    );
   const input = inputs[0];
   const output = graph.output![0].name!;
   const tensorType = input.type?.tensorType;
   const inputDtype = DTYPES[tensorType?.elemType ?? 0];
-  const dims = (tensorType?.shape?.dim ?? []).map((d) => (d.dimValue !== undefined && d.dimValue !== null && num(d.dimValue) > 0 ? num(d.dimValue) : undefined));
-  if (!inputDtype || dims.length < 1 || dims.slice(1).some((d) => d === undefined)) throw new BadInputError(`${source}: input '${input.name}' needs a float32/int64 type and a static shape after the batch dimension.`);
-  const nodes: OnnxNodeJson[] = (graph.node ?? []).map((n) => ({ op: n.opType!, inputs: [...(n.input ?? [])], outputs: [...(n.output ?? [])], attrs: (n.attribute ?? []).map((a) => decodeAttribute(a, source)) }));
-  if (nodes.some((n) => n.op === 'Constant')) throw new BadInputError(`${source}: Constant nodes are not supported; fold them into initializers.`);
+  const dims = (tensorType?.shape?.dim ?? []).map((d) =>
+    d.dimValue !== undefined && d.dimValue !== null && num(d.dimValue) > 0 ? num(d.dimValue) : undefined,
+  );
+  if (!inputDtype || dims.length < 1 || dims.slice(1).some((d) => d === undefined))
+    throw new BadInputError(
+      `${source}: input '${input.name}' needs a float32/int64 type and a static shape after the batch dimension.`,
+    );
+  const nodes: OnnxNodeJson[] = (graph.node ?? []).map((n) => ({
+    op: n.opType!,
+    inputs: [...(n.input ?? [])],
+    outputs: [...(n.output ?? [])],
+    attrs: (n.attribute ?? []).map((a) => decodeAttribute(a, source)),
+  }));
+  if (nodes.some((n) => n.op === 'Constant'))
+    throw new BadInputError(`${source}: Constant nodes are not supported; fold them into initializers.`);
   const unnamed = nodes.findIndex((n) => !n.outputs[0]);
-  if (unnamed >= 0) throw new BadInputError(`${source}: node ${unnamed} (${printable(nodes[unnamed].op)}) has no output name.`);
+  if (unnamed >= 0)
+    throw new BadInputError(`${source}: node ${unnamed} (${printable(nodes[unnamed].op)}) has no output name.`);
 
   const shapes = new Map<string, readonly number[]>([[input.name!, [1, ...(dims.slice(1) as number[])]]]);
   for (const [name, t] of weights) shapes.set(name, t.shape);
   for (const n of nodes) {
     if (!n.inputs.some((v) => v !== '' && !weights.has(v))) continue;
-    shapes.set(n.outputs[0], inferShape(n, (v) => shapes.get(v), source));
+    shapes.set(
+      n.outputs[0],
+      inferShape(n, (v) => shapes.get(v), source),
+    );
   }
-  if (!shapes.has(output) || output === input.name) throw new BadInputError(`${source}: the graph output '${printable(output)}' is not computed by any node from the input '${printable(input.name ?? '')}'.`);
+  if (!shapes.has(output) || output === input.name)
+    throw new BadInputError(
+      `${source}: the graph output '${printable(output)}' is not computed by any node from the input '` +
+        `${printable(input.name ?? '')}'.`,
+    );
   const dtypeOf = (name: string): DType => (name === input.name ? inputDtype : 'float32');
 
   let prev: TensorSpec[] = [{ name: input.name!, dtype: inputDtype, shape: dims.slice(1) as number[] }];
@@ -67,16 +90,30 @@ export function onnxToBlocks(bytes: Uint8Array, source: string): OnnxImport {
       outputDtype: dtypeOf(segment.output),
       outputShape: shapes.get(segment.output)!.slice(1),
     };
-    const descriptor = { kind: 'onnx_subgraph', attrs, inputs: prev, outputs: [{ name: segment.output, dtype: attrs.outputDtype, shape: attrs.outputShape }] };
+    const descriptor = {
+      kind: 'onnx_subgraph',
+      attrs,
+      inputs: prev,
+      outputs: [{ name: segment.output, dtype: attrs.outputDtype, shape: attrs.outputShape }],
+    };
     prev = descriptor.outputs;
     return { descriptor, weights: new Map(used.map((name) => [name, weights.get(name)!])) } satisfies Block;
   });
   const params = [...weights.values()].filter((t) => t.dtype === 'float32').reduce((s, t) => s + numel(t.shape), 0);
   // The graph name comes from the file: escaped and cut, since it becomes part of the model id.
-  return { architecture: `onnx:${printable(graph.name || basename(source)).slice(0, 64)}`, blocks, featureDim: numel(prev[0].shape), params };
+  return {
+    architecture: `onnx:${printable(graph.name || basename(source)).slice(0, 64)}`,
+    blocks,
+    featureDim: numel(prev[0].shape),
+    params,
+  };
 }
 
-export async function importOnnxModel(store: ModelStore, file: string, options: { name?: string } = {}): Promise<ModelManifest> {
+export async function importOnnxModel(
+  store: ModelStore,
+  file: string,
+  options: { name?: string } = {},
+): Promise<ModelManifest> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file);
@@ -84,5 +121,15 @@ export async function importOnnxModel(store: ModelStore, file: string, options: 
     throw new BadInputError(`Cannot read ONNX file ${file}: ${(error as Error).message}`, { cause: error });
   }
   const imported = onnxToBlocks(bytes, file);
-  return store.putModel({ id: options.name, architecture: imported.architecture, featureDim: imported.featureDim, params: imported.params, source: 'onnx', metadata: { importedFrom: basename(file) } }, imported.blocks);
+  return store.putModel(
+    {
+      id: options.name,
+      architecture: imported.architecture,
+      featureDim: imported.featureDim,
+      params: imported.params,
+      source: 'onnx',
+      metadata: { importedFrom: basename(file) },
+    },
+    imported.blocks,
+  );
 }

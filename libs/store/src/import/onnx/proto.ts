@@ -20,17 +20,31 @@ export const num = (v: unknown): number => Number(typeof v === 'object' && v !==
 export function decodeTensor(t: TensorProto, source: string): HostTensor {
   const where = `${source}: tensor '${printable(t.name ?? '')}'`;
   const shape = (t.dims ?? []).map(num);
-  if (!shape.every((d) => Number.isSafeInteger(d) && d >= 0)) throw new BadInputError(`${where} has dims [${shape.join(', ')}]; dims must be non-negative integers.`);
+  if (!shape.every((d) => Number.isSafeInteger(d) && d >= 0))
+    throw new BadInputError(`${where} has dims [${shape.join(', ')}]; dims must be non-negative integers.`);
   const n = numel(shape);
   const raw = t.rawData && t.rawData.length > 0 ? t.rawData : undefined;
   if (t.dataType === FLOAT || t.dataType === INT64) {
     const float = t.dataType === FLOAT;
     const values = raw ? raw.length / (float ? 4 : 8) : float ? (t.floatData ?? []).length : (t.int64Data ?? []).length;
-    if (values !== n) throw new BadInputError(`${where} has shape [${shape.join(', ')}] (${n} values) but its data holds ${values}.`);
-    if (float) return float32Tensor(shape, raw ? new Float32Array(Uint8Array.prototype.slice.call(raw).buffer, 0, n) : Float32Array.from(t.floatData ?? []));
-    return int64Tensor(shape, raw ? new BigInt64Array(Uint8Array.prototype.slice.call(raw).buffer, 0, n) : BigInt64Array.from((t.int64Data ?? []).map((v) => BigInt(String(v)))));
+    if (values !== n)
+      throw new BadInputError(`${where} has shape [${shape.join(', ')}] (${n} values) but its data holds ${values}.`);
+    if (float)
+      return float32Tensor(
+        shape,
+        raw
+          ? new Float32Array(Uint8Array.prototype.slice.call(raw).buffer, 0, n)
+          : Float32Array.from(t.floatData ?? []),
+      );
+    return int64Tensor(
+      shape,
+      raw
+        ? new BigInt64Array(Uint8Array.prototype.slice.call(raw).buffer, 0, n)
+        : BigInt64Array.from((t.int64Data ?? []).map((v) => BigInt(String(v)))),
+    );
   }
-  if (t.externalData && t.externalData.length > 0) throw new BadInputError(`${where} keeps its data in an external file; save the model with all tensors inside.`);
+  if (t.externalData && t.externalData.length > 0)
+    throw new BadInputError(`${where} keeps its data in an external file; save the model with all tensors inside.`);
   throw new BadInputError(`${where} has ONNX data type ${t.dataType}; supported: FLOAT (1), INT64 (7).`);
 }
 
@@ -51,10 +65,21 @@ export function decodeAttribute(a: AttributeProto, source: string): OnnxAttrJson
     case T.TENSOR: {
       if (!a.t) throw new BadInputError(`${source}: tensor attribute '${printable(name)}' holds no tensor.`);
       const t = decodeTensor(a.t, source);
-      return { name, kind: 'tensor', value: { dtype: t.dtype, shape: [...t.shape], data: Array.from(t.data as ArrayLike<number | bigint>, (v) => (typeof v === 'bigint' ? String(v) : v)) } };
+      return {
+        name,
+        kind: 'tensor',
+        value: {
+          dtype: t.dtype,
+          shape: [...t.shape],
+          data: Array.from(t.data as ArrayLike<number | bigint>, (v) => (typeof v === 'bigint' ? String(v) : v)),
+        },
+      };
     }
     default:
-      throw new BadInputError(`${source}: attribute '${a.name}' has type ${a.type} (graphs and lists of strings or tensors are not supported).`);
+      throw new BadInputError(
+        `${source}: attribute '${a.name}' has type ${a.type} (graphs and lists of strings or tensors are not ` +
+          `supported).`,
+      );
   }
 }
 
