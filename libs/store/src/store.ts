@@ -3,13 +3,21 @@
  * concurrency rules). A block is written once whatever the number of models using it; adding a model whose
  * blocks exist writes only its manifest. Every read checks the file's size and sha256 against the block id.
  */
-import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile } from 'node:fs/promises';
 import type { Block, BlockDescriptor, BlockId, Json, Logger, ModelId, ModelManifest } from '@alsatian/core';
-import { BadInputError, canonicalJson, DiskFullError, InvalidArgumentError, IntegrityError, parseJson, removeStaleTempFiles, silentLogger, writeFileAtomic } from '@alsatian/core';
+import {
+  BadInputError,
+  canonicalJson,
+  DiskFullError,
+  InvalidArgumentError,
+  IntegrityError,
+  parseJson,
+  silentLogger,
+  writeFileAtomic,
+} from '@alsatian/core';
 import { descriptorHash, encodeWeights, splitBlockId } from './block-id.ts';
 import type { StoreLayout } from './layout.ts';
-import { checkModelId, STORE_FORMAT, storeLayout } from './layout.ts';
+import { checkModelId, storeLayout } from './layout.ts';
 import { contentModelId } from './model-id.ts';
 import { diskModel, type DiskModel, type ReadStats } from './disk-model.ts';
 import { tokenBucket } from './rate-limit.ts';
@@ -17,7 +25,8 @@ import { readVerified } from './read-verified.ts';
 import { parseSafetensors } from './safetensors.ts';
 import type { BlockEntry, IndexData } from './store-index.ts';
 import { emptyIndex, mergeIntoIndex, readIndex, rebuildIndex } from './store-index.ts';
-import { checkBlockRecord, checkMarker } from './store-schema.ts';
+import { fileSize, removeFile, removeStaleTemps, writeMarker } from './store-files.ts';
+import { checkBlockRecord } from './store-schema.ts';
 import { verifyManifests, verifyStore } from './verify.ts';
 import { WriteJournal } from './write-journal.ts';
 import type { ModelFilter, ModelInput, ModelStore, StoreOptions, StoreStats, StoredBlockInfo } from './store-types.ts';
@@ -33,46 +42,13 @@ export async function openStore(dir: string, options: StoreOptions = {}): Promis
   const existing = options.rebuildIndex ? undefined : await readIndex(layout);
   const view = existing ?? (await rebuildIndex(layout));
   const limiter = options.readLimitBytesPerSec ? tokenBucket(options.readLimitBytesPerSec) : undefined;
-  return new FileStore(layout, view, diskModel(limiter, options.pageCacheBytes), options.verifyReads ?? 'always', options.logger ?? silentLogger);
-}
-
-async function writeMarker(layout: StoreLayout): Promise<void> {
-  let text: string;
-  try {
-    text = await readFile(layout.marker, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    await writeFileAtomic(layout.marker, JSON.stringify({ format: STORE_FORMAT }));
-    return;
-  }
-  const format = checkMarker(parseJson(text, layout.marker, 'a store format marker'), layout.marker);
-  if (format !== STORE_FORMAT) throw new BadInputError(`${layout.marker}: ${layout.dir} is a store of format ${format}; this version reads format ${STORE_FORMAT}.`);
-}
-
-/** Temp files of writers killed before their rename (atomic.ts names them by pid): removed at every open. */
-async function removeStaleTemps(layout: StoreLayout): Promise<void> {
-  const dirs = [layout.dir, layout.modelsDir];
-  const fans = await readdir(layout.blocksDir).catch(() => [] as string[]);
-  dirs.push(...fans.map((fan) => join(layout.blocksDir, fan)));
-  for (const dir of dirs) await removeStaleTempFiles(dir);
-}
-
-async function removeFile(path: string): Promise<boolean> {
-  try {
-    await unlink(path);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw error;
-  }
-}
-
-async function fileSize(path: string): Promise<number | undefined> {
-  try {
-    return (await stat(path)).size;
-  } catch {
-    return undefined;
-  }
+  return new FileStore(
+    layout,
+    view,
+    diskModel(limiter, options.pageCacheBytes),
+    options.verifyReads ?? 'always',
+    options.logger ?? silentLogger,
+  );
 }
 
 class FileStore implements ModelStore {
@@ -107,7 +83,10 @@ class FileStore implements ModelStore {
     const size = await fileSize(weightsFile);
     // An indexed block is written again only if its file is gone or has the wrong size (a repair by re-import).
     if (this.view.blocks[id] && size === weights.bytes) return id;
-    const created = [...(size === undefined ? [weightsFile] : []), ...((await fileSize(descriptorFile)) === undefined ? [descriptorFile] : [])];
+    const created = [
+      ...(size === undefined ? [weightsFile] : []),
+      ...((await fileSize(descriptorFile)) === undefined ? [descriptorFile] : []),
+    ];
     // Recorded before writing, so a write that fails half-way is undone too.
     this.journal.record({ kind: 'block', id, files: created, added: !this.view.blocks[id] });
     // Weights first, descriptor second: a descriptor file present means its weights file is complete.
@@ -139,12 +118,21 @@ class FileStore implements ModelStore {
     const file = this.layout.weightsFile(id);
     let read;
     try {
-      const hash = this.verifyReads === 'once' ? (signature: string) => this.verified.get(id) !== signature : this.verifyReads === 'always';
+      const hash =
+        this.verifyReads === 'once'
+          ? (signature: string) => this.verified.get(id) !== signature
+          : this.verifyReads === 'always';
       read = await readVerified(file, entry.bytes, { limiter: this.disk.pacingFor(id, entry.bytes), hash });
     } catch (error) {
-      throw this.integrity(id, file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, error);
+      throw this.integrity(
+        id,
+        file,
+        `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+        error,
+      );
     }
-    if (read.fileBytes !== entry.bytes) throw this.integrity(id, file, `has ${read.fileBytes} bytes, expected ${entry.bytes}`);
+    if (read.fileBytes !== entry.bytes)
+      throw this.integrity(id, file, `has ${read.fileBytes} bytes, expected ${entry.bytes}`);
     if (read.sha256 !== undefined && read.sha256 !== splitBlockId(id).weightsHash) {
       this.verified.delete(id);
       throw this.integrity(id, file, `has sha256 ${read.sha256}, expected ${splitBlockId(id).weightsHash}`);
@@ -159,12 +147,21 @@ class FileStore implements ModelStore {
     const file = this.layout.descriptorFile(id);
     let descriptor: BlockDescriptor;
     try {
-      descriptor = checkBlockRecord(parseJson(await readFile(file, 'utf8'), file, 'a block descriptor record'), file).descriptor;
+      descriptor = checkBlockRecord(
+        parseJson(await readFile(file, 'utf8'), file, 'a block descriptor record'),
+        file,
+      ).descriptor;
     } catch (error) {
       if (!(error instanceof BadInputError) && typeof (error as NodeJS.ErrnoException).code !== 'string') throw error;
-      throw this.integrity(id, file, `cannot be read or parsed (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, error);
+      throw this.integrity(
+        id,
+        file,
+        `cannot be read or parsed (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+        error,
+      );
     }
-    if (descriptorHash(descriptor) !== splitBlockId(id).descriptorHash) throw this.integrity(id, file, 'holds a descriptor whose hash does not match the block id');
+    if (descriptorHash(descriptor) !== splitBlockId(id).descriptorHash)
+      throw this.integrity(id, file, 'holds a descriptor whose hash does not match the block id');
     return descriptor;
   }
 
@@ -177,7 +174,11 @@ class FileStore implements ModelStore {
   integrity(id: BlockId, file: string, problem: string, cause?: unknown): IntegrityError {
     const models = this.modelsUsing(id);
     const used = models.length ? `used by ${models.length} model(s): ${models.join(', ')}` : 'used by no model';
-    return new IntegrityError(`Block ${id}: file ${file} ${problem}; ${used}. Delete the file and re-import or regenerate one of those models to restore it.`, { cause });
+    return new IntegrityError(
+      `Block ${id}: file ${file} ${problem}; ${used}. Delete the file and re-import or regenerate one of ` +
+        `those models to restore it.`,
+      { cause },
+    );
   }
 
   putModel(input: ModelInput, blocks?: readonly Block[]): Promise<ModelManifest> {
@@ -188,10 +189,17 @@ class FileStore implements ModelStore {
     const ids = blocks ? [] : [...(input.blocks ?? [])];
     if (blocks) for (const b of blocks) ids.push(await this.writeBlock(b));
     if (blocks && input.blocks && canonicalJson(input.blocks as Json) !== canonicalJson(ids)) {
-      throw new InvalidArgumentError(`Model ${input.id ?? input.architecture}: the block ids given do not match the blocks given.`);
+      throw new InvalidArgumentError(
+        `Model ${input.id ?? input.architecture}: the block ids given do not match the blocks given.`,
+      );
     }
     const missing = ids.filter((id) => !this.hasBlock(id));
-    if (missing.length) throw new InvalidArgumentError(`Model ${input.id ?? input.architecture} references ${missing.length} block(s) not in the store: ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', ...' : ''}. Pass the blocks to putModel or put them first.`);
+    if (missing.length)
+      throw new InvalidArgumentError(
+        `Model ${input.id ?? input.architecture} references ${missing.length} block(s) not in the store: ` +
+          `${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', ...' : ''}. Pass the blocks to putModel ` +
+          `or put them first.`,
+      );
     const manifest: ModelManifest = {
       id: checkModelId(input.id ?? contentModelId(input.architecture, ids)),
       architecture: input.architecture,
@@ -203,12 +211,19 @@ class FileStore implements ModelStore {
     };
     const existing = this.view.models[manifest.id];
     if (existing && canonicalJson(existing as unknown as Json) !== canonicalJson(manifest as unknown as Json)) {
-      throw new InvalidArgumentError(`Model id '${manifest.id}' already exists in ${this.layout.dir} with other contents; choose another name.`);
+      throw new InvalidArgumentError(
+        `Model id '${manifest.id}' already exists in ${this.layout.dir} with other contents; choose another name.`,
+      );
     }
     // Adding an indexed model again rewrites its manifest file only when that file is damaged (a repair by re-import).
     if (existing && (await verifyManifests(this.layout, [existing])).length === 0) return existing;
     const file = this.layout.modelFile(manifest.id);
-    this.journal.record({ kind: 'model', id: manifest.id, files: (await fileSize(file)) === undefined ? [file] : [], added: !existing });
+    this.journal.record({
+      kind: 'model',
+      id: manifest.id,
+      files: (await fileSize(file)) === undefined ? [file] : [],
+      added: !existing,
+    });
     await writeFileAtomic(file, JSON.stringify(manifest, null, 1));
     this.view.models[manifest.id] = manifest;
     this.pending.models[manifest.id] = manifest;
@@ -238,7 +253,10 @@ class FileStore implements ModelStore {
     return error.retold(what, `The store is as it was: the ${removed} new file(s) this write had made were removed.`);
   }
 
-  /** Removes what the journal recorded after `mark` (unless another writer has indexed it since); returns the files removed. */
+  /**
+   * Removes what the journal recorded after `mark` (unless another writer has indexed it since); returns the files
+   * removed.
+   */
   private async undo(mark: number): Promise<number> {
     const entries = this.journal.takeSince(mark);
     if (entries.length === 0) return 0;
@@ -256,12 +274,19 @@ class FileStore implements ModelStore {
   }
 
   async verifyModels(ids: readonly ModelId[]): Promise<StoreProblem[]> {
-    return verifyManifests(this.layout, ids.map((id) => this.getModel(id)));
+    return verifyManifests(
+      this.layout,
+      ids.map((id) => this.getModel(id)),
+    );
   }
 
   getModel(id: ModelId): ModelManifest {
     const m = this.view.models[id];
-    if (!m) throw new InvalidArgumentError(`Model '${id}' is not in the store ${this.layout.dir}; 'alsatian store list --store ${this.layout.dir}' lists the ${Object.keys(this.view.models).length} it has.`);
+    if (!m)
+      throw new InvalidArgumentError(
+        `Model '${id}' is not in the store ${this.layout.dir}; 'alsatian store list --store ` +
+          `${this.layout.dir}' lists the ${Object.keys(this.view.models).length} it has.`,
+      );
     return m;
   }
 
@@ -274,7 +299,9 @@ class FileStore implements ModelStore {
       (m) =>
         (filter.architecture === undefined || m.architecture === filter.architecture) &&
         (filter.source === undefined || m.source === filter.source) &&
-        Object.entries(filter.metadata ?? {}).every(([k, v]) => k in m.metadata && canonicalJson(m.metadata[k]) === canonicalJson(v)),
+        Object.entries(filter.metadata ?? {}).every(
+          ([k, v]) => k in m.metadata && canonicalJson(m.metadata[k]) === canonicalJson(v),
+        ),
     );
   }
 
@@ -314,7 +341,10 @@ class FileStore implements ModelStore {
     return verifyStore(this.layout, this.view, (id) => this.modelsUsing(id), options.hashes ?? true);
   }
 
-  /** A failed write inside `fn` is undone alone; what `fn` completed is merged at the end (or undone if that merge fails). */
+  /**
+   * A failed write inside `fn` is undone alone; what `fn` completed is merged at the end (or undone if that merge
+   * fails).
+   */
   async batch<T>(fn: () => Promise<T>): Promise<T> {
     this.batchDepth++;
     let outcome: { ok: true; value: T } | { ok: false; error: unknown };
@@ -328,7 +358,11 @@ class FileStore implements ModelStore {
     try {
       await this.flushUnlessBatching();
     } catch (error) {
-      throw await this.undoAfter(error, 0, `The models and blocks written in this batch were not added to the store ${this.layout.dir}`);
+      throw await this.undoAfter(
+        error,
+        0,
+        `The models and blocks written in this batch were not added to the store ${this.layout.dir}`,
+      );
     }
     if (!outcome.ok) throw outcome.error;
     return outcome.value;
