@@ -223,7 +223,9 @@ class TreeCosts {
     const recompute = lptMakespan(slices('recompute'), workers) + scoring;
     const anchors = this.sharedAnchors(groups);
     const share =
-      anchors.length === 0 ? Infinity : this.stageZero(anchors).seconds + lptMakespan(slices('share'), workers) + scoring;
+      anchors.length === 0
+        ? Infinity
+        : this.stageZero(anchors).seconds + lptMakespan(slices('share'), workers) + scoring;
     if (wanted === 'share') return { mode: 'share', seconds: share };
     if (wanted === 'recompute' || !(share < recompute)) return { mode: 'recompute', seconds: recompute };
     return { mode: 'share', seconds: share };
