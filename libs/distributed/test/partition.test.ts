@@ -4,7 +4,7 @@
  * without gaps or overlaps. More workers never make the estimated makespan longer.
  */
 import { describe, expect, it } from 'vitest';
-import { planIteration, type PlanModel } from '@alsatian/planner';
+import { planIteration, type InferStep, type PlanModel, type PlanStep } from '@alsatian/planner';
 import { DEFAULT_COSTS, partition, type UnitFacts } from '../src/index.ts';
 import { jobSteps, sliceOf } from '../src/job-steps.ts';
 
@@ -166,8 +166,9 @@ describe('partition', () => {
     expect(stage0.length).toBeGreaterThan(1);
     expect(new Set(stage0.map((j) => j.slice?.count))).toEqual(new Set([stage0.length]));
     // The slices' infer ranges, per step of the plan, tile that step's range exactly.
-    const anchorSteps = plan.steps.filter((s) => s.kind === 'infer' && stage0[0].units.has(s.unit.id));
-    const sliced = stage0.map((j) => jobSteps(plan, j, 4).filter((s) => s.kind === 'infer'));
+    const infers = (steps: readonly PlanStep[]) => steps.filter((s): s is InferStep => s.kind === 'infer');
+    const anchorSteps = infers(plan.steps).filter((s) => stage0[0].units.has(s.unit.id));
+    const sliced = stage0.map((j) => infers(jobSteps(plan, j, 4)));
     anchorSteps.forEach((step, i) => {
       const ranges = sliced.map((steps) => steps[i].range).sort((a, b) => a.start - b.start);
       expect(ranges[0].start).toBe(step.range.start);
