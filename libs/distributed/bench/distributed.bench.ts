@@ -25,7 +25,7 @@ const measured = await measureCosts();
 const costs = { ...measured, jobOverheadSeconds: real?.jobOverheadSeconds ?? DEFAULT_COSTS.jobOverheadSeconds };
 console.log('\nper-unit costs measured here (1 ONNX Runtime thread):');
 for (const [k, v] of Object.entries(costs)) console.log(`  ${k.padEnd(30)} ${v.toExponential(3)}`);
-if (!real) console.log("  (jobOverheadSeconds is the coordinator's prior: the real run, which measures it, did not run)");
+if (!real) console.log("  (jobOverheadSeconds is the coordinator's prior: the real run did not measure it)");
 
 const crawl = crawlShape();
 const started = performance.now();

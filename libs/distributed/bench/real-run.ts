@@ -1,7 +1,7 @@
 /**
  * A real distributed search on this machine: 2 `alsatian worker` processes with 1 ONNX Runtime thread each
  * against one `alsatian search` process with 2 threads (the default here), on a small resnet18 store, `repeats`
- * times, alternating (the machine is shared: medians, and ratios of runs made back to back). Wall times include
+ * times, both cold each time (fresh workers), alternating (the machine is shared: medians, and ratios of runs made back to back). Wall times include
  * each command's start-up; the rankings are checked equal. The distributed runs' job timings give the job
  * overhead (queue round trip + start-up) that the simulation then uses.
  */
@@ -13,7 +13,7 @@ import { execa } from 'execa';
 import { generateSnapshotSet, openStore } from '@alsatian/store';
 import { median } from '../src/job-timings.ts';
 import { BIN, REDIS_SERVER, startRedis, startWorkerProcess, stopAll } from '../test/redis-and-workers.ts';
-import type { SearchJson } from '../test/redis-and-workers.ts';
+import type { SearchJson, Watched } from '../test/redis-and-workers.ts';
 import { breakdown, formatBreakdown, type Breakdown } from './job-breakdown.ts';
 
 export interface RealRun {
@@ -34,7 +34,13 @@ export async function realRun(repeats = 3): Promise<RealRun | undefined> {
   }
   const dir = await mkdtemp(join(tmpdir(), 'bench-distributed-'));
   const redis = await startRedis();
-  const workers = [0, 1].map(() => startWorkerProcess(redis.url, ['--threads', '1'], 'default'));
+  let workers: Watched[] = [];
+  // Fresh workers for every repeat: a single-process search starts with no compiled units, so must they.
+  const startWorkers = async () => {
+    await stopAll(workers);
+    workers = [0, 1].map(() => startWorkerProcess(redis.url, ['--threads', '1'], 'default'));
+    await Promise.all(workers.map((w) => w.waitFor(/listening on/, 'a worker to listen')));
+  };
   try {
     const store = await openStore(join(dir, 'store'));
     await generateSnapshotSet(store, {
@@ -48,7 +54,6 @@ export async function realRun(repeats = 3): Promise<RealRun | undefined> {
     const dataset = 'synthetic:classes=5,train=192,test=64,size=112,seed=1';
     const args = ['search', '--store', store.dir, '--dataset', dataset, '--batch-size', '16', '--workers', '0'];
     args.push('--json');
-    await Promise.all(workers.map((w) => w.waitFor(/listening on/, 'a worker to listen')));
     const time = async (extra: string[]) => {
       const t = performance.now();
       const r = await execa('node', [BIN, ...args, ...extra]);
@@ -57,6 +62,7 @@ export async function realRun(repeats = 3): Promise<RealRun | undefined> {
     const out = { single: [] as number[], distributed: [] as number[], same: true, breakdowns: [] as Breakdown[] };
     console.log(`real run: 8 resnet18 snapshots, 112 px, 192 + 64 items, ${repeats} repeats`);
     for (let r = 0; r < repeats; r++) {
+      await startWorkers();
       const single = await time([]);
       // A fresh exchange each time: a run must not find the previous run's results.
       const distributed = await time(['--queue', redis.url, '--exchange-dir', join(dir, `exchange-${r}`)]);
