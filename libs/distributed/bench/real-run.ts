@@ -1,9 +1,9 @@
 /**
  * A real distributed search on this machine: 2 `alsatian worker` processes with 1 ONNX Runtime thread each
  * against one `alsatian search` process with 2 threads (the default here), on a small resnet18 store, `repeats`
- * times, both cold each time (fresh workers), alternating (the machine is shared: medians, and ratios of runs made back to back). Wall times include
- * each command's start-up; the rankings are checked equal. The distributed runs' job timings give the job
- * overhead (queue round trip + start-up) that the simulation then uses.
+ * times, both cold each time (fresh workers), alternating (the machine is shared: medians, and ratios of runs made
+ * back to back). Wall times include each command's start-up; the rankings are checked equal. The distributed runs'
+ * job timings give the job overhead (queue round trip + start-up) that the simulation then uses.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
