@@ -87,16 +87,20 @@ async function runOne(runner: StageRunner, spec: JobSpec): Promise<FinishedJob> 
     attempts: 1,
   });
   let result: JobResult;
-  let returned: number;
   try {
     result = await job.waitUntilFinished(runner.events);
-    // The worker's clock against this one's: exact on one machine, off by the clocks' skew across machines.
-    returned = (Date.now() - result.timings.endedAt) / 1000;
   } catch (error) {
-    throw new AlsatianError(`Job ${key} (${spec.label}) failed on a worker: ${(error as Error).message}`, {
-      cause: error,
-    });
+    // A job that finished and was removed (removeOnComplete) before this began waiting is reported by BullMQ as a
+    // missing key; its worker wrote the result file before completing it. A failed job wrote none.
+    const written = await runner.results.read(key);
+    if (!written)
+      throw new AlsatianError(`Job ${key} (${spec.label}) failed on a worker: ${(error as Error).message}`, {
+        cause: error,
+      });
+    result = written;
   }
+  // The worker's clock against this one's: exact on one machine, off by the clocks' skew across machines.
+  const returned = (Date.now() - result.timings.endedAt) / 1000;
   // The worker wrote the result file already; writing it here too keeps resuming independent of that worker's disk.
   if (!(await runner.results.read(key))) await runner.results.write(result);
   return { result, returned };
