@@ -1,7 +1,8 @@
 /**
  * Measures the cost model's constants on this machine with one ONNX Runtime thread (one simulated worker = one
  * core): preparing a resnet18 unit (fixed part from a weightless unit, the rest per weight byte), inference per
- * FLOP at 224 px, the linear proxy per feature byte, and writing + reading exchange files per byte.
+ * FLOP at 224 px, the linear proxy per feature byte, and writing + reading exchange files per byte. The job
+ * overhead is not measured here but from the real run's job timings (real-run.ts); it is left at the prior.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

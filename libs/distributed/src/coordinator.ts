@@ -44,6 +44,8 @@ import { DEFAULT_COSTS, type CostModel } from './cost-model.ts';
 import { ResultBook } from './exchange.ts';
 import { jobKey, type DatasetSpec, type JobContext, type JobResult, type JobSpec } from './job.ts';
 import { jobSteps } from './job-steps.ts';
+import type { JobTimings } from './job-timings.ts';
+import { OverheadEstimate } from './overhead-estimate.ts';
 import { partition, type DraftJob } from './partition.ts';
 import { runStages, type StageRunner } from './run-stages.ts';
 import { UnitFactsBook } from './unit-facts.ts';
@@ -69,6 +71,10 @@ export interface DistributedJobReport {
   readonly attempt: number;
   readonly worker: string;
   readonly seconds: number;
+  /** Where the attempt's wall time went on the worker. */
+  readonly timings: JobTimings;
+  /** Seconds from the worker's end to the coordinator seeing the result (undefined: read back on a re-run). */
+  readonly returnedSeconds?: number;
 }
 
 export interface DistributedResult extends SearchResult {
@@ -85,7 +91,11 @@ export interface DistributedResult extends SearchResult {
       readonly jobs: number;
       readonly workers: number;
       readonly estimatedSeconds: number;
+      /** The job overhead the partition was priced with: the prior, then the median measured so far. */
+      readonly jobOverheadSeconds: number;
     }[];
+    /** Median measured job overhead (queue round trip + start-up) over the jobs seen; undefined before 2 jobs. */
+    readonly jobOverheadSeconds?: number;
     readonly jobs: readonly DistributedJobReport[];
   };
 }
@@ -161,6 +171,7 @@ export async function distributedSearch(options: DistributedSearchOptions): Prom
   let measurements = emptyMeasurements();
   const work = new PlanWork();
   const sessions = { created: 0, reused: 0 };
+  const overhead = new OverheadEstimate(options.costs ?? DEFAULT_COSTS);
   try {
     for (const [i, trainRange] of chunks.entries()) {
       const plan = timed(() =>
@@ -185,7 +196,7 @@ export async function distributedSearch(options: DistributedSearchOptions): Prom
         runDir,
         facts,
         runner,
-        costs: options.costs ?? DEFAULT_COSTS,
+        costs: overhead.costs(),
         mode: options.partitionMode,
         timed,
       });
@@ -195,7 +206,8 @@ export async function distributedSearch(options: DistributedSearchOptions): Prom
       let iterationSeconds = emptyMeasurements();
       const iterationSessions = { created: 0, reused: 0 };
       const specByKey = new Map(specs.map((s) => [jobKey(s), s]));
-      for (const r of results) {
+      for (const { result: r, returned } of results) {
+        if (returned !== undefined) overhead.add(r.timings, returned);
         for (const s of r.scores) for (const m of s.models) scores.set(m, s.score);
         iterationSeconds = addMeasurements(iterationSeconds, r.measurements);
         iterationSessions.created += r.sessions.created;
@@ -209,6 +221,8 @@ export async function distributedSearch(options: DistributedSearchOptions): Prom
           attempt: r.attempt,
           worker: r.worker,
           seconds: r.measurements.total,
+          timings: r.timings,
+          returnedSeconds: returned,
         });
       }
       const ranking = timed(() => rankModels(scores));
@@ -265,6 +279,7 @@ export async function distributedSearch(options: DistributedSearchOptions): Prom
       planningSeconds: planning,
       workersSeen: runner.workersSeen,
       iterations: partitions,
+      jobOverheadSeconds: overhead.measured,
       jobs,
     },
   };
@@ -334,7 +349,13 @@ async function iterationJobs(input: IterationJobsInput): Promise<{ specs: JobSpe
     label: jobLabel(iteration, d),
     steps: input.timed(() => jobSteps(plan, d, context.batchSize)),
   }));
-  const info = { mode: part.mode, jobs: specs.length, workers, estimatedSeconds: part.seconds };
+  const info = {
+    mode: part.mode,
+    jobs: specs.length,
+    workers,
+    estimatedSeconds: part.seconds,
+    jobOverheadSeconds: input.costs.jobOverheadSeconds,
+  };
   await writeFileAtomic(file, JSON.stringify({ specs, info }));
   return { specs, info };
 }

@@ -20,6 +20,11 @@ export interface CostModel {
   readonly jobOverheadSeconds: number;
 }
 
+/**
+ * The coordinator's prior: what it prices partitions with until jobs have reported timings. It then replaces
+ * `jobOverheadSeconds` with the median it measured (overhead-estimate.ts); the other constants stay. The bench
+ * measures them all instead (measure-costs.ts, and the overhead from its real run's job timings: 30-50 ms here).
+ */
 export const DEFAULT_COSTS: CostModel = {
   prepareSecondsPerUnit: 0.03,
   prepareSecondsPerWeightByte: 1.5e-9,

@@ -6,6 +6,7 @@
 import type { Json, Measurements, ModelId } from '@alsatian/core';
 import { canonicalJson, sha256Hex } from '@alsatian/core';
 import type { NodeId, PlanStep } from '@alsatian/planner';
+import type { JobTimings } from './job-timings.ts';
 
 /** How a worker opens the dataset: the search's --dataset spec and the options the CLI derived for it. */
 export interface DatasetSpec {
@@ -62,6 +63,8 @@ export interface JobResult {
   /** 1 for the first attempt; more when a worker died or failed on it before. */
   readonly attempt: number;
   readonly worker: string;
+  /** Where the attempt's wall time went (start-up, exchange, compute, ...), for the cost model and for people. */
+  readonly timings: JobTimings;
 }
 
 /** The job's content key: same inputs, same key, same result (every write is keyed by content too). */

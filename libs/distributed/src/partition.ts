@@ -1,8 +1,9 @@
 /**
  * Splits one SH iteration's task tree into jobs for `workers` workers, choosing with the cost model:
  *  - a group = the subtrees below an anchor node (some of its child units), run over all or a slice of the items;
- *  - 'recompute': every job computes its anchor's prefix itself; 'share': one stage-0 job per anchor computes the
- *    prefix once and writes its output to the exchange, and the subtree jobs read it (one barrier more);
+ *  - 'recompute': every job computes its anchor's prefix itself; 'share': stage-0 jobs compute each anchor's prefix
+ *    once and write its output to the exchange, and the subtree jobs read it (one barrier more). With fewer anchors
+ *    than workers, each prefix is cut into item slices, so that no worker idles while the prefixes run;
  *  - a group cut into item slices (the few models of late SH iterations) scores its models in a stage-2 job.
  * Greedy: the most expensive group is split by subtrees (LPT into two) or by items, whichever gives the smaller
  * makespan; the best partition seen wins. Pure: no I/O, the same tree and costs give the same jobs.
@@ -165,13 +166,46 @@ class TreeCosts {
     return seconds + this.input.tree.nodes.get(g.anchor)!.bytesPerItem * n * costs.exchangeSecondsPerByte;
   }
 
-  private anchorSeconds(anchor: NodeId): number {
-    const { costs, items } = this.input;
+  /** One stage-0 job: one of `slices` item slices of an anchor's prefix. */
+  private anchorSeconds(anchor: NodeId, slices: number): number {
+    const { costs } = this.input;
+    const n = this.input.items / slices;
     return (
       costs.jobOverheadSeconds +
-      this.prefixSeconds(anchor, items) +
-      this.input.tree.nodes.get(anchor)!.bytesPerItem * items * costs.exchangeSecondsPerByte
+      this.prefixSeconds(anchor, n) +
+      this.input.tree.nodes.get(anchor)!.bytesPerItem * n * costs.exchangeSecondsPerByte
     );
+  }
+
+  /**
+   * Slices per anchor in stage 0 (the same for all), the count with the shortest stage: 1 when there are as many
+   * anchors as workers, more when workers would idle, fewer when the prefixes' fixed costs (sessions prepared on
+   * every slice's worker) outweigh the items. A prefix that ends in a scored model is not cut: its model is scored
+   * by the job that computes its features.
+   */
+  private stageZero(anchors: readonly NodeId[]): { slices: number; seconds: number } {
+    const { workers, batches } = this.input;
+    const scoresInPrefix = anchors.some((a) => this.prefix(a).some((u) => this.endsModel(u)));
+    let best = {
+      slices: 1,
+      seconds: lptMakespan(
+        anchors.map((a) => this.anchorSeconds(a, 1)),
+        workers,
+      ),
+    };
+    if (scoresInPrefix) return best;
+    for (let k = 2; k <= batches && k * anchors.length <= workers; k *= 2) {
+      const seconds = lptMakespan(
+        anchors.flatMap((a) => new Array<number>(k).fill(this.anchorSeconds(a, k))),
+        workers,
+      );
+      if (seconds < best.seconds) best = { slices: k, seconds };
+    }
+    return best;
+  }
+
+  private endsModel(unit: UnitId): boolean {
+    return this.input.tree.nodes.get(this.input.tree.units.get(unit)!.output)!.persists;
   }
 
   private scoreSeconds(g: Group): number {
@@ -200,12 +234,7 @@ class TreeCosts {
     const share =
       anchors.length === 0
         ? Infinity
-        : lptMakespan(
-            anchors.map((a) => this.anchorSeconds(a)),
-            workers,
-          ) +
-          lptMakespan(slices('share'), workers) +
-          scoring;
+        : this.stageZero(anchors).seconds + lptMakespan(slices('share'), workers) + scoring;
     if (wanted === 'share') return { mode: 'share', seconds: share };
     if (wanted === 'recompute' || !(share < recompute)) return { mode: 'recompute', seconds: recompute };
     return { mode: 'share', seconds: share };
@@ -259,16 +288,20 @@ class TreeCosts {
     const { tree, workers, exportFeatures } = this.input;
     const jobs: (DraftJob & { group?: Group })[] = [];
     if (mode === 'share') {
-      for (const anchor of this.sharedAnchors(groups)) {
-        jobs.push({
-          stage: 0,
-          units: new Set(this.prefix(anchor)),
-          source: null,
-          slice: null,
-          scoreNodes: [],
-          exportNodes: [anchor],
-          seconds: this.anchorSeconds(anchor),
-        });
+      const anchors = this.sharedAnchors(groups);
+      const { slices } = this.stageZero(anchors);
+      for (const anchor of anchors) {
+        for (let index = 0; index < slices; index++) {
+          jobs.push({
+            stage: 0,
+            units: new Set(this.prefix(anchor)),
+            source: null,
+            slice: slices > 1 ? { index, count: slices } : null,
+            scoreNodes: [],
+            exportNodes: [anchor],
+            seconds: this.anchorSeconds(anchor, slices),
+          });
+        }
       }
     }
     for (const g of groups) {

@@ -14,6 +14,7 @@ import { batchCount, Executor, LabelBook, type BlockSource } from '@alsatian/exe
 import type { InferStep, PlanStep } from '@alsatian/planner';
 import { batchRange, Exchange, ResultBook } from './exchange.ts';
 import { dataKey, jobKey, type JobResult, type JobScore, type JobSpec } from './job.ts';
+import { PartClock, type JobTimings } from './job-timings.ts';
 
 /** What a worker opens once and reuses across jobs. */
 export interface WorkerResources {
@@ -23,12 +24,17 @@ export interface WorkerResources {
   proxy(name: string): Proxy;
 }
 
+/** `availableSince`: when this worker could have started the job (ms since the epoch), for its pick-up time. */
 export async function runJob(
   spec: JobSpec,
   resources: WorkerResources,
   attempt: number,
   worker: string,
+  availableSince = Date.now(),
 ): Promise<JobResult> {
+  const startedAt = Date.now();
+  const started = performance.now();
+  const clock = new PartClock<'startup' | 'exchangeRead' | 'exchangeWrite' | 'compute' | 'cleanup'>();
   const key = jobKey(spec);
   const results = new ResultBook(spec.context.exchangeDir);
   // A duplicate delivery of a finished job (at-least-once): its result is already written, keyed by content.
@@ -38,14 +44,16 @@ export async function runJob(
   const { context } = spec;
   const meter = new Meter('planning');
   const exchange = new Exchange(context.exchangeDir, dataKey(context));
-  const workDir = await mkdtemp(join(tmpdir(), 'alsatian-job-'));
+  const workDir = await clock.time('startup', () => mkdtemp(join(tmpdir(), 'alsatian-job-')));
   const cache = new IntermediateCache({
     ramBudgetBytes: Infinity,
     disk: { dir: join(workDir, 'features'), budgetBytes: Infinity },
     overflow: 'refuse',
   });
   const labels = new LabelBook();
-  const [store, dataset] = await Promise.all([resources.store(context.storeDir), resources.dataset(context.dataset)]);
+  const [store, dataset] = await clock.time('startup', () =>
+    Promise.all([resources.store(context.storeDir), resources.dataset(context.dataset)]),
+  );
   const executor = new Executor(
     { store, engine: resources.engine, dataset, proxy: resources.proxy(context.proxy), cache, meter, labels },
     {
@@ -59,21 +67,36 @@ export async function runJob(
   );
   const io = new JobIo(spec, exchange, cache, labels, meter);
   const scores: JobScore[] = [];
+  // The time until here not charged to a part (the result check) is start-up too.
+  const before = (performance.now() - started) / 1000 - clock.get('startup');
   try {
-    await io.loadScoreInputs();
+    await clock.time('exchangeRead', () => io.loadScoreInputs());
     for (const group of byRun(spec.steps)) {
-      await io.loadSource(group);
-      const got = await executor.run(group, spec.label);
+      await clock.time('exchangeRead', () => io.loadSource(group));
+      const got = await clock.time('compute', () => executor.run(group, spec.label));
       for (const step of group)
         if (step.kind === 'score')
           scores.push({ node: step.node, models: step.models, score: got.get(step.models[0])!.score });
-      await io.export(group);
+      await clock.time('exchangeWrite', () => io.export(group));
     }
   } finally {
-    await executor.dispose();
-    await cache.clear();
-    await rm(workDir, { recursive: true, force: true });
+    await clock.time('cleanup', async () => {
+      await executor.dispose();
+      await cache.clear();
+      await rm(workDir, { recursive: true, force: true });
+    });
   }
+  // The result file's own write (one small JSON) is the only part of the attempt its timings leave out.
+  const timings: JobTimings = {
+    pickup: Math.max(0, (startedAt - availableSince) / 1000),
+    startup: before + clock.get('startup'),
+    exchangeRead: clock.get('exchangeRead'),
+    exchangeWrite: clock.get('exchangeWrite'),
+    compute: clock.get('compute'),
+    cleanup: clock.get('cleanup'),
+    wall: (performance.now() - started) / 1000,
+    endedAt: Date.now(),
+  };
   const result: JobResult = {
     key,
     scores,
@@ -81,6 +104,7 @@ export async function runJob(
     sessions: executor.sessions,
     attempt,
     worker,
+    timings,
   };
   await results.write(result);
   return result;

@@ -20,10 +20,17 @@ export interface StageRunner {
   workersSeen: number;
 }
 
+/** A job's result and, when this coordinator saw it finish, seconds from the worker's end to seeing it. */
+export interface FinishedJob {
+  readonly result: JobResult;
+  /** Undefined for a result read back from the exchange (finished before a re-run). */
+  readonly returned?: number;
+}
+
 /** Jobs in the order they are enqueued within each stage (the partition sorts them longest first). */
-export async function runStages(runner: StageRunner, specs: readonly JobSpec[], task: string): Promise<JobResult[]> {
+export async function runStages(runner: StageRunner, specs: readonly JobSpec[], task: string): Promise<FinishedJob[]> {
   const stages = [...new Set(specs.map((s) => s.stage))].sort((a, b) => a - b);
-  const out: JobResult[] = [];
+  const out: FinishedJob[] = [];
   let done = 0;
   const total = specs.length;
   let live = await runner.queue.getWorkersCount();
@@ -69,10 +76,10 @@ export async function runStages(runner: StageRunner, specs: readonly JobSpec[], 
   return out;
 }
 
-async function runOne(runner: StageRunner, spec: JobSpec): Promise<JobResult> {
+async function runOne(runner: StageRunner, spec: JobSpec): Promise<FinishedJob> {
   const key = jobKey(spec);
   const finished = await runner.results.read(key);
-  if (finished) return finished;
+  if (finished) return { result: finished };
   const job = await runner.queue.add(spec.label, spec, {
     jobId: key,
     removeOnComplete: true,
@@ -83,11 +90,18 @@ async function runOne(runner: StageRunner, spec: JobSpec): Promise<JobResult> {
   try {
     result = await job.waitUntilFinished(runner.events);
   } catch (error) {
-    throw new AlsatianError(`Job ${key} (${spec.label}) failed on a worker: ${(error as Error).message}`, {
-      cause: error,
-    });
+    // A job that finished and was removed (removeOnComplete) before this began waiting is reported by BullMQ as a
+    // missing key; its worker wrote the result file before completing it. A failed job wrote none.
+    const written = await runner.results.read(key);
+    if (!written)
+      throw new AlsatianError(`Job ${key} (${spec.label}) failed on a worker: ${(error as Error).message}`, {
+        cause: error,
+      });
+    result = written;
   }
+  // The worker's clock against this one's: exact on one machine, off by the clocks' skew across machines.
+  const returned = (Date.now() - result.timings.endedAt) / 1000;
   // The worker wrote the result file already; writing it here too keeps resuming independent of that worker's disk.
   if (!(await runner.results.read(key))) await runner.results.write(result);
-  return result;
+  return { result, returned };
 }

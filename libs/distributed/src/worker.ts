@@ -51,14 +51,21 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   });
   const resources = new Resources(engine, options.decodeWorkers);
   const connection = bullConnection(options.queueUrl);
+  // End of this worker's last job: a job enqueued earlier could not have started before it (pick-up time).
+  let idleSince = 0;
   const worker = new Worker<JobSpec, JobResult>(
     QUEUE_NAME,
     async (job) => {
       const attempt = job.attemptsMade + job.stalledCounter + 1;
       logger.info(`job ${jobKey(job.data)} started: ${job.data.label} (attempt ${attempt})`);
-      const result = await runJob(job.data, resources, attempt, name);
-      logger.info(`job ${result.key} done in ${result.measurements.total.toFixed(3)} s`);
-      return result;
+      const availableSince = Math.max(job.timestamp, idleSince);
+      try {
+        const result = await runJob(job.data, resources, attempt, name, availableSince);
+        logger.info(`job ${result.key} done in ${result.measurements.total.toFixed(3)} s`);
+        return result;
+      } finally {
+        idleSince = Date.now();
+      }
     },
     {
       connection,

@@ -149,6 +149,13 @@ describe.skipIf(!REDIS_SERVER)('a distributed search on two workers', () => {
     const single = await runSearch(args);
     const distributed = await runSearch([...args, '--queue', redis.url, '--exchange-dir', join(dir, 'exchange')]);
     expectSameSearch(distributed, single);
+    // Each job's timed parts are disjoint stretches of its attempt: none negative, together within its wall time.
+    for (const { timings: t } of distributed.distributed!.jobs) {
+      const parts = [t.startup, t.exchangeRead, t.exchangeWrite, t.compute, t.cleanup];
+      for (const part of [t.pickup, ...parts]) expect(part).toBeGreaterThanOrEqual(0);
+      expect(parts.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(t.wall + 1e-9);
+    }
+    expect(distributed.distributed!.jobOverheadSeconds).toBeGreaterThan(0);
   });
 
   it('resumes from the finished jobs when the coordinator was killed', async () => {

@@ -4,7 +4,7 @@
  * without gaps or overlaps. More workers never make the estimated makespan longer.
  */
 import { describe, expect, it } from 'vitest';
-import { planIteration, type PlanModel } from '@alsatian/planner';
+import { planIteration, type InferStep, type PlanModel, type PlanStep } from '@alsatian/planner';
 import { DEFAULT_COSTS, partition, type UnitFacts } from '../src/index.ts';
 import { jobSteps, sliceOf } from '../src/job-steps.ts';
 
@@ -142,5 +142,39 @@ describe('partition', () => {
           .sort(),
       ).toEqual([...job.scoreNodes].sort());
     }
+  });
+
+  it('cuts a lone shared prefix into item slices that together compute it once, so no worker idles', () => {
+    // One base of 5 blocks shared by 6 models that differ in their last block: one anchor, 4 workers.
+    const models: PlanModel[] = Array.from({ length: 6 }, (_, m) => ({
+      id: `m${m}`,
+      blocks: Array.from({ length: 6 }, (_, j) => ({ id: j < 5 ? `b${j}` : `m${m}b${j}`, outputBytesPerItem: 64 })),
+    }));
+    const { plan, facts } = planOf(models);
+    const p = partition({
+      tree: plan.tree,
+      facts,
+      costs: DEFAULT_COSTS,
+      workers: 4,
+      items: 80,
+      batches: 20,
+      scoreItems: 80,
+      exportFeatures: true,
+      mode: 'share',
+    });
+    const stage0 = p.jobs.filter((j) => j.stage === 0);
+    expect(stage0.length).toBeGreaterThan(1);
+    expect(new Set(stage0.map((j) => j.slice?.count))).toEqual(new Set([stage0.length]));
+    // The slices' infer ranges, per step of the plan, tile that step's range exactly.
+    const infers = (steps: readonly PlanStep[]) => steps.filter((s): s is InferStep => s.kind === 'infer');
+    const anchorSteps = infers(plan.steps).filter((s) => stage0[0].units.has(s.unit.id));
+    const sliced = stage0.map((j) => infers(jobSteps(plan, j, 4)));
+    anchorSteps.forEach((step, i) => {
+      const ranges = sliced.map((steps) => steps[i].range).sort((a, b) => a.start - b.start);
+      expect(ranges[0].start).toBe(step.range.start);
+      expect(ranges.at(-1)!.end).toBe(step.range.end);
+      for (let r = 1; r < ranges.length; r++) expect(ranges[r].start).toBe(ranges[r - 1].end);
+    });
+    for (const j of p.jobs.filter((x) => x.stage === 1)) expect(j.source).toBe(stage0[0].exportNodes[0]);
   });
 });
