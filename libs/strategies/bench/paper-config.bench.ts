@@ -237,6 +237,8 @@ function checksOf(rows: Record<string, unknown>[]) {
     total: number;
     floor: number;
   }[];
+  // Without an Alsatian cell there is nothing to check (a rule over no cells would hold vacuously).
+  if (als.length === 0) return [];
   const cell = (r: { distribution: string; items: number }) => `${r.distribution}/${r.items}`;
   const prep = als.map((r) => ({ cell: cell(r), ratio: r.prepareModel / r.inference }));
   const floor = als.map((r) => ({ cell: cell(r), ratio: r.total / r.floor }));
