@@ -23,17 +23,18 @@ import {
   keepBetterHalf,
   planIteration,
   rankModels,
-  shSchedule,
   type IterationPlan,
   type PersistedFeatures,
 } from '@alsatian/planner';
 import {
   checkSearchInputs,
   finalRanking,
+  iterationChunks,
   planModels,
   readsSince,
   resolveImprovements,
   strategy as strategyDef,
+  strategyPlanOptions,
   type IterationReport,
   type SearchOptions,
   type SearchResult,
@@ -137,7 +138,6 @@ export async function distributedSearch(options: DistributedSearchOptions): Prom
     ).slice(0, 24),
   );
   const facts = new UnitFactsBook(store);
-  const order = def.share ? (improvements.bestOrder ? 'auto' : 'dfs+') : 'insertion';
 
   // BullMQ leaves connections it was given open on close(): they are closed here, after the queue.
   const connections = [bullConnection(options.queueUrl), bullConnection(options.queueUrl)];
@@ -161,7 +161,7 @@ export async function distributedSearch(options: DistributedSearchOptions): Prom
   };
   const trainLength = options.dataset.train.length;
   const testLength = options.dataset.test.length;
-  const chunks = def.successiveHalving ? shSchedule(candidates.length, trainLength) : [{ start: 0, end: trainLength }];
+  const chunks = iterationChunks(def, candidates.length, trainLength);
   let alive = candidates;
   let persisted: readonly PersistedFeatures[] = [];
   const lastScore = new Map<ModelId, { score: number; iteration: number }>();
@@ -177,14 +177,10 @@ export async function distributedSearch(options: DistributedSearchOptions): Prom
       const plan = timed(() =>
         planIteration({
           models: alive,
-          share: def.share,
-          order,
-          budgetBytes: def.budgeted ? budget : Number.POSITIVE_INFINITY,
+          ...strategyPlanOptions(def, improvements, budget, i, testLength),
           batchSize,
           trainRange,
-          testRange: i === 0 ? { start: 0, end: testLength } : undefined,
           persisted,
-          testPass: improvements.mergedTestPass ? 'merged' : 'separate',
         }),
       );
       const last = i === chunks.length - 1;

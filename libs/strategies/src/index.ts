@@ -4,6 +4,7 @@
  * print (the CLI does) and does not run steps itself (the executor does).
  */
 export { finalRanking, planModels, readsSince, search } from './search.ts';
+export { iterationChunks, strategyPlanOptions } from './iteration-plan.ts';
 export type { SearchOptions } from './search.ts';
 export {
   IMPROVEMENT_NAMES,

@@ -13,12 +13,12 @@ import { IntermediateCache, type FeatureStore } from '@alsatian/cache';
 import { Executor } from '@alsatian/executor';
 import { blockInfo, joinsPrevious } from '@alsatian/models';
 import { buildPrefixTree, chooseCheckpoints, keepBetterHalf, planIteration, rankModels } from '@alsatian/planner';
-import { shSchedule } from '@alsatian/planner';
 import type { PersistedFeatures, PlanModel } from '@alsatian/planner';
 import type { ModelStore, ReadStats } from '@alsatian/store';
 import type { IterationReport, RankingEntry, SearchResult } from './result.ts';
 import { checkSearchInputs } from './preflight.ts';
 import { resolveImprovements, strategy as strategyDef, type Improvements } from './strategies.ts';
+import { iterationChunks, strategyPlanOptions } from './iteration-plan.ts';
 import { createWorkDir } from './work-dir.ts';
 import { FeatureLink } from './feature-link.ts';
 import { featureStoreReport } from './feature-report.ts';
@@ -110,11 +110,10 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
       deterministic: options.deterministic ?? false,
     },
   );
-  const order = def.share ? (improvements.bestOrder ? 'auto' : 'dfs+') : 'insertion';
 
   const trainLength = options.dataset.train.length;
   const testLength = options.dataset.test.length;
-  const chunks = def.successiveHalving ? shSchedule(candidates.length, trainLength) : [{ start: 0, end: trainLength }];
+  const chunks = iterationChunks(def, candidates.length, trainLength);
   let alive = candidates;
   let persisted: readonly PersistedFeatures[] = [];
   const lastScore = new Map<ModelId, { score: number; iteration: number }>();
@@ -126,14 +125,10 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
         meter.measureSync('planning', () =>
           planIteration({
             models: alive,
-            share: def.share,
-            order,
-            budgetBytes: def.budgeted ? budget : Number.POSITIVE_INFINITY,
+            ...strategyPlanOptions(def, improvements, budget, i, testLength),
             batchSize,
             trainRange,
-            testRange: i === 0 ? { start: 0, end: testLength } : undefined,
             persisted,
-            testPass: improvements.mergedTestPass ? 'merged' : 'separate',
             stored: link,
             checkpoints,
           }),
