@@ -4,9 +4,10 @@
  * Top-25%, Top-50%), a 10-class folder of 256x256 JPEGs (quality 90), 256/64 and 512/128 train/test items at
  * 224 px, batch 32, cache and block-cache budgets of 10 GB, deterministic proxy.
  *
- * Per cell it also prints the floor: the time to run each unique block once over the items it must see (per SH
- * iteration, the blocks of the models still alive over that iteration's new items, and the test items in the
- * first), at the fused resnet18 throughput measured in this run, each block's share by its FLOPs.
+ * Per cell and strategy it also prints the floor: the time to run each unique block once over the items the
+ * strategy's schedule makes it see (per iteration, the blocks of the models still alive over that iteration's new
+ * items, and the test items in the first), at the fused resnet18 throughput measured in this run, each block's
+ * share by its FLOPs.
  *
  *   npm run bench:paper-config -- [--json] [--distributions top-layers,top-25,top-50] [--items 320,640]
  *                                 [--strategies baseline,shift,alsatian] [--dir DIR (keep stores and data)]
@@ -67,11 +68,11 @@ try {
     const storeDir = await ensureStore(distribution);
     for (const items of itemCounts) {
       const data = await ensureData(items);
-      let floor: number | undefined;
       for (const strategy of strategies) {
         const store = await openStore(storeDir, { readLimitBytesPerSec: readLimit, verifyReads: 'once' });
         const result = await runSearch(store, data, strategy);
-        floor ??= floorSeconds(store, result, items, blockShare, fused);
+        // Each strategy's own schedule: Base keeps every model for every item, SH strategies drop models.
+        const floor = floorSeconds(store, result, items, blockShare, fused);
         const m = result.measurements;
         const row = {
           distribution,

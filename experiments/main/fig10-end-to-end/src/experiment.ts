@@ -17,7 +17,8 @@ export default defineExperiment({
   scales: FIG10_SCALES,
   grid: fig10Grid,
   provenance: () => syntheticSearchProvenance('chained'),
-  runCell: (cell, ctx) => runEndToEndCell(cell, ctx, { batchSize: ctx.settings.batchSize }),
+  runCell: (cell, ctx) =>
+    runEndToEndCell(cell, ctx, { batchSize: ctx.settings.batchSize, paperIndices: ctx.settings.paperIndices }),
   charts: fig10Charts,
   report: fig10Report,
 });

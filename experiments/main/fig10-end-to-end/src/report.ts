@@ -20,6 +20,7 @@ import {
   winnerRankTable,
 } from '@alsatian/exp-shared';
 import type { RunData, ShapePoint } from '@alsatian/exp-shared';
+import { referenceComparison } from './reference-cells.ts';
 import type { Fig10Settings } from './scales.ts';
 import { baseNoise, KEYS, paperPoints } from './summary.ts';
 
@@ -161,6 +162,8 @@ export function fig10Report(run: RunData<Fig10Settings>): string {
     table,
     '',
     shapeChecks(points),
+    '',
+    referenceComparison(run),
     '',
     noiseLine,
     '',

@@ -14,6 +14,8 @@ export interface Fig10Settings {
   readonly batchSize: number;
   readonly repetitions: number;
   readonly reductions: readonly string[];
+  /** Take the reference implementation's own retrain draws (the configuration it was measured on). */
+  readonly paperIndices?: boolean;
 }
 
 const PAPER_ARCHITECTURES = ['resnet18', 'resnet152', 'efficientnet_v2_l', 'vit_l_32'];
@@ -40,18 +42,25 @@ export const FIG10_SCALES: Scales<Fig10Settings> = {
       '64x64 images instead of 224x224',
     ],
   },
+  // The configuration the reference implementation was measured on with 2 CPU cores (its own retrain draws), so
+  // its times can stand beside ours. Base's ~21 min (measured 138 s per 320 items) leaves no room in the small
+  // scale's 2-hour budget (docs/small-scale.md) for a deeper architecture.
   small: {
-    architectures: PAPER_ARCHITECTURES,
+    architectures: ['resnet18'],
     distributions: DISTRIBUTION_ORDER,
     items: [
-      [400, 100],
-      [1600, 400],
+      [256, 64],
+      [512, 128],
     ],
     setSize: 35,
-    imageSize: 64,
-    batchSize: 64,
+    imageSize: 0,
+    batchSize: 32,
     repetitions: 1,
-    reductions: ['500 and 2000 items instead of 2000 and 8000', '64x64 images instead of 224x224'],
+    paperIndices: true,
+    reductions: [
+      'ResNet-18 only instead of ResNet-18/152, EffNetV2-L, ViT-L-32',
+      '320 and 640 items instead of 2000 and 8000; batch 32 instead of 128',
+    ],
   },
   paper: {
     architectures: PAPER_ARCHITECTURES,

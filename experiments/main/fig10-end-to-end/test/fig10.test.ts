@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtureGrid, fixtureRun, plotRun, searchPoints } from '@alsatian/exp-shared';
 import experiment from '../src/experiment.ts';
+import { referenceComparison } from '../src/reference-cells.ts';
 import { shapeChecks } from '../src/report.ts';
 import { KEYS } from '../src/summary.ts';
 
@@ -116,5 +117,32 @@ describe('fig10-end-to-end', () => {
     expect(table).toContain('| holds | differs: mobilenet_v2 / 96: 2.5x -> 0.8x |');
     // The slow cell is at the smaller item count, so the speedup still grows with the items there.
     expect(table).toMatch(/grows with the items \| Base \/ Alsatian at items 256 > at 96, .* \| holds \| holds \|/);
+  });
+
+  it("small runs the reference's 2-core configuration at 224 px; the report sets the reference beside ours", () => {
+    const grid = fixtureGrid(experiment, 'small');
+    expect(grid).toHaveLength(3 * 2 * 3);
+    expect(new Set(grid.map((c) => `${c.train}/${c.test}`))).toEqual(new Set(['256/64', '512/128']));
+    for (const c of grid) expect([c.architecture, c.setSize, c.imageSize]).toEqual(['resnet18', 35, 0]);
+
+    const parts = { prepareModel: 4, prepareData: 1, inference: 8, proxy: 0.5, total: 14 };
+    const rows = grid.flatMap((cell) =>
+      Object.entries(parts).map(([category, seconds]) => ({
+        ...cell,
+        repetition: 0,
+        scope: 'search',
+        category,
+        seconds: cell.strategy === 'baseline' ? seconds * 10 : seconds,
+      })),
+    );
+    const small = referenceComparison(fixtureRun(experiment, rows, { scale: 'small' }));
+    expect(small).toContain('measured on 2026-12-02 on a CPU machine with 2 cores, not in this run');
+    expect(small).toContain(
+      '| resnet18, Top Layers, 256/64 items | Alsatian | 14.0 (4.0 / 1.0 / 8.0 / 0.5) | ' +
+        '35.1 (3.2 / 0.7 / 28.9 / 2.3) | 2.5x |',
+    );
+    expect(small).toContain('| resnet18, Top Layers, 256/64 items | Base | 140.0 (40.0 / 10.0 / 80.0 / 5.0) |');
+    // Quick cells are another configuration: no comparison is drawn.
+    expect(referenceComparison(fixtureRun(experiment, fixtureRows()))).toBe('');
   });
 });

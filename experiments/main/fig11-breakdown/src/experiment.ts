@@ -19,8 +19,8 @@ export default defineExperiment({
   grid: fig11Grid,
   provenance: () => syntheticSearchProvenance('chained'),
   async runCell(cell, ctx) {
-    const batchSize = ctx.settings.batchSize;
-    const reused = await reusedRows(cell, ctx, batchSize);
+    const { batchSize, paperIndices } = ctx.settings;
+    const reused = await reusedRows(cell, ctx, { batchSize, paperIndices });
     if (reused !== undefined) {
       ctx.logger.info(
         `fig11: reusing fig10's measurement of ${cell.strategy} ${cell.architecture} ${cell.distribution} ` +
@@ -28,7 +28,7 @@ export default defineExperiment({
       );
       return reused;
     }
-    return (await runEndToEndCell(cell, ctx, { batchSize })).map((r) => ({ ...r, reusedFrom: null }));
+    return (await runEndToEndCell(cell, ctx, { batchSize, paperIndices })).map((r) => ({ ...r, reusedFrom: null }));
   },
   charts: fig11Charts,
   report: fig11Report,

@@ -15,15 +15,21 @@ export const SOURCE_EXPERIMENT = 'fig10-end-to-end';
 export async function reusedRows(
   cell: EndToEndCell,
   ctx: CellContext<ScaleSettings>,
-  batchSize: number,
+  settings: { readonly batchSize: number; readonly paperIndices?: boolean },
 ): Promise<Row[] | undefined> {
   const sourceDir = resolve(ctx.runDir, '..', '..', SOURCE_EXPERIMENT, ctx.scale);
   const csv = join(sourceDir, CSV_FILE);
   if (!existsSync(csv)) return undefined;
   const meta = await readMeta(join(sourceDir, META_FILE));
   const config = meta?.config as
-    { settings?: { batchSize?: number }; seed?: number; executionProvider?: string } | undefined;
-  if (config?.settings?.batchSize !== batchSize || config?.seed !== ctx.seed || config?.executionProvider !== ctx.ep)
+    | { settings?: { batchSize?: number; paperIndices?: boolean }; seed?: number; executionProvider?: string }
+    | undefined;
+  if (
+    config?.settings?.batchSize !== settings.batchSize ||
+    (config?.settings?.paperIndices ?? false) !== (settings.paperIndices ?? false) ||
+    config?.seed !== ctx.seed ||
+    config?.executionProvider !== ctx.ep
+  )
     return undefined;
   const rows = (await readCsvRows(csv)).filter(
     (r) => r.repetition === ctx.repetition && Object.entries(cell).every(([k, v]) => r[k] === v),

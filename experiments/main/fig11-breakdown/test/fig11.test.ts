@@ -124,9 +124,11 @@ describe('fig11-breakdown', () => {
     expect(rows.find((r) => r.category === 'inference')?.seconds).toBe(9);
     expect(rows.find((r) => r.category === 'total')?.winner).toBe('m2');
 
-    // A different seed, batch size or provider means different measurements: nothing is reused (the cell would run).
-    expect(await reusedRows(cell, { ...ctx, seed: 7 }, 32)).toBeUndefined();
-    expect(await reusedRows(cell, ctx, 64)).toBeUndefined();
-    expect(await reusedRows(cell, { ...ctx, ep: 'cuda' }, 32)).toBeUndefined();
+    // A different seed, batch size, provider or set draw means different measurements: nothing is reused.
+    expect(await reusedRows(cell, ctx, { batchSize: 32 })).toBeDefined();
+    expect(await reusedRows(cell, { ...ctx, seed: 7 }, { batchSize: 32 })).toBeUndefined();
+    expect(await reusedRows(cell, ctx, { batchSize: 64 })).toBeUndefined();
+    expect(await reusedRows(cell, { ...ctx, ep: 'cuda' }, { batchSize: 32 })).toBeUndefined();
+    expect(await reusedRows(cell, ctx, { batchSize: 32, paperIndices: true })).toBeUndefined();
   });
 });

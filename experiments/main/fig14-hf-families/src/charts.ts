@@ -6,7 +6,7 @@ import type { Fig14Settings } from './scales.ts';
 
 const PANELS = { long: 'large families', short: 'small families' } as const;
 
-/** The paper's unit: minutes at small and paper scale, seconds at quick scale. */
+/** The paper's unit, minutes, where a scale's searches take minutes; seconds otherwise. */
 export function timeUnit(s: Pick<Fig14Settings, 'minutes'>): { divisor: number; title: string; name: string } {
   return s.minutes
     ? { divisor: 60, title: 'Time in minutes', name: 'minutes' }

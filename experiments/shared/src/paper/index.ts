@@ -8,3 +8,4 @@ export * from './profiles.ts';
 export * from './searches.ts';
 export * from './hugging-face.ts';
 export * from './reference.ts';
+export * from './reference-on-cpu.ts';

@@ -46,7 +46,7 @@ export const LOADING_SCALES: Scales<LoadingSettings> = {
     repetitions: 1,
   }),
   small: reduced({
-    items: 2048,
+    items: 512,
     jpegSize: 400,
     imageSize: 224,
     seed: 1,

@@ -64,12 +64,12 @@ export const PROXY_SCALES: Scales<ProxySettings> = {
   }),
   small: reduced({
     architecture: 'resnet18',
-    imageSize: 112,
+    imageSize: 224,
     models: 35,
     distribution: 'top-25',
-    train: 1600,
-    test: 400,
-    batchSize: 64,
+    train: 96,
+    test: 32,
+    batchSize: 32,
     repetitions: 1,
   }),
   paper: {
