@@ -12,6 +12,7 @@ export default defineConfig({
       'datasets/test/**/*.test.ts',
     ],
     pool: 'forks',
+    globalSetup: ['scripts/test/temp-root.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     reporters: ['default'],
