@@ -65,12 +65,12 @@ export const FIG14_SCALES: Scales<Fig14Settings> = {
   small: scale(
     {
       tiny: false,
-      modelFraction: 1 / 16,
-      minModels: 3,
+      modelFraction: 1 / 32,
+      minModels: 2,
       items: [[32, 16]],
       batchSize: 16,
       minutes: false,
-      familyReductions: ["a sixteenth of each family's models (at least 3)"],
+      familyReductions: ["a thirty-second of each family's models (at least 2)"],
     },
     ['48 items instead of 2000 and 8000'],
   ),

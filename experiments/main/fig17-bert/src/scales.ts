@@ -52,6 +52,6 @@ export const FIG17_SCALES: Scales<Fig17Settings> = {
   // bert_base took 288 s for Base over 4 models and 16 items on a 2-core development machine, so quick uses
   // tiny_bert, whose blocks are defined for 16 tokens.
   quick: settings({ architecture: 'tiny_bert', models: 8, train: 96, test: 32, batchSize: 32 }),
-  small: settings({ architecture: 'bert_base', models: 6, train: 24, test: 8, batchSize: 8 }),
+  small: settings({ architecture: 'bert_base', models: 4, train: 24, test: 8, batchSize: 8 }),
   paper: settings({ architecture: 'bert_base', models: 35, train: 1600, test: 400, batchSize: 128 }),
 };

@@ -60,7 +60,7 @@ export const BATCH_SCALES: Scales<BatchSettings> = {
     repetitions: 1,
   }),
   small: reduced({
-    architectures: ['mobilenet_v2', 'resnet18', 'resnet152', 'efficientnet_v2_l', 'vit_b_32', 'vit_l_32'],
+    architectures: ['mobilenet_v2', 'resnet18', 'resnet152', 'efficientnet_v2_l', 'vit_b_32'],
     imageSize: 224,
     batchSizes: [1, 8, 32, 64],
     warmupBatches: 1,
