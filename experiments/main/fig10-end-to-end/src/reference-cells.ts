@@ -64,11 +64,14 @@ export function referenceComparison(run: RunData<Fig10Settings>): string {
   const cpu = run.meta.system.cpu;
   const dates = [...new Set(seen.map((r) => r.measuredOn))].join(', ');
   const cores = [...new Set(seen.map((r) => r.cores))].join(', ');
+  const theirData = [...new Set(seen.map((r) => r.data))].join('; ');
+  const ourData = run.meta.provenance.dataset;
   return [
-    `The reference implementation (Python, PyTorch) on the same configuration: its times were measured on ` +
-      `${dates} on a CPU machine with ${cores} cores, not in this run; ours are this run's, on ` +
-      `${cpu.availableParallelism} available cores of ${cpu.model}. Total (prepare model / prepare data / ` +
-      `inference / proxy), seconds:`,
+    `The reference implementation (Python, PyTorch) on the same models, items, resolution and batch size: its ` +
+      `times were measured on ${dates} on a CPU machine with ${cores} cores, not in this run; ours are this ` +
+      `run's, on ${cpu.availableParallelism} available cores of ${cpu.model}. Its data: ${theirData}; ours: ` +
+      `${ourData === undefined ? 'not recorded' : `${ourData.kind}, ${ourData.what}`}. Total (prepare model / ` +
+      `prepare data / inference / proxy), seconds:`,
     '',
     markdownTable(['cell', 'strategy', 'ours', 'reference implementation', 'ours faster by'], lines),
   ].join('\n');

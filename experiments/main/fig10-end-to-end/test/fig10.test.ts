@@ -137,6 +137,7 @@ describe('fig10-end-to-end', () => {
     );
     const small = referenceComparison(fixtureRun(experiment, rows, { scale: 'small' }));
     expect(small).toContain('measured on 2026-12-02 on a CPU machine with 2 cores, not in this run');
+    expect(small).toContain('Its data: a 10-class folder of 256x256 JPEGs (quality 90)');
     expect(small).toContain(
       '| resnet18, Top Layers, 256/64 items | Alsatian | 14.0 (4.0 / 1.0 / 8.0 / 0.5) | ' +
         '35.1 (3.2 / 0.7 / 28.9 / 2.3) | 2.5x |',

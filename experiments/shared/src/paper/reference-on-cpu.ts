@@ -17,6 +17,8 @@ export interface ReferenceCpuCell {
   readonly imageSize: number;
   readonly batchSize: number;
   readonly cores: number;
+  /** What the reference read as its dataset. */
+  readonly data: string;
   readonly measuredOn: string;
   readonly seconds: ByStrategy<PaperBreakdown>;
 }
@@ -31,6 +33,7 @@ export const REFERENCE_ON_2_CORES: readonly ReferenceCpuCell[] = [
     imageSize: 224,
     batchSize: 32,
     cores: 2,
+    data: 'a 10-class folder of 256x256 JPEGs (quality 90), decoded and transformed per item',
     measuredOn: '2026-12-02',
     seconds: {
       baseline: breakdown(8.9, 20.0, 769.6, 5.0, 805.2),
