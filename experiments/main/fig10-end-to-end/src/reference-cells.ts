@@ -3,12 +3,12 @@
  * kind (experiments/shared/src/paper/reference-on-cpu.ts). A cell matches only when every parameter the reference
  * was measured with is the run's: architecture, distribution, set size and draws, items, resolution, batch size.
  */
-import { architecture as architectureDef } from '@alsatian/models';
 import {
   categorySeconds,
   DISTRIBUTION_LABELS,
   formatSeconds,
   formatSpeedup,
+  inputSide,
   markdownTable,
   PAPER_STRATEGIES,
   REFERENCE_ON_2_CORES,
@@ -21,9 +21,11 @@ const PARTS = ['prepareModel', 'prepareData', 'inference', 'proxy'] as const;
 const KEYS = ['architecture', 'distribution', 'train', 'test', 'setSize', 'imageSize'] as const;
 
 /** The cell's resolution: 0 in a row means the architecture's own. */
-function resolution(architecture: string, imageSize: number): number {
-  return imageSize > 0 ? imageSize : architectureDef(architecture).inputs[0].shape.at(-1)!;
-}
+const resolution = (architecture: string, imageSize: number) => (imageSize > 0 ? imageSize : inputSide(architecture));
+
+/** Total (prepare model / prepare data / inference / proxy). */
+const breakdownText = (s: Readonly<Partial<Record<(typeof PARTS)[number], number>>>, total: number) =>
+  `${formatSeconds(total)} (${PARTS.map((p) => formatSeconds(s[p] ?? 0)).join(' / ')})`;
 
 function matches(ref: ReferenceCpuCell, labels: Record<string, string | number>, s: Fig10Settings): boolean {
   return (
@@ -49,13 +51,11 @@ export function referenceComparison(run: RunData<Fig10Settings>): string {
       if (ours === undefined) continue;
       if (!seen.includes(ref)) seen.push(ref);
       const theirs = ref.seconds[strategy];
-      const fmt = (s: Readonly<Partial<Record<(typeof PARTS)[number], number>>>, total: number) =>
-        `${formatSeconds(total)} (${PARTS.map((p) => formatSeconds(s[p] ?? 0)).join(' / ')})`;
       lines.push([
         `${ref.architecture}, ${DISTRIBUTION_LABELS[ref.distribution]}, ${ref.train}/${ref.test} items`,
         STRATEGY_LABELS[strategy],
-        fmt(ours.seconds, ours.seconds.total),
-        fmt(theirs, theirs.total),
+        breakdownText(ours.seconds, ours.seconds.total),
+        breakdownText(theirs, theirs.total),
         formatSpeedup(theirs.total / ours.seconds.total),
       ]);
     }
