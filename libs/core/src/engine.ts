@@ -28,6 +28,11 @@ export interface PrepareOptions {
    * keeps compiled units on disk). Without a key nothing is reused.
    */
   readonly contentKey?: string;
+  /**
+   * With a `contentKey`: whether the caller expects to prepare this unit again in this process (a later step or
+   * iteration). Default true. When false, the engine may skip keeping a prepared form that nobody would load again.
+   */
+  readonly reuseExpected?: boolean;
   /** Called as preparation enters each phase, so the caller can charge the time of each to its own counter. */
   readonly onPhase?: (phase: PreparePhase) => void;
   /**
@@ -69,6 +74,11 @@ export interface PreparedUnit {
   readonly weightBytes: number;
   /** The engine reused what it prepared earlier for the same content key (the unit was only loaded). */
   readonly reused?: boolean;
+  /**
+   * Whether the unit reads the weight memory of the blocks it was prepared from while it lives (so the caller must
+   * keep that memory until `dispose`). False when it runs from a copy of its own. Absent: assume it does.
+   */
+  readonly borrowsWeights?: boolean;
   /** Runs one batch: tensors in the order of `inputs`, batch-major; returns tensors in the order of `outputs`. */
   run(inputs: readonly HostTensor[]): Promise<HostTensor[]>;
   dispose(): Promise<void>;

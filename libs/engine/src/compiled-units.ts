@@ -2,16 +2,15 @@
  * Compiled units on disk: a unit's model as ONNX Runtime optimised it (blocked CPU layout, batch norms folded),
  * saved once, with its weights in a file of their own that ORT maps into memory when it loads the model.
  *
- * Why: a session created from a lowered unit holds 3.5-4x the unit's weights (measured on resnet18 units: 63-72
- * MiB for 18 MiB of weights) and touches that memory fresh, which on the development machine costs ~12 us per 4 KiB
- * page; a session loaded from its compiled file maps the file and optimises nothing (2-6 ms for 18 MiB). So every
- * CPU unit is compiled in a short-lived session and run from its file, and a unit prepared again (in a later step
- * or SH iteration, or a later search) is only loaded.
+ * Why: a session loaded from its compiled file maps the file and optimises nothing (2-6 ms for 18 MiB of weights),
+ * and needs no weights read from the store, so a unit prepared again (in a later step or SH iteration, or a later
+ * search) is only loaded. Compiling costs the file write over creating the session directly, so the engine compiles
+ * only units that will be loaded again (see `worthCompiling` in ort-engine.ts).
  *
- * Entries with a key (the unit's content and the engine's fingerprint) are kept for reuse, least recently used
- * first out once their files exceed the budget; entries without a key are one-off and deleted when their session
- * is released. Without a directory of the caller's, everything lives in a temporary directory removed by
- * `dispose`; with one (`persistent`), kept entries stay for later processes.
+ * Entries are keyed by the unit's content and the engine's fingerprint and kept for reuse, least recently used
+ * first out once their files exceed the budget. A unit nobody will load again is not compiled at all (the engine
+ * creates its session directly). Without a directory of the caller's, everything lives in a temporary directory
+ * removed by `dispose`; with one (`persistent`), entries stay for later processes.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
@@ -20,8 +19,6 @@ import { join } from 'node:path';
 
 export interface CompiledEntry {
   readonly key: string;
-  /** Kept for reuse (it has a content key) or deleted when its session is released. */
-  readonly kept: boolean;
   /** The optimised model; its weights are in `weightsFile` beside it. */
   readonly modelPath: string;
   readonly weightsFile: string;
@@ -53,15 +50,9 @@ export class CompiledUnits {
     return units;
   }
 
-  /** The entry of `key` (a file-name-safe hash), or a fresh one-off entry when the unit has no key. */
-  entry(key: string | undefined): CompiledEntry {
-    const name = key ?? `once-${randomUUID()}`;
-    return {
-      key: name,
-      kept: key !== undefined,
-      modelPath: join(this.dir, `${name}.onnx`),
-      weightsFile: `${name}.weights`,
-    };
+  /** The entry of `key` (a file-name-safe hash). */
+  entry(key: string): CompiledEntry {
+    return { key, modelPath: join(this.dir, `${key}.onnx`), weightsFile: `${key}.weights` };
   }
 
   /** Whether `entry` is complete on disk (the model is renamed into place last). */
@@ -92,7 +83,6 @@ export class CompiledUnits {
   /** A session now uses `entry` (written or found on disk). */
   async acquire(entry: CompiledEntry): Promise<void> {
     this.users.set(entry.key, (this.users.get(entry.key) ?? 0) + 1);
-    if (!entry.kept) return;
     const known = this.kept.get(entry.key);
     this.kept.delete(entry.key);
     const bytes = known ?? (await entryBytes(this.dir, entry));
@@ -103,7 +93,7 @@ export class CompiledUnits {
     await this.evictOverBudget();
   }
 
-  /** A session using `entry` was released; a one-off entry no session uses is deleted. */
+  /** A session using `entry` was released; entries no session uses may be evicted. */
   async release(entry: CompiledEntry): Promise<void> {
     const left = (this.users.get(entry.key) ?? 1) - 1;
     if (left > 0) {
@@ -111,8 +101,7 @@ export class CompiledUnits {
       return;
     }
     this.users.delete(entry.key);
-    if (entry.kept) await this.evictOverBudget();
-    else await removeEntry(this.dir, entry.key);
+    await this.evictOverBudget();
   }
 
   /** Bytes of kept entries on disk. */
@@ -137,6 +126,7 @@ export class CompiledUnits {
 
   /** A persistent directory's entries from earlier processes, oldest first. */
   private async adoptExisting(): Promise<void> {
+    // Names starting 'once-' were one-off units of earlier versions, deleted with their session; never adopted.
     const models = (await readdir(this.dir)).filter((f) => f.endsWith('.onnx') && !f.startsWith('once-'));
     const found: { key: string; bytes: number; time: number }[] = [];
     for (const file of models) {

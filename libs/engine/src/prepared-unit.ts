@@ -28,6 +28,8 @@ export function wrapSession(
     weightBytes,
     timings,
     reused: timings.source === 'reused',
+    // A compiled unit runs from its own file; a direct session may keep pointing into the weights it was given.
+    borrowsWeights: timings.source === 'direct',
     async run(batch: readonly HostTensor[]): Promise<HostTensor[]> {
       if (disposed) throw new InvalidArgumentError(`Unit '${label}' was disposed and cannot run.`);
       checkBatch(label, inputs, batch);

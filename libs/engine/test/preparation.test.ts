@@ -51,10 +51,12 @@ describe('unit preparation', () => {
     const fromScratch = await outputs(blocks, batch, {
       preparation: { sessions: 'direct', weights: 'inline', prepacking: true },
     });
+    // A content key makes the default CPU engine compile the unit and run it from the saved file.
+    expectIdentical(await outputs(blocks, batch, {}, 'compiled'), fromScratch);
     expectIdentical(await outputs(blocks, batch, {}), fromScratch);
     expectIdentical(await outputs(blocks, batch, { preparation: { sessions: 'direct' } }), fromScratch);
     expectIdentical(
-      await outputs(blocks, batch, { preparation: { weights: 'inline', prepacking: true } }),
+      await outputs(blocks, batch, { preparation: { weights: 'inline', prepacking: true } }, 'compiled'),
       fromScratch,
     );
   });
@@ -84,15 +86,40 @@ describe('unit preparation', () => {
     await second.dispose();
   });
 
-  it('deletes a one-off compiled unit when its session is released, and the folder when the engine is', async () => {
+  it('compiles only units that will be loaded again; the others get a direct session, with the same outputs', async () => {
     const engine = await createEngine();
     const dir = engine.compiledDir!;
-    const unit = await engine.prepare(blocks);
-    expect((await readdir(dir)).filter((f) => f.endsWith('.onnx'))).toHaveLength(1);
-    await unit.dispose();
-    expect(await readdir(dir)).toEqual([]);
+    const onnxFiles = async () => (await readdir(dir)).filter((f) => f.endsWith('.onnx'));
+    // No content key: nothing could find the unit again.
+    const once = await engine.prepare(blocks, { continuesChain: true });
+    expect(once.timings.source).toBe('direct');
+    expect(once.borrowsWeights).toBe(true);
+    // A content key, but the caller does not expect to prepare it again.
+    const single = await engine.prepare(blocks, { contentKey: 'single', reuseExpected: false, continuesChain: true });
+    expect(single.timings.source).toBe('direct');
+    expect(await onnxFiles()).toEqual([]);
+    // Expected again: compiled, and the compiled unit runs from its own file.
+    const shared = await engine.prepare(blocks, { contentKey: 'shared', continuesChain: true });
+    expect(shared.timings.source).toBe('compiled');
+    expect(shared.borrowsWeights).toBe(false);
+    expect(await onnxFiles()).toHaveLength(1);
+    // Once compiled, it is loaded even where no reuse was expected.
+    const again = await engine.prepare(blocks, { contentKey: 'shared', reuseExpected: false, continuesChain: true });
+    expect(again.timings.source).toBe('reused');
+    const out = await once.run(batch);
+    for (const unit of [single, shared, again]) expectIdentical(await unit.run(batch), out);
     await engine.dispose();
     await expect(readdir(dir)).rejects.toThrow(/ENOENT/);
+  });
+
+  it('with a compiled-unit directory kept for later searches, compiles every unit with a content key', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'alsatian-compiled-test-'));
+    dirs.push(dir);
+    const engine = await createEngine({ preparation: { compiledDir: dir } });
+    const unit = await engine.prepare(blocks, { contentKey: 'later', reuseExpected: false, continuesChain: true });
+    expect(unit.timings.source).toBe('compiled');
+    await engine.dispose();
+    expect((await readdir(dir)).filter((f) => f.endsWith('.onnx'))).toHaveLength(1);
   });
 
   it('keeps units prepared with a content key for reuse, least recently used first out over the budget', async () => {

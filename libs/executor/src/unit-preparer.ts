@@ -7,6 +7,8 @@ export interface BlockSource {
   getBlock(id: BlockId): Promise<Block>;
   /** A block's descriptor without its weights (a unit the engine only loads needs no weights). */
   blockInfo?(id: BlockId): Promise<{ readonly descriptor: BlockDescriptor }>;
+  /** Takes back a block's memory once nothing reads its weights (the store reuses it for later reads). */
+  releaseBlock?(block: Block): void;
 }
 
 /** A unit's blocks as read for preparing it; `weightsOmitted` when the engine keeps its prepared form. */
@@ -27,8 +29,8 @@ const NO_WEIGHTS: Block['weights'] = new Map();
  * it is "prepare model" time, split into reading, lowering and session.
  */
 export class UnitPreparer {
-  /** The session of the unit the last steps ran. */
-  private current: { key: string; session: PreparedUnit } | undefined;
+  /** The session of the unit the last steps ran, and the blocks it still reads (released after it). */
+  private current: { key: string; session: PreparedUnit; borrowed: readonly Block[] } | undefined;
   private created = 0;
   private reused = 0;
   /** Blocks of the next unit, read while the current one runs (prefetch); taken when that unit is prepared. */
@@ -63,7 +65,7 @@ export class UnitPreparer {
     const key = unitKey(unit);
     if (this.current?.key !== key) {
       await this.releaseCurrent();
-      this.current = { key, session: await this.prepare(unit) };
+      this.current = { key, ...(await this.prepare(unit)) };
     }
     if (next !== undefined) this.prefetch(next);
     return this.current.session;
@@ -78,6 +80,7 @@ export class UnitPreparer {
   private prefetch(unit: ExecutionUnit): void {
     const key = unitKey(unit);
     if (this.current?.key === key || this.prefetched?.key === key) return;
+    this.dropPrefetched();
     const blocks = this.readBlocks(unit);
     blocks.catch(() => undefined); // a failed read is reported when prepare awaits it
     this.prefetched = { key, blocks };
@@ -87,22 +90,38 @@ export class UnitPreparer {
   async releaseCurrent(): Promise<void> {
     const current = this.current;
     this.current = undefined;
-    if (current) await this.meter.measure('prepareModel', () => current.session.dispose());
+    if (!current) return;
+    await this.meter.measure('prepareModel', () => current.session.dispose());
+    this.releaseBlocks(current.borrowed);
   }
 
-  private prepare(unit: ExecutionUnit): Promise<PreparedUnit> {
+  /** Blocks read ahead for a unit that will not be prepared next after all: their memory goes back. */
+  private dropPrefetched(): void {
+    const dropped = this.prefetched?.blocks;
+    this.prefetched = undefined;
+    dropped?.then((read) => this.releaseBlocks(read.blocks)).catch(() => undefined);
+  }
+
+  private releaseBlocks(blocks: readonly Block[]): void {
+    if (this.source.releaseBlock) for (const block of blocks) this.source.releaseBlock(block);
+  }
+
+  /** Prepares the unit's session; returns it with the blocks it still reads (none once it holds its own copy). */
+  private prepare(unit: ExecutionUnit): Promise<{ session: PreparedUnit; borrowed: readonly Block[] }> {
     return this.meter.measure(
       'prepareModel',
       async () => {
         const key = unitKey(unit);
         const prefetched = this.prefetched?.key === key ? this.prefetched.blocks : undefined;
-        this.prefetched = undefined;
+        if (prefetched) this.prefetched = undefined;
+        else this.dropPrefetched();
         let read = await (prefetched ?? this.readBlocks(unit));
         this.meter.switchPart('session');
         let session: PreparedUnit;
         try {
           session = await this.engine.prepare(read.blocks, this.prepareOptions(unit, read.weightsOmitted));
         } catch (error) {
+          this.releaseBlocks(read.blocks);
           if (!(error instanceof WeightsNeededError)) throw error;
           // The engine dropped the unit's prepared form since we asked (another process shares its directory).
           this.meter.switchPart('read');
@@ -112,7 +131,9 @@ export class UnitPreparer {
         }
         this.created++;
         if (session.reused) this.reused++;
-        return session;
+        if (session.borrowsWeights !== false) return { session, borrowed: read.blocks };
+        this.releaseBlocks(read.blocks);
+        return { session, borrowed: [] };
       },
       'read',
     );
@@ -123,6 +144,7 @@ export class UnitPreparer {
       label: `unit_${unit.output.slice(0, 12)}`,
       continuesChain: unit.input !== ROOT_NODE_ID,
       contentKey: this.contentKey(unit),
+      reuseExpected: expectsReuse(unit),
       onPhase: (phase: 'lower' | 'session') => this.meter.switchPart(phase),
       weightsOmitted,
     };
@@ -160,8 +182,17 @@ export class UnitPreparer {
   async dispose(): Promise<void> {
     await this.releaseCurrent();
     await this.prefetched?.blocks.catch(() => undefined);
-    this.prefetched = undefined;
+    this.dropPrefetched();
   }
+}
+
+/**
+ * Whether the unit is likely to be prepared again in a later SH iteration: a unit more than one model runs stays
+ * in the plan while any of them is alive, while a unit of one model survives an iteration about half the time, too
+ * rarely to pay for keeping its compiled form (the engine then creates its session directly).
+ */
+function expectsReuse(unit: ExecutionUnit): boolean {
+  return unit.models.length > 1;
 }
 
 /** Steps run the same unit when they share its input and output nodes. */

@@ -3,6 +3,9 @@
  * runs, no block more often than without it, and the scores do not change. A unit the engine only loads (kept
  * compiled form) reads descriptors, not weights.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { itemBytes, Meter } from '@alsatian/core';
 import type { Block, BlockId, Engine, PreparedUnit } from '@alsatian/core';
@@ -17,10 +20,18 @@ import { snapshotStore } from '@alsatian/store/testing';
 
 const BATCH = 4;
 
-async function runPlan(prefetchBlocks: boolean, options: { reusePrepared?: boolean; runs?: number } = {}) {
+async function runPlan(
+  prefetchBlocks: boolean,
+  options: { reusePrepared?: boolean; runs?: number; compiledDir?: string } = {},
+) {
   const { store, ids } = await snapshotStore('tiny_resnet', [1, 3, 2, 5], { chained: true });
   const dataset = await openDataset('synthetic:classes=3,train=8,test=4,size=32,seed=5', { workers: 0 });
-  const inner = await createEngine({ threads: 1 });
+  const inner = await createEngine({ threads: 1, preparation: { compiledDir: options.compiledDir } });
+  /** Units alive now, with the blocks they were prepared from and whether they read those blocks' memory. */
+  const live = new Set<{ blocks: Set<Block>; borrows: boolean }>();
+  const sources: string[] = [];
+  let releases = 0;
+  let releasedWhileBorrowed = 0;
   const events: string[] = [];
   const reads = new Map<BlockId, number>();
   let descriptorReads = 0;
@@ -34,12 +45,20 @@ async function runPlan(prefetchBlocks: boolean, options: { reusePrepared?: boole
       events.push(`read ${id}`);
       return store.getBlock(id);
     },
+    releaseBlock(block: Block) {
+      releases++;
+      if ([...live].some((u) => u.borrows && u.blocks.has(block))) releasedWhileBorrowed++;
+      store.releaseBlock(block);
+    },
   };
   const engine: Engine = {
     ...inner,
     async prepare(blocks, options) {
       const unit = await inner.prepare(blocks, options);
       const label = unit.label;
+      const held = { blocks: new Set(blocks), borrows: unit.borrowsWeights !== false };
+      live.add(held);
+      sources.push(unit.timings.source);
       return {
         ...unit,
         label: unit.label,
@@ -52,7 +71,10 @@ async function runPlan(prefetchBlocks: boolean, options: { reusePrepared?: boole
           events.push(`run end ${label}`);
           return out;
         },
-        dispose: () => unit.dispose(),
+        async dispose() {
+          await unit.dispose();
+          live.delete(held);
+        },
       } satisfies PreparedUnit;
     },
   };
@@ -115,6 +137,9 @@ async function runPlan(prefetchBlocks: boolean, options: { reusePrepared?: boole
     weightReadsAgain,
     descriptorReads,
     sessions,
+    sources,
+    releases,
+    releasedWhileBorrowed,
   };
 }
 
@@ -146,11 +171,25 @@ describe('prefetchBlocks', () => {
   });
 
   it('reads no weights for a unit whose compiled form the engine keeps, and scores the same', async () => {
-    const run = await runPlan(true, { reusePrepared: true, runs: 2 });
+    // A compiled-unit directory kept for later searches: the engine compiles every unit with a content key.
+    const compiledDir = await mkdtemp(join(tmpdir(), 'alsatian-unit-reads-'));
+    const run = await runPlan(true, { reusePrepared: true, runs: 2, compiledDir });
     expect(run.weightReadsFirst).toBeGreaterThan(0);
     expect(run.weightReadsAgain).toBe(0);
     expect(run.descriptorReads).toBeGreaterThan(0);
     expect(run.sessions.reused).toBe(run.units);
     expect([...run.again!.entries()]).toEqual([...run.scores.entries()]);
+    await rm(compiledDir, { recursive: true, force: true });
+  });
+});
+
+describe('block memory', () => {
+  it('hands every block read back to the store, never while a session still reads its weights', async () => {
+    const run = await runPlan(true, { reusePrepared: true });
+    // Units several models run are compiled (they will be loaded again); units of one model get direct sessions.
+    expect(run.sources).toContain('compiled');
+    expect(run.sources).toContain('direct');
+    expect(run.releases).toBe(run.weightReadsFirst);
+    expect(run.releasedWhileBorrowed).toBe(0);
   });
 });

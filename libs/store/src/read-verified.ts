@@ -22,7 +22,12 @@ export interface VerifiedRead {
 export async function readVerified(
   path: string,
   expectedBytes: number,
-  options: { limiter?: RateLimiter; hash: boolean | ((signature: string) => boolean) },
+  options: {
+    limiter?: RateLimiter;
+    hash: boolean | ((signature: string) => boolean);
+    /** Where the bytes go: a buffer of exactly this length at offset 0 of its ArrayBuffer (default: a new one). */
+    allocate?: (bytes: number) => Buffer;
+  },
 ): Promise<VerifiedRead> {
   const handle = await open(path, 'r');
   try {
@@ -32,7 +37,7 @@ export async function readVerified(
     if (fileBytes !== expectedBytes) return { bytes: new Uint8Array(0), fileBytes, signature };
     const wantHash = typeof options.hash === 'function' ? options.hash(signature) : options.hash;
     // Unpooled, so the buffer starts at offset 0 of its own ArrayBuffer and tensors can be views into it.
-    const bytes = Buffer.allocUnsafeSlow(fileBytes);
+    const bytes = options.allocate ? options.allocate(fileBytes) : Buffer.allocUnsafeSlow(fileBytes);
     const hash = wantHash ? createHash('sha256') : undefined;
     let offset = 0;
     let hashed = 0;

@@ -19,6 +19,8 @@ export interface StoreOptions {
    */
   readonly verifyReads?: 'always' | 'once' | 'never';
   readonly logger?: Logger;
+  /** Bytes of idle read buffers kept for reuse by later block reads (see `releaseBlock`); default 1 GiB. */
+  readonly readBufferBytes?: number;
   /** Rebuild index.json from the model and block files instead of reading it (to repair a damaged index). */
   readonly rebuildIndex?: boolean;
 }
@@ -65,6 +67,12 @@ export interface ModelStore {
   readonly dir: string;
   putBlock(block: Block): Promise<BlockId>;
   getBlock(id: BlockId): Promise<Block>;
+  /**
+   * Hands back a block returned by `getBlock` once nothing reads its weights any more (they are views into one read
+   * buffer): a later read of the same size reuses that memory instead of touching fresh memory. Optional to call;
+   * a block never released is simply collected. Using its weights after releasing it reads another block's bytes.
+   */
+  releaseBlock(block: Block): void;
   hasBlock(id: BlockId): boolean;
   blockInfo(id: BlockId): Promise<StoredBlockInfo>;
   listBlocks(): { id: BlockId; bytes: number; kind: string }[];

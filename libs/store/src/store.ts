@@ -21,6 +21,7 @@ import { checkModelId, storeLayout } from './layout.ts';
 import { contentModelId } from './model-id.ts';
 import { diskModel, type DiskModel, type ReadStats } from './disk-model.ts';
 import { tokenBucket } from './rate-limit.ts';
+import { ReadBuffers } from './read-buffers.ts';
 import { readVerified } from './read-verified.ts';
 import { parseSafetensors } from './safetensors.ts';
 import type { BlockEntry, IndexData } from './store-index.ts';
@@ -48,8 +49,12 @@ export async function openStore(dir: string, options: StoreOptions = {}): Promis
     diskModel(limiter, options.pageCacheBytes),
     options.verifyReads ?? 'always',
     options.logger ?? silentLogger,
+    new ReadBuffers(options.readBufferBytes ?? DEFAULT_READ_BUFFER_BYTES),
   );
 }
+
+/** Idle read buffers kept for reuse (see read-buffers.ts): a few units' blocks of the largest architectures. */
+const DEFAULT_READ_BUFFER_BYTES = 2 ** 30;
 
 class FileStore implements ModelStore {
   private pending: IndexData = emptyIndex();
@@ -65,6 +70,7 @@ class FileStore implements ModelStore {
     private readonly disk: DiskModel,
     private readonly verifyReads: 'always' | 'once' | 'never',
     private readonly logger: Logger,
+    private readonly readBuffers: ReadBuffers,
   ) {}
 
   get dir(): string {
@@ -122,7 +128,11 @@ class FileStore implements ModelStore {
         this.verifyReads === 'once'
           ? (signature: string) => this.verified.get(id) !== signature
           : this.verifyReads === 'always';
-      read = await readVerified(file, entry.bytes, { limiter: this.disk.pacingFor(id, entry.bytes), hash });
+      read = await readVerified(file, entry.bytes, {
+        limiter: this.disk.pacingFor(id, entry.bytes),
+        hash,
+        allocate: (bytes) => this.readBuffers.take(bytes),
+      });
     } catch (error) {
       throw this.integrity(
         id,
@@ -131,16 +141,31 @@ class FileStore implements ModelStore {
         error,
       );
     }
-    if (read.fileBytes !== entry.bytes)
+    if (read.fileBytes !== entry.bytes) {
+      this.readBuffers.give(read.bytes);
       throw this.integrity(id, file, `has ${read.fileBytes} bytes, expected ${entry.bytes}`);
+    }
     if (read.sha256 !== undefined && read.sha256 !== splitBlockId(id).weightsHash) {
+      this.readBuffers.give(read.bytes);
       this.verified.delete(id);
       throw this.integrity(id, file, `has sha256 ${read.sha256}, expected ${splitBlockId(id).weightsHash}`);
     }
     if (read.sha256 !== undefined) this.verified.set(id, read.signature);
     // The buffer is ours alone: tensors view it instead of copying.
-    const weights = parseSafetensors(read.bytes, file, { view: true }).tensors;
+    let weights;
+    try {
+      weights = parseSafetensors(read.bytes, file, { view: true }).tensors;
+    } catch (error) {
+      this.readBuffers.give(read.bytes);
+      throw error;
+    }
     return { descriptor, weights };
+  }
+
+  releaseBlock(block: Block): void {
+    // Every tensor of a block read here views the one buffer its file was read into.
+    const first = block.weights.values().next().value;
+    if (first) this.readBuffers.give(first.data);
   }
 
   private async readDescriptor(id: BlockId): Promise<BlockDescriptor> {

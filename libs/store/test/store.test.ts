@@ -22,6 +22,29 @@ describe('block store', () => {
     expect(info.bytes).toBeGreaterThan(4 * 4 * 9 * 4);
   });
 
+  it("reuses the memory of a released block for the next read of the same size, with that block's bytes", async () => {
+    const store = await openStore(await tempDir());
+    const [a, b] = [makeBlock(1), makeBlock(2)];
+    const [idA, idB] = [await store.putBlock(a), await store.putBlock(b)];
+    const bytesOf = (d: ArrayBufferView) => Buffer.from(d.buffer, d.byteOffset, d.byteLength);
+    const first = await store.getBlock(idA);
+    const memory = first.weights.get('weight')!.data.buffer;
+    store.releaseBlock(first);
+    store.releaseBlock(first); // a second release is ignored: the buffer is lent to one reader at a time
+    const second = await store.getBlock(idB);
+    expect(second.weights.get('weight')!.data.buffer).toBe(memory);
+    expect(bytesOf(second.weights.get('weight')!.data)).toEqual(bytesOf(b.weights.get('weight')!.data));
+    // Not released: the next read takes other memory.
+    const third = await store.getBlock(idA);
+    expect(third.weights.get('weight')!.data.buffer).not.toBe(memory);
+    expect(bytesOf(third.weights.get('weight')!.data)).toEqual(bytesOf(a.weights.get('weight')!.data));
+    // A block the store did not read is not taken.
+    store.releaseBlock(a);
+    expect((await store.getBlock(idA)).weights.get('weight')!.data.buffer).not.toBe(
+      a.weights.get('weight')!.data.buffer,
+    );
+  });
+
   it('gives different ids to different weights or descriptors, equal ids to equal blocks', () => {
     const a = makeBlock(1);
     expect(blockIdOf(makeBlock(1))).toBe(blockIdOf(a));
