@@ -86,7 +86,7 @@ describe('unit preparation', () => {
     await second.dispose();
   });
 
-  it('compiles only units that will be loaded again; the others get a direct session, with the same outputs', async () => {
+  it('compiles only units that will be loaded again; the others get direct sessions, same outputs', async () => {
     const engine = await createEngine();
     const dir = engine.compiledDir!;
     const onnxFiles = async () => (await readdir(dir)).filter((f) => f.endsWith('.onnx'));
