@@ -38,8 +38,9 @@ export const PAPER_STORE_READ_BYTES_PER_SEC = 200e6;
 /**
  * A store as the paper's harness reads it: first reads of a block file at `readBytesPerSec` (0 = unthrottled),
  * re-reads from a modelled page cache of `pageCacheBytes` (default unbounded; Fig 16 bounds it by its memory
- * level), every file's hash checked at its first read. A fresh handle per measured search: its page cache starts
- * empty, as the paper dropped the OS page cache before each run.
+ * level), every file's hash checked at its first read by this handle (no signatures kept from earlier searches,
+ * so no strategy reads files another one's run verified). A fresh handle per measured search: its page cache
+ * starts empty, as the paper dropped the OS page cache before each run.
  */
 export function openSearchStore(
   dir: string,
@@ -52,6 +53,7 @@ export function openSearchStore(
     readLimitBytesPerSec: readLimit === 0 ? undefined : readLimit,
     pageCacheBytes: options.pageCacheBytes,
     verifyReads: 'once',
+    keepVerified: false,
     logger: options.logger,
   });
 }

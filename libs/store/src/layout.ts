@@ -5,6 +5,7 @@
  *   <dir>/alsatian-store.json        format marker
  *   <dir>/index.json                 every manifest and every block's size and kind (the fast path for listing)
  *   <dir>/index.lock                 held while a writer merges into index.json
+ *   <dir>/verified.json              signatures of weights files whose hash matched (see verified-files.ts)
  *   <dir>/models/<model id>.json     one manifest per model (source of truth with the block files)
  *   <dir>/blocks/ab/<block id>.json  descriptor of block ab...
  *   <dir>/blocks/ab/<block id>.safetensors  its weights
@@ -21,6 +22,7 @@ export interface StoreLayout {
   readonly marker: string;
   readonly index: string;
   readonly lock: string;
+  readonly verified: string;
   readonly modelsDir: string;
   readonly blocksDir: string;
   modelFile(id: ModelId): string;
@@ -45,6 +47,7 @@ export function storeLayout(dir: string): StoreLayout {
     marker: join(dir, 'alsatian-store.json'),
     index: join(dir, 'index.json'),
     lock: join(dir, 'index.lock'),
+    verified: join(dir, 'verified.json'),
     modelsDir,
     blocksDir,
     modelFile: (id) => join(modelsDir, `${modelFileStem(checkModelId(id))}.json`),

@@ -13,11 +13,17 @@ export interface StoreOptions {
   readonly pageCacheBytes?: number;
   /**
    * Hashing of block reads (sizes are always checked): `always` (default) hashes every read; `once` hashes a
-   * block's file the first time this store handle reads it and again only if the file changed since (inode, size
-   * or ctime differ), so blocks read in every successive-halving iteration are hashed once; `never` trusts the
-   * files (`verify()` still hashes everything).
+   * block's file only if it was never found to match since it was last written: a match is remembered by the
+   * file's inode, size and ctime, in this process and (once the ctime is a few seconds old) in the store's
+   * verified.json for later processes, so blocks read in every successive-halving iteration or every search are
+   * hashed once; `never` trusts the files (`verify()` still hashes everything, and remembers what matched).
    */
   readonly verifyReads?: 'always' | 'once' | 'never';
+  /**
+   * Keep the signatures of files whose hash matched in the store's verified.json, for later processes (default
+   * true). False: this handle remembers them alone, so every new handle hashes each file at its first read.
+   */
+  readonly keepVerified?: boolean;
   readonly logger?: Logger;
   /** Bytes of idle read buffers kept for reuse by later block reads (see `releaseBlock`); default 1 GiB. */
   readonly readBufferBytes?: number;

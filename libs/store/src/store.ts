@@ -22,6 +22,7 @@ import { contentModelId } from './model-id.ts';
 import { diskModel, type DiskModel, type ReadStats } from './disk-model.ts';
 import { tokenBucket } from './rate-limit.ts';
 import { ReadBuffers } from './read-buffers.ts';
+import { VerifiedFiles } from './verified-files.ts';
 import { readVerified } from './read-verified.ts';
 import { parseSafetensors } from './safetensors.ts';
 import type { BlockEntry, IndexData } from './store-index.ts';
@@ -50,6 +51,10 @@ export async function openStore(dir: string, options: StoreOptions = {}): Promis
     options.verifyReads ?? 'always',
     options.logger ?? silentLogger,
     new ReadBuffers(options.readBufferBytes ?? DEFAULT_READ_BUFFER_BYTES),
+    await VerifiedFiles.open(
+      options.keepVerified === false ? undefined : layout.verified,
+      options.logger ?? silentLogger,
+    ),
   );
 }
 
@@ -61,8 +66,6 @@ class FileStore implements ModelStore {
   private readonly journal = new WriteJournal();
   private batchDepth = 0;
   private usage: Map<BlockId, ModelId[]> | undefined;
-  /** Signature of each weights file when its hash last matched (for verifyReads 'once'). */
-  private readonly verified = new Map<BlockId, string>();
 
   constructor(
     private readonly layout: StoreLayout,
@@ -71,6 +74,8 @@ class FileStore implements ModelStore {
     private readonly verifyReads: 'always' | 'once' | 'never',
     private readonly logger: Logger,
     private readonly readBuffers: ReadBuffers,
+    /** Signature of each weights file when its hash last matched, kept across processes (verifyReads 'once'). */
+    private readonly verified: VerifiedFiles,
   ) {}
 
   get dir(): string {
@@ -126,7 +131,7 @@ class FileStore implements ModelStore {
     try {
       const hash =
         this.verifyReads === 'once'
-          ? (signature: string) => this.verified.get(id) !== signature
+          ? (signature: string) => !this.verified.matches(id, signature)
           : this.verifyReads === 'always';
       read = await readVerified(file, entry.bytes, {
         limiter: this.disk.pacingFor(id, entry.bytes),
@@ -147,10 +152,10 @@ class FileStore implements ModelStore {
     }
     if (read.sha256 !== undefined && read.sha256 !== splitBlockId(id).weightsHash) {
       this.readBuffers.give(read.bytes);
-      this.verified.delete(id);
+      this.verified.forget(id);
       throw this.integrity(id, file, `has sha256 ${read.sha256}, expected ${splitBlockId(id).weightsHash}`);
     }
-    if (read.sha256 !== undefined) this.verified.set(id, read.signature);
+    if (read.sha256 !== undefined) this.verified.record(id, read.signature);
     // The buffer is ours alone: tensors view it instead of copying.
     let weights;
     try {
@@ -362,8 +367,17 @@ class FileStore implements ModelStore {
     };
   }
 
-  verify(options: { readonly hashes?: boolean } = {}): Promise<VerifyReport> {
-    return verifyStore(this.layout, this.view, (id) => this.modelsUsing(id), options.hashes ?? true);
+  async verify(options: { readonly hashes?: boolean } = {}): Promise<VerifyReport> {
+    const report = await verifyStore(
+      this.layout,
+      this.view,
+      (id) => this.modelsUsing(id),
+      options.hashes ?? true,
+      (id, sig) => this.verified.record(id, sig),
+    );
+    // What matched is on disk when verify returns, so a search started next hashes none of it.
+    await this.verified.flush();
+    return report;
   }
 
   /**

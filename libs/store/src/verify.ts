@@ -41,6 +41,8 @@ export async function verifyStore(
   index: IndexData,
   modelsUsing: (id: BlockId) => ModelId[],
   hashes: boolean,
+  /** Called for each weights file whose sha256 matched its block id, with the file's signature. */
+  onMatch: (id: BlockId, signature: string) => void = () => undefined,
 ): Promise<VerifyReport> {
   const problems: StoreProblem[] = [];
   const add = (
@@ -77,6 +79,7 @@ export async function verifyStore(
         add('size-mismatch', id, weightsFile, `has ${read.fileBytes} bytes, expected ${entry.bytes}`);
       else if (read.sha256 !== undefined && read.sha256 !== splitBlockId(id).weightsHash)
         add('hash-mismatch', id, weightsFile, `sha256 ${read.sha256} does not match the block id`);
+      else if (read.sha256 !== undefined) onMatch(id, read.signature);
     } catch (error) {
       add(
         'missing-file',

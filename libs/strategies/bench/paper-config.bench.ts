@@ -4,6 +4,9 @@
  * Top-25%, Top-50%), a 10-class folder of 256x256 JPEGs (quality 90), 256/64 and 512/128 train/test items at
  * 224 px, batch 32, cache and block-cache budgets of 10 GB, deterministic proxy.
  *
+ * Each store is verified (every file hashed) before the runs, as after an earlier search or `store verify`: no run
+ * hashes a file, so no strategy pays for checks an earlier one made (see the store's verified.json).
+ *
  * Per cell and strategy it also prints the floor: the time to run each unique block once over the items the
  * strategy's schedule makes it see (per iteration, the blocks of the models still alive over that iteration's new
  * items, and the test items in the first), at the fused resnet18 throughput measured in this run, each block's
@@ -66,6 +69,8 @@ try {
   const rows: Record<string, unknown>[] = [];
   for (const distribution of distributions) {
     const storeDir = await ensureStore(distribution);
+    const verified = await (await openStore(storeDir)).verify();
+    if (!verified.ok) throw new Error(`${storeDir} is damaged: ${verified.problems[0].message}`);
     for (const items of itemCounts) {
       const data = await ensureData(items);
       for (const strategy of strategies) {
