@@ -105,6 +105,13 @@ describe('alsatian search', () => {
     );
     expect(budget.exitCode).not.toBe(0);
     expect(budget.stderr).toMatch(/--cache-budget/);
+    const verify = await execa(
+      'node',
+      [BIN, 'search', '--store', store.dir, '--dataset', DATASET, '--verify-reads', 'sometimes'],
+      { reject: false },
+    );
+    expect(verify.exitCode).not.toBe(0);
+    expect(verify.stderr).toMatch(/--verify-reads must be one of once, always, never; got 'sometimes'/);
     const tiny = await execa(
       'node',
       [BIN, 'search', '--store', store.dir, '--dataset', DATASET, '--cache-budget', '16B', '--workers', '0'],

@@ -43,6 +43,7 @@ interface SearchCliOptions {
   storeReadLimit?: string;
   without?: string;
   pageCache?: string;
+  verifyReads: string;
   compiledCache?: string;
   queue?: string;
   exchangeDir?: string;
@@ -106,6 +107,11 @@ export function registerSearchCommand(program: Command): void {
       '--page-cache <bytes>',
       'size of the modelled page cache in front of a throttled store (default: unbounded)',
     )
+    .option(
+      '--verify-reads <when>',
+      "hash block files: 'once' per version of a file (remembered in the store), 'always', or 'never'",
+      'once',
+    )
     .option('--queue <url>', 'run on `alsatian worker` processes through this Redis, e.g. redis://HOST:6379')
     .option('--exchange-dir <dir>', 'with --queue: directory all workers share (default: <store>/.alsatian-exchange)')
     .option('--json', 'print the result as JSON')
@@ -129,8 +135,8 @@ export function registerSearchCommand(program: Command): void {
           ? parseRate(options.storeReadLimit, '--store-read-limit')
           : undefined,
         pageCacheBytes: options.pageCache ? parseBytes(options.pageCache, '--page-cache') : undefined,
-        // Every block's hash is checked at its first read; a re-read of an unchanged file is not hashed again.
-        verifyReads: 'once',
+        // 'once': a block file is hashed unless it matched before, unchanged since (see verified-files.ts).
+        verifyReads: choiceOption('--verify-reads', options.verifyReads, ['once', 'always', 'never'] as const),
       });
       const models = selectModels(store, options.models);
       const inputs = (await store.blockInfo(store.getModel(models[0]).blocks[0])).descriptor.inputs;
