@@ -27,7 +27,7 @@ describe('verified files', () => {
     expect((await VerifiedFiles.open(path, silentLogger)).matches(ID, settled)).toBe(false);
   });
 
-  it('remembers a fresh ctime in this process only: a write in the same tick could otherwise go unnoticed', async () => {
+  it('keeps a fresh ctime in this process only: a write in the same tick could go unnoticed', async () => {
     const path = join(await tempDir(), 'verified.json');
     const fresh = signature(7, Date.now());
     const files = await VerifiedFiles.open(path, silentLogger, 5_000);
@@ -46,7 +46,7 @@ describe('verified files', () => {
     }
   });
 
-  it('lets a later store handle skip the hash of an unchanged file, and still catches one rewritten since', async () => {
+  it('lets a later store handle skip the hash of an unchanged file, and catches one rewritten since', async () => {
     const dir = await tempDir();
     const block = makeBlock(3);
     const id = blockIdOf(block);
