@@ -158,13 +158,13 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<O
       let entry: CompiledEntry | undefined;
       let source: PrepareTimings['source'] = 'direct';
       phase('session');
-      const key =
+      const keyed =
         compiled && prepareOptions.contentKey !== undefined
-          ? entryKey(fingerprint, prepareOptions.contentKey, continuesChain)
+          ? compiled.entry(entryKey(fingerprint, prepareOptions.contentKey, continuesChain))
           : undefined;
-      const found = compiled !== undefined && key !== undefined && (await compiled.has(compiled.entry(key)));
-      if (compiled && key !== undefined && (found || worthCompiling(compiled, prepareOptions))) {
-        entry = compiled.entry(key);
+      const found = compiled !== undefined && keyed !== undefined && (await compiled.has(keyed));
+      if (compiled && keyed && (found || worthCompiling(compiled, prepareOptions))) {
+        entry = keyed;
         source = found ? 'reused' : 'compiled';
         if (source === 'compiled' && prepareOptions.weightsOmitted) throw new WeightsNeededError(label);
         if (source === 'compiled') {

@@ -80,7 +80,7 @@ export class UnitPreparer {
   private prefetch(unit: ExecutionUnit): void {
     const key = unitKey(unit);
     if (this.current?.key === key || this.prefetched?.key === key) return;
-    this.dropPrefetched();
+    void this.dropPrefetched();
     const blocks = this.readBlocks(unit);
     blocks.catch(() => undefined); // a failed read is reported when prepare awaits it
     this.prefetched = { key, blocks };
@@ -96,10 +96,10 @@ export class UnitPreparer {
   }
 
   /** Blocks read ahead for a unit that will not be prepared next after all: their memory goes back. */
-  private dropPrefetched(): void {
+  private async dropPrefetched(): Promise<void> {
     const dropped = this.prefetched?.blocks;
     this.prefetched = undefined;
-    dropped?.then((read) => this.releaseBlocks(read.blocks)).catch(() => undefined);
+    await dropped?.then((read) => this.releaseBlocks(read.blocks)).catch(() => undefined);
   }
 
   private releaseBlocks(blocks: readonly Block[]): void {
@@ -114,7 +114,7 @@ export class UnitPreparer {
         const key = unitKey(unit);
         const prefetched = this.prefetched?.key === key ? this.prefetched.blocks : undefined;
         if (prefetched) this.prefetched = undefined;
-        else this.dropPrefetched();
+        else void this.dropPrefetched();
         let read = await (prefetched ?? this.readBlocks(unit));
         this.meter.switchPart('session');
         let session: PreparedUnit;
@@ -181,8 +181,7 @@ export class UnitPreparer {
 
   async dispose(): Promise<void> {
     await this.releaseCurrent();
-    await this.prefetched?.blocks.catch(() => undefined);
-    this.dropPrefetched();
+    await this.dropPrefetched();
   }
 }
 

@@ -44,17 +44,15 @@ export async function openStore(dir: string, options: StoreOptions = {}): Promis
   const existing = options.rebuildIndex ? undefined : await readIndex(layout);
   const view = existing ?? (await rebuildIndex(layout));
   const limiter = options.readLimitBytesPerSec ? tokenBucket(options.readLimitBytesPerSec) : undefined;
+  const logger = options.logger ?? silentLogger;
   return new FileStore(
     layout,
     view,
     diskModel(limiter, options.pageCacheBytes),
     options.verifyReads ?? 'always',
-    options.logger ?? silentLogger,
+    logger,
     new ReadBuffers(options.readBufferBytes ?? DEFAULT_READ_BUFFER_BYTES),
-    await VerifiedFiles.open(
-      options.keepVerified === false ? undefined : layout.verified,
-      options.logger ?? silentLogger,
-    ),
+    await VerifiedFiles.open(options.keepVerified === false ? undefined : layout.verified, logger),
   );
 }
 

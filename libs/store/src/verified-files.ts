@@ -21,19 +21,17 @@ const SETTLE_MS = 2000;
 export class VerifiedFiles {
   /** Signatures that matched in this process (settled or not). */
   private readonly matched = new Map<BlockId, string>();
-  /** Settled signatures: what the file on disk holds after the next write. */
-  private readonly kept: Map<BlockId, string>;
   private writing: Promise<void> = Promise.resolve();
   private writeQueued = false;
 
   private constructor(
     /** Where signatures are kept; undefined: in this process only. */
     private readonly path: string | undefined,
-    kept: Map<BlockId, string>,
+    /** Settled signatures: what the file on disk holds after the next write. */
+    private readonly kept: Map<BlockId, string>,
     private readonly logger: Logger,
     private readonly settleMs: number,
   ) {
-    this.kept = kept;
     for (const [id, signature] of kept) this.matched.set(id, signature);
   }
 
