@@ -8,6 +8,12 @@
  * every new resnet18 session paid ~35,000 page faults to create and as many over its first runs (~1 s in all).
  * With large blocks kept in the heap and no trimming, freed memory is reused: the same session created 0-2,300
  * faults and ran at its steady speed from the first batch. The process keeps its peak memory until it exits.
+ *
+ * `hugetlb=1` has malloc ask for transparent huge pages where the kernel leaves that to the program (THP mode
+ * `madvise`; a no-op under `never`, the default under `always`): first touching 2 GiB took 3.7 s instead of 5.3 s,
+ * and fewer TLB misses made compute cheaper too. The Alsatian search on the paper's configuration (35 resnet18,
+ * Top-Layers, 320 items) took 0.95x the wall time and 0.94x the user CPU (whole process, median of 5 alternating
+ * pairs, range 0.93-0.99x), at 11% more peak memory.
  */
 import { spawn } from 'node:child_process';
 import { Socket } from 'node:net';
@@ -15,6 +21,7 @@ import { Socket } from 'node:net';
 export const ALLOCATOR_TUNABLES = [
   'glibc.malloc.mmap_threshold=1073741824',
   'glibc.malloc.trim_threshold=68719476736',
+  'glibc.malloc.hugetlb=1',
 ] as const;
 
 /** `env` with our tunables added to any GLIBC_TUNABLES already there. */
@@ -27,11 +34,14 @@ export function allocatorEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.Proce
   };
 }
 
-/** Whether this process started with our tunables (or the platform has no glibc, where they mean nothing). */
+/**
+ * Whether this process started with every one of our tunables set (or the platform has no glibc, where they mean
+ * nothing). A value the user gave a tunable counts as set: relaunching would not change it.
+ */
 export function allocatorSettingsApplied(env: NodeJS.ProcessEnv = process.env): boolean {
   if (process.platform !== 'linux') return true;
-  const present = new Set((env.GLIBC_TUNABLES ?? '').split(':'));
-  return ALLOCATOR_TUNABLES.every((t) => present.has(t));
+  const names = new Set((env.GLIBC_TUNABLES ?? '').split(':').map((t) => t.split('=')[0]));
+  return ALLOCATOR_TUNABLES.every((t) => names.has(t.split('=')[0]));
 }
 
 /**

@@ -20,6 +20,12 @@ describe('allocator settings', () => {
     expect(merged).toContain(ALLOCATOR_TUNABLES[0]);
   });
 
+  it('counts a tunable the user set to another value as applied, so an entry point relaunches at most once', () => {
+    const user = allocatorEnv({ GLIBC_TUNABLES: 'glibc.malloc.trim_threshold=1' });
+    expect(allocatorSettingsApplied(user)).toBe(true);
+    expect(allocatorSettingsApplied({ GLIBC_TUNABLES: 'glibc.malloc.trim_threshold=1' })).toBe(false);
+  });
+
   it.runIf(process.platform === 'linux')(
     'relaunches an entry point once with the settings, passing arguments and the exit status through',
     async () => {

@@ -17,6 +17,7 @@ import {
 } from '@alsatian/core';
 import { lowerUnitGraph, type LoweredGraph } from '@alsatian/models';
 import { env, InferenceSession } from 'onnxruntime-node';
+import { sliceItems } from './batch-slices.ts';
 import { CompiledUnits, type CompiledEntry } from './compiled-units.ts';
 import { cpuFallbackRefused, noWebGpuAdapter, sessionFailed } from './messages.ts';
 import { wrapSession } from './prepared-unit.ts';
@@ -60,6 +61,12 @@ export interface PreparationSettings {
    * memory.
    */
   readonly compiledKeepBytes: number;
+  /**
+   * Largest activation a run works on at once: a batch whose largest block input or output would exceed this many
+   * bytes runs as equal slices of consecutive items (see batch-slices.ts). Default 32 MiB on the CPU; unlimited on
+   * GPU providers, where a whole batch keeps the device busy.
+   */
+  readonly sliceBytes: number;
 }
 
 /** How long preparing a unit took (the paper's "prepare model"), split into building the graph and the session. */
@@ -83,6 +90,9 @@ export interface OrtEngine extends Engine {
   readonly compiledDir?: string;
   prepare(unit: readonly Block[], options?: PrepareOptions): Promise<OrtPreparedUnit>;
 }
+
+/** Default of PreparationSettings.sliceBytes on the CPU: resnet18's stem output for 8-10 items (3.2 MB each). */
+const CPU_SLICE_BYTES = 32 * 2 ** 20;
 
 /** Weights smaller than this stay inside the protobuf (batch-norm vectors, anchors): not worth a reference. */
 const EXTERNAL_FROM_BYTES = 1024;
@@ -111,7 +121,12 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<O
     prepacking: options.preparation?.prepacking ?? false,
     compiledDir: options.preparation?.compiledDir,
     compiledKeepBytes: options.preparation?.compiledKeepBytes ?? SEARCH_DEFAULTS.blockCacheBytes,
+    sliceBytes: options.preparation?.sliceBytes ?? (ep === 'cpu' ? CPU_SLICE_BYTES : Number.POSITIVE_INFINITY),
   };
+  if (!(preparation.sliceBytes > 0))
+    throw new InvalidArgumentError(
+      `Engine option preparation.sliceBytes must be a positive number of bytes, got ${preparation.sliceBytes}.`,
+    );
   if (preparation.sessions === 'compiled' && ep !== 'cpu')
     throw new InvalidArgumentError(
       `Compiled units are only made for the CPU provider; use preparation.sessions 'direct' with '${ep}'.`,
@@ -196,10 +211,17 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<O
           `${lowerMs.toFixed(0)} ms, session ${timings.sessionMs.toFixed(0)} ms`,
       );
       const used = entry;
-      const unit = wrapSession(session, blocks, label, timings, async () => {
-        open.delete(unit);
-        if (used) await compiled?.release(used);
-      });
+      const unit = wrapSession(
+        session,
+        blocks,
+        label,
+        timings,
+        async () => {
+          open.delete(unit);
+          if (used) await compiled?.release(used);
+        },
+        sliceItems(blocks, preparation.sliceBytes),
+      );
       open.add(unit);
       return unit;
     },

@@ -2,6 +2,7 @@
 import type { Block, HostTensor, TensorSpec } from '@alsatian/core';
 import { InvalidArgumentError } from '@alsatian/core';
 import type { InferenceSession } from 'onnxruntime-node';
+import { runInSlices } from './batch-slices.ts';
 import type { OrtPreparedUnit, PrepareTimings } from './ort-engine.ts';
 import { checkBatch, fromOrt, toOrt } from './tensors.ts';
 
@@ -11,6 +12,7 @@ export function wrapSession(
   label: string,
   timings: PrepareTimings,
   onDispose: () => Promise<void>,
+  sliceItems = Number.POSITIVE_INFINITY,
 ): OrtPreparedUnit {
   const inputs: readonly TensorSpec[] = blocks[0].descriptor.inputs;
   const outputs: readonly TensorSpec[] = blocks[blocks.length - 1].descriptor.outputs;
@@ -32,10 +34,12 @@ export function wrapSession(
     borrowsWeights: timings.source === 'direct',
     async run(batch: readonly HostTensor[]): Promise<HostTensor[]> {
       if (disposed) throw new InvalidArgumentError(`Unit '${label}' was disposed and cannot run.`);
-      checkBatch(label, inputs, batch);
-      const feeds = Object.fromEntries(inputNames.map((name, i) => [name, toOrt(batch[i])]));
-      const result = await session.run(feeds);
-      return outputNames.map((name) => fromOrt(result[name] as never, name));
+      const items = checkBatch(label, inputs, batch);
+      return runInSlices(batch, items, sliceItems, async (slice) => {
+        const feeds = Object.fromEntries(inputNames.map((name, i) => [name, toOrt(slice[i])]));
+        const result = await session.run(feeds);
+        return outputNames.map((name) => fromOrt(result[name] as never, name));
+      });
     },
     async dispose() {
       if (disposed) return;

@@ -7,8 +7,9 @@ import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Block, HostTensor } from '@alsatian/core';
+import { itemBytes, type Block, type HostTensor } from '@alsatian/core';
 import { buildModel, joinsPrevious } from '@alsatian/models';
+import { sliceItems } from '../src/batch-slices.ts';
 import { createEngine, type CreateEngineOptions } from '../src/index.ts';
 import { sampleBatch } from './helpers.ts';
 
@@ -59,6 +60,20 @@ describe('unit preparation', () => {
       await outputs(blocks, batch, { preparation: { weights: 'inline', prepacking: true } }, 'compiled'),
       fromScratch,
     );
+  });
+
+  it('runs a batch in slices when its activations exceed sliceBytes, with the outputs of one run', async () => {
+    const items = 5;
+    const five = sampleBatch(blocks[0].descriptor.inputs, items);
+    const perItem = itemBytes(blocks[0].descriptor.inputs[0]);
+    expect(sliceItems(blocks, 2 * perItem + 1)).toBe(2);
+    expect(sliceItems(blocks, Number.POSITIVE_INFINITY)).toBe(Number.POSITIVE_INFINITY);
+    const whole = await outputs(blocks, five, { preparation: { sliceBytes: Number.POSITIVE_INFINITY } });
+    for (const sliceBytes of [perItem, 2 * perItem + 1]) {
+      const sliced = await outputs(blocks, five, { preparation: { sliceBytes } });
+      expect(sliced[0].shape[0]).toBe(items);
+      expectIdentical(sliced, whole);
+    }
   });
 
   it('reuses a compiled unit kept on disk by another engine, with the same outputs, and only loads it', async () => {
