@@ -12,7 +12,7 @@ import type {
 import { silentLogger } from '@alsatian/core';
 import type { IntermediateCache } from '@alsatian/cache';
 import type { ExecutionUnit, InferStep, PlanStep } from '@alsatian/planner';
-import { runInferStep } from './run-infer.ts';
+import { openStepInputs, runInferStep, type StepInputs } from './run-infer.ts';
 import { runInferRows } from './run-infer-rows.ts';
 import type { StoredFeatures } from './stored-features.ts';
 import { runScoreStep } from './run-score.ts';
@@ -112,7 +112,15 @@ export class Executor {
   private async infer(step: InferStep, next: ExecutionUnit | undefined): Promise<number> {
     const ctx = { ...this.deps, ...this.settings, labels: this.labels };
     if (!step.rows) {
-      await this.units.withSession(step.unit, (session) => runInferStep(step, session, ctx), next);
+      // Opened once the unit's blocks are read, before its session is created: raw data decodes meanwhile. Not
+      // before the read: decoding fills libuv's thread pool, where the block reads would then wait.
+      let inputs: StepInputs | undefined;
+      const open = () => (inputs ??= openStepInputs(step, ctx));
+      try {
+        await this.units.withSession(step.unit, (session) => runInferStep(step, session, ctx, open()), next, open);
+      } finally {
+        await inputs?.close();
+      }
       return step.range.end - step.range.start;
     }
     if (!this.deps.features) {

@@ -13,16 +13,46 @@ export interface InferContext {
   readonly labels: LabelBook;
 }
 
+/** The input batches of an infer step, in order; `close` ends them early (pending decodes are dropped). */
+export interface StepInputs extends AsyncIterable<readonly HostTensor[]> {
+  close(): Promise<void>;
+}
+
+/**
+ * Opens an infer step's inputs. Raw data starts decoding at once on the data lib's worker pool, unmetered, so the
+ * first batches decode while the step's session is prepared (which leaves cores idle); the time the step then
+ * waits for a batch is "prepare data". Cached inputs are read as the step pulls them.
+ */
+export function openStepInputs(step: InferStep, ctx: InferContext): StepInputs {
+  if (!step.readsRawInput) return { [Symbol.asyncIterator]: () => cachedBatches(step, ctx), close: async () => {} };
+  const split = step.split === 'train' ? ctx.dataset.train : ctx.dataset.test;
+  const it = split.batches(step.range, { batchSize: ctx.batchSize })[Symbol.asyncIterator]();
+  const first = it.next();
+  first.catch(() => undefined); // a failed decode is reported when the step awaits it
+  return {
+    [Symbol.asyncIterator]: () => rawBatches(step, ctx, it, first),
+    async close() {
+      await first.catch(() => undefined);
+      await it.return?.();
+    },
+  };
+}
+
 /**
  * Runs one unit over one range: inputs come from raw data (decoded by the data lib's worker pool, which prefetches
  * so decoding overlaps inference) or from the input node's cached batches of exactly this range; every output
  * batch is cached under (output node, split, range start, batch index), the same partition for every unit.
  */
-export async function runInferStep(step: InferStep, session: PreparedUnit, ctx: InferContext): Promise<number> {
+export async function runInferStep(
+  step: InferStep,
+  session: PreparedUnit,
+  ctx: InferContext,
+  stepInputs: StepInputs,
+): Promise<number> {
   const { cache, meter } = ctx;
   const tier = step.persistsOutput && ctx.featuresOnDisk ? ('disk' as const) : undefined;
   let batch = 0;
-  for await (const inputs of inputBatches(step, ctx)) {
+  for await (const inputs of stepInputs) {
     // A batch whose items were all skipped as bad (--skip-bad) has no rows: keep its slot with empty outputs.
     const outputs =
       inputs[0].shape[0] === 0
@@ -36,23 +66,27 @@ export async function runInferStep(step: InferStep, session: PreparedUnit, ctx: 
   return batch;
 }
 
-async function* inputBatches(step: InferStep, ctx: InferContext): AsyncGenerator<readonly HostTensor[]> {
-  const { meter } = ctx;
-  if (step.readsRawInput) {
-    const split = step.split === 'train' ? ctx.dataset.train : ctx.dataset.test;
-    const it = split.batches(step.range, { batchSize: ctx.batchSize })[Symbol.asyncIterator]();
-    let batch = 0;
-    for (;;) {
-      const next: IteratorResult<Batch> = await meter.measure('prepareData', () => it.next());
-      if (next.done) return;
-      ctx.labels.record(step.split, step.range.start, batch++, next.value.labels);
-      yield next.value.inputs;
-    }
+async function* rawBatches(
+  step: InferStep,
+  ctx: InferContext,
+  it: AsyncIterator<Batch>,
+  first: Promise<IteratorResult<Batch>>,
+): AsyncGenerator<readonly HostTensor[]> {
+  let pending: Promise<IteratorResult<Batch>> | undefined = first;
+  for (let batch = 0; ; batch++) {
+    const next: IteratorResult<Batch> = await ctx.meter.measure('prepareData', () => pending ?? it.next());
+    pending = undefined;
+    if (next.done) return;
+    ctx.labels.record(step.split, step.range.start, batch, next.value.labels);
+    yield next.value.inputs;
   }
+}
+
+async function* cachedBatches(step: InferStep, ctx: InferContext): AsyncGenerator<readonly HostTensor[]> {
   const count = batchCount(step.range, ctx.batchSize);
   for (let batch = 0; batch < count; batch++) {
     const key = { node: step.unit.input, split: step.split, chunkStart: step.range.start, batch };
-    yield await meter.measure('cache', () => ctx.cache.get(key));
+    yield await ctx.meter.measure('cache', () => ctx.cache.get(key));
   }
 }
 

@@ -50,23 +50,25 @@ export class UnitPreparer {
 
   /**
    * Runs `fn` with the unit's session, preparing it unless the previous steps ran the same unit. `next`: the unit
-   * that runs after this one, whose blocks are then read while `fn` runs (prefetch).
+   * that runs after this one, whose blocks are then read while `fn` runs (prefetch). `beforeSession`: called once
+   * the unit's blocks are read, before its session is created (at once when no session is created).
    */
   async withSession<T>(
     unit: ExecutionUnit,
     fn: (session: PreparedUnit) => Promise<T>,
     next?: ExecutionUnit,
+    beforeSession?: () => void,
   ): Promise<T> {
-    return fn(await this.session(unit, next));
+    return fn(await this.session(unit, next, beforeSession));
   }
 
   /** The unit's session, prepared unless the previous steps ran the same unit; then starts prefetching `next`. */
-  async session(unit: ExecutionUnit, next?: ExecutionUnit): Promise<PreparedUnit> {
+  async session(unit: ExecutionUnit, next?: ExecutionUnit, beforeSession?: () => void): Promise<PreparedUnit> {
     const key = unitKey(unit);
     if (this.current?.key !== key) {
       await this.releaseCurrent();
-      this.current = { key, ...(await this.prepare(unit)) };
-    }
+      this.current = { key, ...(await this.prepare(unit, beforeSession)) };
+    } else beforeSession?.();
     if (next !== undefined) this.prefetch(next);
     return this.current.session;
   }
@@ -107,7 +109,10 @@ export class UnitPreparer {
   }
 
   /** Prepares the unit's session; returns it with the blocks it still reads (none once it holds its own copy). */
-  private prepare(unit: ExecutionUnit): Promise<{ session: PreparedUnit; borrowed: readonly Block[] }> {
+  private prepare(
+    unit: ExecutionUnit,
+    beforeSession?: () => void,
+  ): Promise<{ session: PreparedUnit; borrowed: readonly Block[] }> {
     return this.meter.measure(
       'prepareModel',
       async () => {
@@ -116,6 +121,7 @@ export class UnitPreparer {
         if (prefetched) this.prefetched = undefined;
         else void this.dropPrefetched();
         let read = await (prefetched ?? this.readBlocks(unit));
+        beforeSession?.();
         this.meter.switchPart('session');
         let session: PreparedUnit;
         try {
