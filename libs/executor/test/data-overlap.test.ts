@@ -121,7 +121,9 @@ async function runBase(options: { failPrepare?: boolean } = {}) {
 
 describe('raw data decodes while a session is created', () => {
   it('starts decoding after the unit’s block reads and before its session, for every model', async () => {
-    const { scores, models, events, openDecodes } = await runBase();
+    const run = await runBase();
+    const { scores, events, openDecodes } = run;
+    const models = run.models ?? 0;
     expect(models).toBeGreaterThan(1);
     expect(scores!.size).toBe(models);
     // Per model (no sharing): its blocks are read, then its first raw batch is asked for, then its session is made.
