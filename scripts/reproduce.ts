@@ -4,7 +4,7 @@
  * plot), then builds results/REPORT.md and results/REPORT.html from each package's report section. A failing
  * experiment is reported and makes the exit code non-zero but does not stop the others. Progress goes to stderr
  * (one bar for all, one for the running experiment), logs to results/_logs/. `--report-only` rebuilds the report
- * from existing runs without running anything.
+ * from existing runs without running anything; each experiment's time is then the run time its meta.json recorded.
  */
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +19,7 @@ import { discoverExperiments, selectExperiments } from './report/discover.ts';
 import type { ExperimentPackage } from './report/discover.ts';
 import { reportHtml } from './report/html.ts';
 import { ReproduceProgress } from './report/progress.ts';
-import { runPackage } from './report/run-one.ts';
+import { recordedRunSeconds, runPackage } from './report/run-one.ts';
 
 // glibc malloc settings that let sessions reuse freed memory (see libs/core/src/allocator.ts).
 await relaunchWithAllocatorSettings();
@@ -119,10 +119,17 @@ async function runAndReport(
         section: await section(pkg, runDir).catch(() => undefined),
       };
   }
+  const recordedSeconds = options.reportOnly ? await recordedRunSeconds(runDir) : undefined;
   try {
-    return { ...base, status: 'ok', seconds, section: await section(pkg, runDir) };
+    return { ...base, status: 'ok', seconds, recordedSeconds, section: await section(pkg, runDir) };
   } catch (error) {
-    return { ...base, status: 'report-failed', seconds, error: (error as Error).stack ?? String(error) };
+    return {
+      ...base,
+      status: 'report-failed',
+      seconds,
+      recordedSeconds,
+      error: (error as Error).stack ?? String(error),
+    };
   }
 }
 

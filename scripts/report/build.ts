@@ -12,6 +12,8 @@ export interface ExperimentOutcome {
   readonly status: OutcomeStatus;
   /** Wall time of run + plot; NaN when only the report was rebuilt. */
   readonly seconds: number;
+  /** When only the report was rebuilt: the run's own time as its meta.json recorded it (start to end, no plot). */
+  readonly recordedSeconds?: number;
   readonly error?: string;
   readonly section?: ReportSection;
 }
@@ -38,6 +40,13 @@ const duration = (s: number) =>
     : s < 60
       ? `${s.toFixed(0)} s`
       : `${Math.floor(s / 60)} min ${String(Math.round(s % 60)).padStart(2, '0')} s`;
+
+/** An experiment's time: this run's, else the recorded run time of a rebuilt report, else that it did not run. */
+function timeCell(o: ExperimentOutcome): string {
+  if (Number.isFinite(o.seconds) || o.recordedSeconds === undefined || !Number.isFinite(o.recordedSeconds))
+    return duration(o.seconds);
+  return `${duration(o.recordedSeconds)} (run only, as recorded)`;
+}
 
 export function anchor(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9-]+/g, '-');
@@ -82,7 +91,7 @@ export function reportHeader(input: ReportInput): string[] {
     '|---|---|---|---|',
     ...input.outcomes.map(
       (o) =>
-        `| ${o.section ? `[${o.name}](#${anchor(o.name)})` : o.name} | ${o.group} | ${STATUS_TEXT[o.status]} | ${duration(o.seconds)} |`,
+        `| ${o.section ? `[${o.name}](#${anchor(o.name)})` : o.name} | ${o.group} | ${STATUS_TEXT[o.status]} | ${timeCell(o)} |`,
     ),
     '',
   ];

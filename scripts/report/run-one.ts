@@ -3,7 +3,7 @@
  * a log file; the child's progress events arrive over an IPC channel and are passed to `onProgress`.
  */
 import { createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { execa } from 'execa';
 import type { RunProgressEvent } from '@alsatian/bench';
@@ -75,4 +75,18 @@ export async function runPackage(pkg: ExperimentPackage, options: RunOneOptions)
   await new Promise<void>((resolve) => log.end(resolve));
   const seconds = (performance.now() - started) / 1000;
   return { ok: result.exitCode === 0, seconds, exitCode: result.exitCode, tail: tail.slice(-TAIL_LINES).join('\n') };
+}
+
+/**
+ * The run time a finished run recorded in its meta.json (startedAt to endedAt), for a report rebuilt without
+ * running; undefined when there is no such record.
+ */
+export async function recordedRunSeconds(runDir: string): Promise<number | undefined> {
+  const meta = await readFile(join(runDir, 'meta.json'), 'utf8').then(
+    (text) => JSON.parse(text) as { startedAt?: unknown; endedAt?: unknown },
+    () => undefined,
+  );
+  if (typeof meta?.startedAt !== 'string' || typeof meta.endedAt !== 'string') return undefined;
+  const seconds = (Date.parse(meta.endedAt) - Date.parse(meta.startedAt)) / 1000;
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
 }

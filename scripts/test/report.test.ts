@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +12,7 @@ import { discoverExperiments, selectExperiments } from '../report/discover.ts';
 import { reportHtml } from '../report/html.ts';
 import { markdownToHtml } from '../report/markdown-html.ts';
 import { ReproduceProgress, ReproduceState } from '../report/progress.ts';
+import { recordedRunSeconds } from '../report/run-one.ts';
 
 const machine = [
   'Machine: Fixture CPU, 2 logical cores, 24 GiB memory; no GPU named (none).',
@@ -78,6 +82,29 @@ describe('reproduction report', () => {
     expect(md.split('Machine: Fixture CPU').length).toBe(2);
     expect(md).toContain('- Scale: quick.');
     expect(md.indexOf('## Fig 10: end-to-end')).toBeLessThan(md.indexOf('## fig16-memory'));
+  });
+
+  it('a rebuilt report shows each run time its meta.json recorded, and says which experiments have none', () => {
+    const rebuilt = input.outcomes.map((o) => ({ ...o, seconds: Number.NaN }));
+    rebuilt[0] = { ...rebuilt[0], recordedSeconds: 126 };
+    const md = reportMarkdown({ ...input, outcomes: rebuilt });
+    expect(md).toContain('from existing results (nothing was run)');
+    expect(md).toContain('| main | ok | 2 min 06 s (run only, as recorded) |');
+    expect(md).toContain('(#table1-architectures) | main | ok | not run (report only) |');
+  });
+
+  it('reads the run time a finished run recorded, and nothing from a run without a complete record', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'alsatian-report-test-'));
+    try {
+      const meta = (m: object) => writeFile(join(dir, 'meta.json'), JSON.stringify(m));
+      await meta({ startedAt: '2026-12-03T16:58:28.060Z', endedAt: '2026-12-03T17:00:34.030Z' });
+      expect(await recordedRunSeconds(dir)).toBeCloseTo(125.97, 2);
+      await meta({ startedAt: '2026-12-03T16:58:28.060Z' });
+      expect(await recordedRunSeconds(dir)).toBeUndefined();
+      expect(await recordedRunSeconds(join(dir, 'missing'))).toBeUndefined();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('repeats the machine facts per section when the runs were measured on different machines', () => {

@@ -4,16 +4,15 @@
  * closes the decoding it started.
  */
 import { describe, expect, it } from 'vitest';
-import { itemBytes, Meter } from '@alsatian/core';
+import { Meter } from '@alsatian/core';
 import type { Block, BlockId, Dataset, DatasetSplit, Engine } from '@alsatian/core';
 import { IntermediateCache } from '@alsatian/cache';
 import { openDataset } from '@alsatian/data';
 import { createEngine } from '@alsatian/engine';
-import { architecture, describeBlocks } from '@alsatian/models';
 import { createProxy } from '@alsatian/proxies';
-import { planIteration, type PlanModel } from '@alsatian/planner';
 import { snapshotStore } from '@alsatian/store/testing';
 import { Executor } from '../src/index.ts';
+import { tinyResnetPlan } from './tiny-plan.ts';
 
 const BATCH = 4;
 
@@ -74,21 +73,7 @@ async function runBase(options: { failPrepare?: boolean } = {}) {
       return engineInner.prepare(blocks, prepareOptions);
     },
   };
-  const { features } = describeBlocks(architecture('tiny_resnet'));
-  const bytes = features.map((d) => d.outputs.reduce((s, o) => s + itemBytes(o), 0));
-  const models: PlanModel[] = ids.map((id) => ({
-    id,
-    blocks: store.getModel(id).blocks.map((b, i) => ({ id: b, outputBytesPerItem: bytes[i] })),
-  }));
-  const plan = planIteration({
-    models,
-    share: false,
-    order: 'auto',
-    budgetBytes: Number.POSITIVE_INFINITY,
-    batchSize: BATCH,
-    trainRange: { start: 0, end: 8 },
-    testRange: { start: 0, end: 4 },
-  });
+  const plan = tinyResnetPlan(store, ids, { share: false, batchSize: BATCH });
   const executor = new Executor(
     {
       store: source,

@@ -7,15 +7,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { itemBytes, Meter } from '@alsatian/core';
+import { Meter } from '@alsatian/core';
 import type { Block, BlockId, Engine, PreparedUnit } from '@alsatian/core';
 import { IntermediateCache } from '@alsatian/cache';
 import { openDataset } from '@alsatian/data';
 import { createEngine } from '@alsatian/engine';
-import { architecture, describeBlocks } from '@alsatian/models';
 import { createProxy } from '@alsatian/proxies';
-import { planIteration, type PlanModel } from '@alsatian/planner';
 import { Executor } from '../src/index.ts';
+import { tinyResnetPlan } from './tiny-plan.ts';
 import { snapshotStore } from '@alsatian/store/testing';
 
 const BATCH = 4;
@@ -78,21 +77,7 @@ async function runPlan(
       } satisfies PreparedUnit;
     },
   };
-  const { features } = describeBlocks(architecture('tiny_resnet'));
-  const bytes = features.map((d) => d.outputs.reduce((s, o) => s + itemBytes(o), 0));
-  const models: PlanModel[] = ids.map((id) => ({
-    id,
-    blocks: store.getModel(id).blocks.map((b, i) => ({ id: b, outputBytesPerItem: bytes[i] })),
-  }));
-  const plan = planIteration({
-    models,
-    share: true,
-    order: 'auto',
-    budgetBytes: Number.POSITIVE_INFINITY,
-    batchSize: BATCH,
-    trainRange: { start: 0, end: 8 },
-    testRange: { start: 0, end: 4 },
-  });
+  const plan = tinyResnetPlan(store, ids, { share: true, batchSize: BATCH });
   // Each run: a fresh executor and cache on the same engine (which keeps compiled units when reusePrepared).
   const runOnce = async () => {
     const executor = new Executor(
