@@ -4,15 +4,11 @@
  * closes the decoding it started.
  */
 import { describe, expect, it } from 'vitest';
-import { Meter } from '@alsatian/core';
 import type { Block, BlockId, Dataset, DatasetSplit, Engine } from '@alsatian/core';
-import { IntermediateCache } from '@alsatian/cache';
 import { openDataset } from '@alsatian/data';
 import { createEngine } from '@alsatian/engine';
-import { createProxy } from '@alsatian/proxies';
 import { snapshotStore } from '@alsatian/store/testing';
-import { Executor } from '../src/index.ts';
-import { tinyResnetPlan } from './tiny-plan.ts';
+import { tinyExecutor, tinyResnetPlan } from './tiny-plan.ts';
 
 const BATCH = 4;
 
@@ -74,23 +70,9 @@ async function runBase(options: { failPrepare?: boolean } = {}) {
     },
   };
   const plan = tinyResnetPlan(store, ids, { share: false, batchSize: BATCH });
-  const executor = new Executor(
-    {
-      store: source,
-      engine,
-      dataset,
-      proxy: createProxy('linear', { epochs: 1 }),
-      cache: new IntermediateCache({ ramBudgetBytes: 64 * 2 ** 20 }),
-      meter: new Meter(),
-    },
-    {
-      batchSize: BATCH,
-      featuresOnDisk: false,
-      reusePrepared: false,
-      prefetchBlocks: false,
-      seed: 1,
-      deterministic: true,
-    },
+  const executor = tinyExecutor(
+    { store: source, engine, dataset },
+    { batchSize: BATCH, reusePrepared: false, prefetchBlocks: false },
   );
   try {
     const scores = await executor.run(plan.steps);

@@ -7,14 +7,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Meter } from '@alsatian/core';
 import type { Block, BlockId, Engine, PreparedUnit } from '@alsatian/core';
-import { IntermediateCache } from '@alsatian/cache';
 import { openDataset } from '@alsatian/data';
 import { createEngine } from '@alsatian/engine';
-import { createProxy } from '@alsatian/proxies';
-import { Executor } from '../src/index.ts';
-import { tinyResnetPlan } from './tiny-plan.ts';
+import { tinyExecutor, tinyResnetPlan } from './tiny-plan.ts';
 import { snapshotStore } from '@alsatian/store/testing';
 
 const BATCH = 4;
@@ -80,23 +76,9 @@ async function runPlan(
   const plan = tinyResnetPlan(store, ids, { share: true, batchSize: BATCH });
   // Each run: a fresh executor and cache on the same engine (which keeps compiled units when reusePrepared).
   const runOnce = async () => {
-    const executor = new Executor(
-      {
-        store: source,
-        engine,
-        dataset,
-        proxy: createProxy('linear', { epochs: 1 }),
-        cache: new IntermediateCache({ ramBudgetBytes: 64 * 2 ** 20 }),
-        meter: new Meter(),
-      },
-      {
-        batchSize: BATCH,
-        featuresOnDisk: false,
-        reusePrepared: options.reusePrepared ?? false,
-        prefetchBlocks,
-        seed: 1,
-        deterministic: true,
-      },
+    const executor = tinyExecutor(
+      { store: source, engine, dataset },
+      { batchSize: BATCH, reusePrepared: options.reusePrepared ?? false, prefetchBlocks },
     );
     const result = await executor.run(plan.steps);
     const sessions = executor.sessions;
