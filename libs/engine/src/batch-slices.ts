@@ -9,7 +9,7 @@
  * MiB; the whole resnet18 ran 278-283 ms per 32 items in slices of 8 and 282-304 ms as one batch. Units with small
  * activations (the last blocks: 0.1 MB per item) stay whole: at 8 items they run 17% slower per item.
  */
-import { itemBytes, type Block, type HostTensor } from '@alsatian/core';
+import { concatRows, itemBytes, sliceRows, type Block, type HostTensor } from '@alsatian/core';
 
 /**
  * Items per slice for a unit: as many as keep its largest block input or output within `sliceBytes` (at least 1).
@@ -39,30 +39,7 @@ export async function runInSlices(
   const outputs: HostTensor[][] = [];
   for (let start = 0; start < items; start += size) {
     const end = Math.min(items, start + size);
-    outputs.push(await runOne(batch.map((t) => rows(t, start, end))));
+    outputs.push(await runOne(batch.map((t) => sliceRows(t, start, end))));
   }
-  return outputs[0].map((first, o) =>
-    joinRows(
-      outputs.map((part) => part[o]),
-      first,
-      items,
-    ),
-  );
-}
-
-function rows(t: HostTensor, start: number, end: number): HostTensor {
-  const row = t.data.length / t.shape[0];
-  const data = t.data.subarray(start * row, end * row);
-  return { dtype: t.dtype, shape: [end - start, ...t.shape.slice(1)], data } as HostTensor;
-}
-
-function joinRows(parts: readonly HostTensor[], first: HostTensor, items: number): HostTensor {
-  const row = first.data.length / first.shape[0];
-  const data = first.dtype === 'float32' ? new Float32Array(items * row) : new BigInt64Array(items * row);
-  let offset = 0;
-  for (const part of parts) {
-    (data as Float32Array).set(part.data as Float32Array, offset);
-    offset += part.data.length;
-  }
-  return { dtype: first.dtype, shape: [items, ...first.shape.slice(1)], data } as HostTensor;
+  return outputs[0].map((_, o) => concatRows(outputs.map((part) => part[o])));
 }
