@@ -67,9 +67,11 @@ export class UnitPreparer {
     const key = unitKey(unit);
     if (this.current?.key !== key) {
       await this.releaseCurrent();
-      this.current = { key, ...(await this.prepare(unit, beforeSession)) };
-    } else beforeSession?.();
-    if (next !== undefined) this.prefetch(next);
+      this.current = { key, ...(await this.prepare(unit, next, beforeSession)) };
+    } else {
+      beforeSession?.();
+      if (next !== undefined) this.prefetch(next, key);
+    }
     return this.current.session;
   }
 
@@ -79,9 +81,9 @@ export class UnitPreparer {
    * What overlaps: file reads (on libuv's thread pool) and the store's pacing of a slow disk (timers). Hashing runs
    * on this thread between batches, because onnxruntime-node runs a batch synchronously on it.
    */
-  private prefetch(unit: ExecutionUnit): void {
+  private prefetch(unit: ExecutionUnit, runningKey: string): void {
     const key = unitKey(unit);
-    if (this.current?.key === key || this.prefetched?.key === key) return;
+    if (runningKey === key || this.prefetched?.key === key) return;
     void this.dropPrefetched();
     const blocks = this.readBlocks(unit);
     blocks.catch(() => undefined); // a failed read is reported when prepare awaits it
@@ -111,6 +113,7 @@ export class UnitPreparer {
   /** Prepares the unit's session; returns it with the blocks it still reads (none once it holds its own copy). */
   private prepare(
     unit: ExecutionUnit,
+    next: ExecutionUnit | undefined,
     beforeSession?: () => void,
   ): Promise<{ session: PreparedUnit; borrowed: readonly Block[] }> {
     return this.meter.measure(
@@ -121,6 +124,9 @@ export class UnitPreparer {
         if (prefetched) this.prefetched = undefined;
         else void this.dropPrefetched();
         let read = await (prefetched ?? this.readBlocks(unit));
+        // The next unit's reads start now, not once this session exists: they advance only between turns of this
+        // thread, and creating the session is one more turn for them.
+        if (next !== undefined) this.prefetch(next, key);
         beforeSession?.();
         this.meter.switchPart('session');
         let session: PreparedUnit;
@@ -161,8 +167,10 @@ export class UnitPreparer {
   }
 
   /**
-   * The unit's blocks, in order, read one after another (the store paces reads as one disk). Only descriptors when
-   * the engine keeps the unit's prepared form: a reused unit reads no weights.
+   * The unit's blocks, in order. All are read at once: a prefetch advances one file operation per turn of this
+   * thread, which inference holds for a whole batch, so reads one after another made a prefetch of a 3-block unit
+   * still unfinished when its unit was prepared (the store's pacing of a slow disk still orders the bytes). Only
+   * descriptors when the engine keeps the unit's prepared form: a reused unit reads no weights.
    */
   private async readBlocks(unit: ExecutionUnit, options: { weights?: boolean } = {}): Promise<UnitBlocks> {
     const contentKey = this.contentKey(unit);
@@ -174,14 +182,17 @@ export class UnitPreparer {
       this.engine.hasPrepared !== undefined
     ) {
       if (await this.engine.hasPrepared(contentKey, unit.input !== ROOT_NODE_ID)) {
-        const blocks: Block[] = [];
-        for (const { id } of unit.blocks)
-          blocks.push({ descriptor: (await blockInfo.call(this.source, id)).descriptor, weights: NO_WEIGHTS });
-        return { blocks, weightsOmitted: true };
+        const infos = await Promise.all(unit.blocks.map(({ id }) => blockInfo.call(this.source, id)));
+        return { blocks: infos.map(({ descriptor }) => ({ descriptor, weights: NO_WEIGHTS })), weightsOmitted: true };
       }
     }
-    const blocks: Block[] = [];
-    for (const { id } of unit.blocks) blocks.push(await this.source.getBlock(id));
+    const reads = await Promise.allSettled(unit.blocks.map(({ id }) => this.source.getBlock(id)));
+    const blocks = reads.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    const failed = reads.find((r) => r.status === 'rejected');
+    if (failed) {
+      this.releaseBlocks(blocks);
+      throw failed.reason;
+    }
     return { blocks, weightsOmitted: false };
   }
 

@@ -49,7 +49,9 @@ async function runPlan(
   const engine: Engine = {
     ...inner,
     async prepare(blocks, options) {
+      events.push('prepare start');
       const unit = await inner.prepare(blocks, options);
+      events.push('prepare end');
       const label = unit.label;
       const held = { blocks: new Set(blocks), borrows: unit.borrowsWeights !== false };
       live.add(held);
@@ -98,6 +100,7 @@ async function runPlan(
     scores,
     again,
     events,
+    firstUnitBlocks: plan.tree.units.values().next().value!.blocks.length,
     reads,
     units: plan.tree.units.size,
     weightReadsFirst,
@@ -137,6 +140,17 @@ describe('prefetchBlocks', () => {
     expect(overlaps(off.events)).toBe(false);
   });
 
+  it("starts reading the next unit's blocks before the current unit's session is created", async () => {
+    // Background reads advance only between turns of the thread that creates sessions and runs batches, so they
+    // start as soon as the current unit's own blocks are in.
+    const readsBeforeFirstSession = (events: string[]) =>
+      events.slice(0, events.indexOf('prepare start')).filter((e) => e.startsWith('read')).length;
+    const on = await runPlan(true);
+    const off = await runPlan(false);
+    expect(readsBeforeFirstSession(off.events)).toBe(off.firstUnitBlocks);
+    expect(readsBeforeFirstSession(on.events)).toBeGreaterThan(on.firstUnitBlocks);
+  });
+
   it('reads no weights for a unit whose compiled form the engine keeps, and scores the same', async () => {
     // A compiled-unit directory kept for later searches: the engine compiles every unit with a content key.
     const compiledDir = await mkdtemp(join(tmpdir(), 'alsatian-unit-reads-'));
@@ -151,6 +165,41 @@ describe('prefetchBlocks', () => {
 });
 
 describe('block memory', () => {
+  it('hands back the blocks already read when another block of the unit cannot be read', async () => {
+    const { store, ids } = await snapshotStore('tiny_resnet', [1, 3], { chained: true });
+    const dataset = await openDataset('synthetic:classes=3,train=8,test=4,size=32,seed=5', { workers: 0 });
+    const engine = await createEngine({ threads: 1 });
+    const plan = tinyResnetPlan(store, ids, { share: true, batchSize: BATCH });
+    // The last block of the first unit fails; the unit's other blocks are read at the same time and must go back.
+    const firstUnit = plan.tree.units.values().next().value!;
+    expect(firstUnit.blocks.length).toBeGreaterThan(1);
+    const failing = firstUnit.blocks[firstUnit.blocks.length - 1].id;
+    let read = 0;
+    let released = 0;
+    const source = {
+      async getBlock(id: BlockId): Promise<Block> {
+        if (id === failing) throw new Error(`block ${id} is unreadable`);
+        const block = await store.getBlock(id);
+        read++;
+        return block;
+      },
+      releaseBlock(block: Block) {
+        released++;
+        store.releaseBlock(block);
+      },
+    };
+    const executor = tinyExecutor(
+      { store: source, engine, dataset },
+      { batchSize: BATCH, reusePrepared: false, prefetchBlocks: true },
+    );
+    await expect(executor.run(plan.steps)).rejects.toThrow(/unreadable/);
+    await executor.dispose();
+    await engine.dispose();
+    await dataset.close();
+    expect(read).toBeGreaterThan(0);
+    expect(released).toBe(read);
+  });
+
   it('hands every block read back to the store, never while a session still reads its weights', async () => {
     const run = await runPlan(true, { reusePrepared: true });
     // Units several models run are compiled (they will be loaded again); units of one model get direct sessions.

@@ -39,10 +39,13 @@ export async function readVerified(
     // Unpooled, so the buffer starts at offset 0 of its own ArrayBuffer and tensors can be views into it.
     const bytes = options.allocate ? options.allocate(fileBytes) : Buffer.allocUnsafeSlow(fileBytes);
     const hash = wantHash ? createHash('sha256') : undefined;
+    // Chunks only where something happens between them (hashing, pacing); otherwise one read, one turn of the
+    // event loop, which matters to a read in the background while inference keeps this thread busy.
+    const chunk = hash || options.limiter ? CHUNK_BYTES : Math.max(fileBytes, 1);
     let offset = 0;
     let hashed = 0;
     while (offset < fileBytes) {
-      const length = Math.min(CHUNK_BYTES, fileBytes - offset);
+      const length = Math.min(chunk, fileBytes - offset);
       if (options.limiter) await options.limiter.take(length);
       // The next chunk is read on the thread pool while this thread hashes the previous one.
       const reading = handle.read(bytes, offset, length, offset);

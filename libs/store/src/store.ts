@@ -123,20 +123,23 @@ class FileStore implements ModelStore {
 
   async getBlock(id: BlockId): Promise<Block> {
     const entry = this.entry(id);
-    const descriptor = await this.readDescriptor(id);
     const file = this.layout.weightsFile(id);
-    let read;
-    try {
-      const hash =
-        this.verifyReads === 'once'
-          ? (signature: string) => !this.verified.matches(id, signature)
-          : this.verifyReads === 'always';
-      read = await readVerified(file, entry.bytes, {
+    const hash =
+      this.verifyReads === 'once'
+        ? (signature: string) => !this.verified.matches(id, signature)
+        : this.verifyReads === 'always';
+    // Descriptor and weights are read at the same time: a read in the background (a unit's blocks prefetched while
+    // another unit runs) advances one file operation per turn of this thread, which inference keeps busy.
+    const [described, weighed] = await Promise.allSettled([
+      this.readDescriptor(id),
+      readVerified(file, entry.bytes, {
         limiter: this.disk.pacingFor(id, entry.bytes),
         hash,
         allocate: (bytes) => this.readBuffers.take(bytes),
-      });
-    } catch (error) {
+      }),
+    ]);
+    if (weighed.status === 'rejected') {
+      const error = weighed.reason;
       throw this.integrity(
         id,
         file,
@@ -144,6 +147,12 @@ class FileStore implements ModelStore {
         error,
       );
     }
+    const read = weighed.value;
+    if (described.status === 'rejected') {
+      this.readBuffers.give(read.bytes);
+      throw described.reason;
+    }
+    const descriptor = described.value;
     if (read.fileBytes !== entry.bytes) {
       this.readBuffers.give(read.bytes);
       throw this.integrity(id, file, `has ${read.fileBytes} bytes, expected ${entry.bytes}`);
