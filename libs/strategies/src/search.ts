@@ -23,6 +23,7 @@ import { createWorkDir } from './work-dir.ts';
 import { FeatureLink } from './feature-link.ts';
 import { featureStoreReport } from './feature-report.ts';
 import { checkpointCosts } from './feature-costs.ts';
+import { UnitBoundaries } from './unit-boundaries.ts';
 
 export interface SearchOptions {
   readonly store: ModelStore;
@@ -116,6 +117,7 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
   const chunks = iterationChunks(def, candidates.length, trainLength);
   let alive = candidates;
   let persisted: readonly PersistedFeatures[] = [];
+  const boundaries = new UnitBoundaries(checkpoints, improvements.keepPrepared);
   const lastScore = new Map<ModelId, { score: number; iteration: number }>();
   const iterations: IterationReport[] = [];
   let before = meter.snapshot();
@@ -130,7 +132,7 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
             trainRange,
             persisted,
             stored: link,
-            checkpoints,
+            checkpoints: boundaries.nodes,
           }),
         );
       let plan = planOnce();
@@ -139,6 +141,7 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
         logger.warn(`feature store ${fs!.dir}: corrupt entries deleted, to be recomputed (see corruptEntries)`);
         plan = planOnce();
       }
+      boundaries.keepFrom(plan);
       const sessionsBefore = executor.sessions;
       const workBefore = executor.work;
       const scores = await executor.run(plan.steps, `iteration ${i + 1}/${chunks.length}`);

@@ -56,7 +56,10 @@ export interface PlanIterationOptions {
    * they needed is not computed either. The cache requirement stays that of computing everything (an upper bound).
    */
   readonly stored?: StoredOutputs;
-  /** Nodes where units end so that their outputs are stored too (`chooseCheckpoints`); only with `stored`. */
+  /**
+   * Nodes where units end although the tree does not branch there: outputs a feature store keeps too
+   * (`chooseCheckpoints`), and boundaries of units whose prepared form earlier iterations kept.
+   */
   readonly checkpoints?: ReadonlySet<NodeId>;
 }
 
