@@ -35,6 +35,7 @@ import {
   resolveImprovements,
   strategy as strategyDef,
   strategyPlanOptions,
+  UnitBoundaries,
   type IterationReport,
   type SearchOptions,
   type SearchResult,
@@ -164,6 +165,8 @@ export async function distributedSearch(options: DistributedSearchOptions): Prom
   const chunks = iterationChunks(def, candidates.length, trainLength);
   let alive = candidates;
   let persisted: readonly PersistedFeatures[] = [];
+  // The same units as the single-process search plans (its workers keep compiled units across iterations too).
+  const boundaries = new UnitBoundaries(undefined, improvements.keepPrepared);
   const lastScore = new Map<ModelId, { score: number; iteration: number }>();
   const iterations: IterationReport[] = [];
   const partitions: DistributedResult['distributed']['iterations'][number][] = [];
@@ -181,8 +184,10 @@ export async function distributedSearch(options: DistributedSearchOptions): Prom
           batchSize,
           trainRange,
           persisted,
+          checkpoints: boundaries.nodes,
         }),
       );
+      boundaries.keepFrom(plan);
       const last = i === chunks.length - 1;
       const { specs, info } = await iterationJobs({
         plan,

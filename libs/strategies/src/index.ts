@@ -5,6 +5,7 @@
  */
 export { finalRanking, planModels, readsSince, search } from './search.ts';
 export { iterationChunks, strategyPlanOptions } from './iteration-plan.ts';
+export { UnitBoundaries } from './unit-boundaries.ts';
 export type { SearchOptions } from './search.ts';
 export {
   IMPROVEMENT_NAMES,
