@@ -169,8 +169,8 @@ export class UnitPreparer {
   /**
    * The unit's blocks, in order. All are read at once: a prefetch advances one file operation per turn of this
    * thread, which inference holds for a whole batch, so reads one after another made a prefetch of a 3-block unit
-   * still unfinished when its unit was prepared (the store's pacing of a slow disk still orders the bytes). Only
-   * descriptors when the engine keeps the unit's prepared form: a reused unit reads no weights.
+   * still unfinished when its unit was prepared (a slow disk's pacing still holds: the store paces all reads as
+   * one). Only descriptors when the engine keeps the unit's prepared form: a reused unit reads no weights.
    */
   private async readBlocks(unit: ExecutionUnit, options: { weights?: boolean } = {}): Promise<UnitBlocks> {
     const contentKey = this.contentKey(unit);
