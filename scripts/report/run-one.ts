@@ -3,10 +3,10 @@
  * a log file; the child's progress events arrive over an IPC channel and are passed to `onProgress`.
  */
 import { createWriteStream } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { execa } from 'execa';
-import type { RunProgressEvent } from '@alsatian/bench';
+import { META_FILE, readMeta, type RunProgressEvent } from '@alsatian/bench';
 import type { ProgressMessage } from '@alsatian/exp-shared';
 import type { ExperimentPackage } from './discover.ts';
 
@@ -82,10 +82,8 @@ export async function runPackage(pkg: ExperimentPackage, options: RunOneOptions)
  * running; undefined when there is no such record.
  */
 export async function recordedRunSeconds(runDir: string): Promise<number | undefined> {
-  const meta = await readFile(join(runDir, 'meta.json'), 'utf8').then(
-    (text) => JSON.parse(text) as { startedAt?: unknown; endedAt?: unknown },
-    () => undefined,
-  );
+  // A damaged meta.json gives no time here; the report's section for that run says what is wrong with it.
+  const meta = await readMeta(join(runDir, META_FILE)).catch(() => undefined);
   if (typeof meta?.startedAt !== 'string' || typeof meta.endedAt !== 'string') return undefined;
   const seconds = (Date.parse(meta.endedAt) - Date.parse(meta.startedAt)) / 1000;
   return Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
