@@ -58,5 +58,11 @@ export interface Dataset {
   readonly test: DatasetSplit;
   /** Items skipped so far because they were bad (only with skip-bad). */
   skipped(): readonly SkippedItem[];
+  /**
+   * Starts what decoding needs (worker threads, which load the decoder) without decoding anything, so that their
+   * start-up overlaps the caller's other work instead of delaying the first batch. Optional; calling it again does
+   * nothing.
+   */
+  warmUp?(): void;
   close(): Promise<void>;
 }

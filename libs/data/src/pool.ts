@@ -9,6 +9,8 @@ import type { DataTask, DataTaskResult } from './worker/data-tasks.mjs';
  */
 export interface TaskRunner {
   run(task: DataTask, signal: AbortSignal, transfer?: readonly ArrayBuffer[]): Promise<DataTaskResult>;
+  /** Starts the worker threads now (each loads the decoder as it starts) instead of on the first task. */
+  start(): void;
   close(): Promise<void>;
 }
 
@@ -22,27 +24,33 @@ export function createTaskRunner(workers: number): TaskRunner {
         const { runDataTask } = await import('./worker/data-tasks.mjs');
         return runDataTask(task);
       },
+      start() {},
       async close() {},
     };
   }
-  let pool: Piscina | undefined; // started on first use: opening a dataset to read its labels costs no threads
+  // Started on first use or by start(): opening a dataset to read its labels costs no threads.
+  let pool: Piscina | undefined;
   const inFlight = new Set<Promise<unknown>>();
+  // sharp decodes on libuv's thread pool, asynchronously: a worker that awaited one image at a time would leave
+  // those threads idle. Four tasks per worker kept up with in-process decoding in measurements on 2 cores.
+  const started = (): Piscina =>
+    (pool ??= new Piscina({
+      filename: WORKER_FILE,
+      minThreads: workers,
+      maxThreads: workers,
+      concurrentTasksPerWorker: 4,
+      idleTimeout: 60_000,
+    }));
   return {
+    start() {
+      started();
+    },
     run(task, signal, transfer) {
-      // sharp decodes on libuv's thread pool, asynchronously: a worker that awaited one image at a time would leave
-      // those threads idle. Four tasks per worker kept up with in-process decoding in measurements on 2 cores.
-      pool ??= new Piscina({
-        filename: WORKER_FILE,
-        minThreads: workers,
-        maxThreads: workers,
-        concurrentTasksPerWorker: 4,
-        idleTimeout: 60_000,
-      });
       // The signal is checked before the task, not handed to piscina: aborting a task that shares its worker with
       // others (concurrentTasksPerWorker) terminates that worker, and the results of its other tasks then reach
       // the pool as 'Unexpected message from Worker', an uncaught exception. An abandoned task costs its own work.
       signal.throwIfAborted();
-      const running = pool.run(task, transfer ? { transferList: [...transfer] } : {}) as Promise<DataTaskResult>;
+      const running = started().run(task, transfer ? { transferList: [...transfer] } : {}) as Promise<DataTaskResult>;
       inFlight.add(running);
       running.then(
         () => inFlight.delete(running),

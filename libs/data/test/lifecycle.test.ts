@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +16,28 @@ describe('batch iteration lifecycle', () => {
     const again = await collect(ds.train, { start: 60, end: 64 }, 4);
     expect(again.map((b) => b.labels.length)).toEqual([4]);
     await ds.close();
+  });
+
+  it('warmUp starts the decode workers before any batch is asked for; close stops them', async () => {
+    // Threads of this process (Linux): each decode worker is one.
+    const threads = () => readdirSync('/proc/self/task').length;
+    // Waits for a thread count, giving up after 10 s (a liveness bound, not a speed check).
+    const until = async (holds: () => boolean): Promise<boolean> => {
+      for (let waited = 0; !holds(); waited += 10) {
+        if (waited > 10_000) return false;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      return true;
+    };
+    const ds = await openDataset('synthetic:classes=4,train=8,test=4,size=16', { workers: 2 });
+    const before = threads();
+    ds.warmUp?.();
+    ds.warmUp?.(); // a second call starts nothing more
+    expect(await until(() => threads() >= before + 2)).toBe(true);
+    const batches = await collect(ds.train, { start: 0, end: 8 }, 4);
+    expect(batches.map((b) => b.labels.length)).toEqual([4, 4]);
+    await ds.close();
+    expect(await until(() => threads() <= before)).toBe(true);
   });
 
   it('an aborted signal stops the iteration with the abort reason', async () => {

@@ -68,6 +68,10 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
   const budget = options.cacheBudgetBytes ?? SEARCH_DEFAULTS.cacheBudgetBytes;
   const ids = options.models ?? options.store.listModels().map((m) => m.id);
   if (ids.length === 0) throw new InvalidArgumentError(`The store ${options.store.dir} has no models to search.`);
+  // The decode workers take a quarter of a second to start (measured on the 2-core machine: 280 ms before the first
+  // batch of a cold pool, against 18 ms for 8 items of a warm one); started now, they start while the search checks
+  // its inputs, plans and prepares its first unit, instead of while the first unit waits for its batch.
+  options.dataset.warmUp?.();
   await checkSearchInputs(options.store, ids, options.dataset);
   const { models: candidates, outputs, flops } = await planModels(options.store, ids);
   const readsBefore = options.store.readStats();

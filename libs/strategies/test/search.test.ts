@@ -87,6 +87,46 @@ describe('search', () => {
     expect(paper.result.ranking).toEqual(ours.result.ranking);
   });
 
+  it('starts the dataset decoding (warmUp) once, before the first batch, for every strategy', async () => {
+    const { store } = await snapshotStore('tiny_resnet', [1, 2], { chained: true });
+    const dataset = await openDataset(SPEC, { workers: 0 });
+    const engine = await createEngine({ threads: 1 });
+    try {
+      for (const strategy of ['baseline', 'shift', 'alsatian']) {
+        const events: string[] = [];
+        const watched = (split: typeof dataset.train) => ({
+          ...split,
+          batches: (...args: Parameters<typeof split.batches>) => {
+            events.push('batches');
+            return split.batches(...args);
+          },
+        });
+        await search({
+          store,
+          dataset: {
+            ...dataset,
+            train: watched(dataset.train),
+            test: watched(dataset.test),
+            warmUp: () => events.push('warmUp'),
+          },
+          strategy,
+          engine,
+          proxy: createProxy('linear', { epochs: 2 }),
+          batchSize: 8,
+        });
+        expect(
+          events.filter((e) => e === 'warmUp'),
+          strategy,
+        ).toHaveLength(1);
+        expect(events[0], strategy).toBe('warmUp');
+        expect(events.length, strategy).toBeGreaterThan(1);
+      }
+    } finally {
+      await engine.dispose();
+      await dataset.close();
+    }
+  });
+
   it('refuses an improvement that needs sharing on a strategy without it', async () => {
     await expect(run('shift', { improvements: { bestOrder: true } })).rejects.toThrow(InvalidArgumentError);
   });

@@ -57,6 +57,7 @@ export function openImageFolder(
     train: split('train', scan.train),
     test: split('test', scan.test),
     skipped: () => skipList.list(),
+    warmUp: () => runner.start(),
     close: () => runner.close(),
   };
 }

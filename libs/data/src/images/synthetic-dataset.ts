@@ -48,6 +48,7 @@ export function openSyntheticImages(id: string, spec: SyntheticImageSpec, option
     train: split('train', spec.train),
     test: split('test', spec.test),
     skipped: () => skipList.list(),
+    warmUp: () => runner.start(),
     close: () => runner.close(),
   };
 }
