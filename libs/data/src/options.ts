@@ -88,8 +88,15 @@ export function resolveOptions(options: OpenDatasetOptions = {}): ResolvedOption
     seed: integer('seed', options.seed, 42, 0),
     // A worker takes whole batches and at most prefetch + 1 are in flight, so more workers than that would idle. The
     // decoding itself runs on libuv's thread pool, which the workers share: on 2 cores, 1 and 2 workers (prefetch 1,
-    // 2, 4) measured the same within noise, at both 256 and 448 px.
-    workers: integer('workers', options.workers, Math.min(availableParallelism(), prefetch + 1), 0),
+    // 2, 4) measured the same within noise, at both 256 and 448 px. A worker is not free to start: loading the decoder
+    // in it took ~250 ms of CPU (2 workers: 540-585 ms of CPU before the first 4 items, 1 worker: 283-368 ms), paid
+    // by every search; hence one worker per two cores.
+    workers: integer(
+      'workers',
+      options.workers,
+      Math.max(1, Math.min(Math.floor(availableParallelism() / 2), prefetch + 1)),
+      0,
+    ),
     prefetch,
     recycleBatches: options.recycleBatches ?? false,
     skipBad: options.skipBad ?? false,
