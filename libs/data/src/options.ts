@@ -8,7 +8,10 @@ export interface OpenDatasetOptions {
   readonly resizeSize?: number;
   /** Seed of the item order (default 42, as the reference). */
   readonly seed?: number;
-  /** Decode worker threads (default: cores, at most prefetch + 1; 0 decodes in the calling thread). */
+  /**
+   * Decode worker threads (default: half the cores, at least 1, at most prefetch + 1; 0 decodes in the calling
+   * thread).
+   */
   readonly workers?: number;
   /** Batches decoded ahead of the consumer (default 2). */
   readonly prefetch?: number;

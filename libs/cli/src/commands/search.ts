@@ -96,7 +96,7 @@ export function registerSearchCommand(program: Command): void {
       'same proxy initialisation for every model (SHiFT and Alsatian then return identical scores)',
     )
     .option('--models <ids>', 'comma-separated model ids (default: all models in the store)')
-    .option('--workers <n>', 'image decoding worker threads (default: cores)')
+    .option('--workers <n>', 'image decoding worker threads (default: half the cores, at least 1)')
     .option('--skip-bad', 'skip unreadable dataset items (listed in the output) instead of failing')
     .option('--vocab <file>', 'WordPiece vocab.txt for text datasets')
     .option(

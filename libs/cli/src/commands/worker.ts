@@ -39,7 +39,7 @@ export function registerWorkerCommand(program: Command): void {
       formatBytes(SEARCH_DEFAULTS.blockCacheBytes),
     )
     .option('--compiled-cache <dir>', 'keep compiled units in this directory')
-    .option('--workers <n>', 'image decoding worker threads (default: cores)')
+    .option('--workers <n>', 'image decoding worker threads (default: half the cores, at least 1)')
     .option(
       '--lock-duration <ms>',
       'how long a job stays locked without renewal before another worker retries it',
